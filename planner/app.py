@@ -1,0 +1,39 @@
+"""Composition root: parse the command line, then run a headless command or build the GUI.
+
+Qt is imported only when the window is wanted, so headless commands start fast and run on
+machines without a display.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from planner import cli
+
+EXIT_NO_DISPLAY = 2
+
+
+def has_display() -> bool:
+    """False on a Linux/BSD machine with no X11 or Wayland display and no Qt platform chosen."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return True
+    return bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.command is not None:
+        return cli.run(args)
+    if not has_display():
+        print(
+            "herstelplan: no display found (DISPLAY is not set); start it from a desktop session, "
+            "or use a headless command (see --help).",
+            file=sys.stderr,
+        )
+        return EXIT_NO_DISPLAY
+    from planner.ui.application import run_gui
+
+    return run_gui(database=getattr(args, "database", None), quit_after_first_paint=args.quit_after_first_paint)

@@ -1,0 +1,192 @@
+"""Headless commands (`python main.py --help`); they reuse the services the GUI uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from planner import __version__
+from planner.domain.errors import HerstelplanError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments give one clear line and exit code 2, never a traceback or a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--database", metavar="URL", default=argparse.SUPPRESS,
+        help="SQLAlchemy database URL (default: HERSTELPLAN_DATABASE_URL or the SQLite file "
+        "in your data folder), e.g. postgresql+psycopg://user@server/herstelplan",
+    )
+    parser = _Parser(
+        prog="herstelplan", parents=[common],
+        description="Herstelplan: progressive exercise plans and patient handouts. "
+        "Without a command, the program window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"Herstelplan {__version__}")
+    parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("demo", parents=[common], help="create the demo patient and plan; print the plan id")
+
+    export = sub.add_parser("export", parents=[common], help="write a plan's patient handout as PDF")
+    export.add_argument("plan_id", type=_positive_int, metavar="PLAN_ID")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    export.add_argument("--lang", choices=("nl", "en"), help="handout language (default: the plan's)")
+    export.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    export.add_argument("--large-print", action="store_true", help="14 pt body text and larger headings")
+    export.add_argument("--diary-weeks", type=_positive_int, metavar="N",
+                        help="diary pages (default: one per week of the current phase)")
+
+    backup = sub.add_parser("backup", parents=[common], help="make a verified backup of the SQLite database")
+    backup.add_argument("--to", type=Path, metavar="FILE", help="where to write it (default: the backup folder)")
+
+    sub.add_parser("check", parents=[common], help="check the database's integrity and schema")
+
+    library = sub.add_parser("library", parents=[common], help="list the block library")
+    library.add_argument("--json", action="store_true", help="machine-readable output")
+
+    templates = sub.add_parser("templates", parents=[common], help="list the plan templates")
+    templates.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one headless command; known problems become one clear line and exit code 1."""
+    database = getattr(args, "database", None)
+    try:
+        return COMMANDS[args.command](args, database)
+    except HerstelplanError as error:
+        print(f"herstelplan: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        print(f"herstelplan: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _open(database: str | None):  # noqa: ANN202
+    from planner.services.database import open_database
+
+    return open_database(database)
+
+
+def cmd_demo(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services.demo import ensure_demo
+
+    db = _open(database)
+    try:
+        print(ensure_demo(db))
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, database: str | None) -> int:
+    from planner.handout.model import HandoutOptions
+    from planner.services import handouts, plans
+
+    db = _open(database)
+    try:
+        plan = plans.get_plan(db, args.plan_id)
+        options = HandoutOptions(
+            lang=args.lang or plan.language, paper=args.paper, large_print=args.large_print,
+            diary_weeks=args.diary_weeks,
+        )
+        if not args.out.parent.exists():
+            print(f"herstelplan: the folder {args.out.parent} does not exist", file=sys.stderr)
+            return EXIT_ERROR
+        out = handouts.export_handout(db, args.plan_id, args.out, options)
+        print(out)
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import maintenance
+
+    db = _open(database)
+    try:
+        print(maintenance.backup(db, to=args.to))
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import maintenance
+
+    ok, lines = maintenance.check(database)
+    for line in lines:
+        print(line, file=sys.stdout if ok else sys.stderr)
+    return EXIT_OK if ok else EXIT_ERROR
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_library(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import catalogue
+
+    db = _open(database)
+    try:
+        blocks = catalogue.library_listing(db)
+    finally:
+        db.dispose()
+    if args.json:
+        _print_json(blocks)
+    else:
+        for block in blocks:
+            print(f"{block['key']:<40} {block['kind']:<10} {block['title']['nl']} / {block['title']['en']}")
+    return EXIT_OK
+
+
+def cmd_templates(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import catalogue
+
+    db = _open(database)
+    try:
+        templates = catalogue.template_listing(db)
+    finally:
+        db.dispose()
+    if args.json:
+        _print_json(templates)
+    else:
+        for template in templates:
+            weeks = sum(p["weeks"] for p in template["phases"])
+            print(f"{template['key']:<36} {len(template['phases'])} phases, {weeks} weeks  "
+                  f"{template['title'].get('nl', '')} / {template['title'].get('en', '')}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "export": cmd_export,
+    "backup": cmd_backup,
+    "check": cmd_check,
+    "library": cmd_library,
+    "templates": cmd_templates,
+}

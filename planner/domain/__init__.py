@@ -1,0 +1,1 @@
+"""Pure-Python rules of Herstelplan: blocks, dosage in plain words, progression, monitoring."""

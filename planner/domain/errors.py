@@ -1,0 +1,32 @@
+"""Errors by kind, each with a message a therapist can act on (translated at the UI edge)."""
+
+from __future__ import annotations
+
+
+class HerstelplanError(Exception):
+    """Base class: `str(error)` is a clear, complete sentence for the user."""
+
+
+class NotFound(HerstelplanError):
+    pass
+
+
+class ValidationError(HerstelplanError):
+    """One or more fields are wrong; `problems` maps field name to what is wrong."""
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = dict(problems)
+        text = "; ".join(f"{field}: {msg}" for field, msg in self.problems.items())
+        super().__init__(f"Please correct: {text}")
+
+
+class ConflictError(HerstelplanError):
+    """Someone else (another desk) saved the same plan since it was loaded here."""
+
+
+class DatabaseProblem(HerstelplanError):
+    """A known database condition: locked, read-only, full, corrupt, newer, foreign."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)

@@ -1,0 +1,180 @@
+"""Frozen views of library blocks, patients and plans that the services hand to the UI and CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from planner.domain.dosage import Dosage
+from planner.domain.kinds import Kind
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    FINISHED = "finished"
+
+
+class ProgressionMode(StrEnum):
+    TIME = "time"  # graded activity: planned steps per week, from a baseline
+    PAIN = "pain"  # pain-contingent: steps only when the traffic light is green
+
+
+class NextMorning(StrEnum):
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+
+
+@dataclass(frozen=True, slots=True)
+class BlockText:
+    """The patient-facing texts of a block in one language."""
+
+    title: str
+    purpose: str = ""
+    steps: tuple[str, ...] = ()
+    safety: str = ""
+    body: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One rung on a block's ladder, described in both languages."""
+
+    nl: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class BlockInfo:
+    """A library block as the UI, CLI and handout see it."""
+
+    id: int
+    key: str
+    kind: Kind
+    builtin: bool
+    version: int
+    regions: tuple[str, ...]
+    equipment: tuple[str, ...]
+    illustration: str | None
+    dosage: Dosage
+    levels: tuple[Level, ...]
+    texts: dict[str, BlockText] = field(hash=False)
+    has_image: bool = False
+    archived: bool = False
+
+    def text(self, lang: str) -> BlockText:
+        """Texts in `lang`, falling back to the other language when that one is empty."""
+        own = self.texts.get(lang)
+        if own is not None and own.title:
+            return own
+        for other in self.texts.values():
+            if other.title:
+                return other
+        return BlockText(title=self.key)
+
+    def title(self, lang: str) -> str:
+        return self.text(lang).title
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItemView:
+    """A block placed in a phase, with its own dosage and notes."""
+
+    id: int
+    position: int
+    block: BlockInfo
+    dosage: Dosage
+    patient_note: str = ""
+    private_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseView:
+    id: int
+    position: int
+    name: str
+    weeks: int
+    focus: str = ""
+    criteria: str = ""
+    items: tuple[PlanItemView, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    """A whole plan (or template) with its phases and items, fully loaded."""
+
+    id: int
+    title: str
+    goal: str
+    language: str
+    status: PlanStatus
+    mode: ProgressionMode
+    weekly_cap_pct: int
+    version: int
+    is_template: bool
+    phases: tuple[PhaseView, ...]
+    patient_id: int | None = None
+    patient_name: str = ""
+    start_date: dt.date | None = None
+    next_appointment: dt.datetime | None = None
+    template_key: str | None = None
+    updated_at: dt.datetime | None = None
+
+    @property
+    def total_weeks(self) -> int:
+        return sum(phase.weeks for phase in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    """One line in a patient's list of plans."""
+
+    id: int
+    title: str
+    status: PlanStatus
+    start_date: dt.date | None
+    updated_at: dt.datetime | None
+    phases: int
+    is_template: bool = False
+    language: str = "nl"
+
+
+@dataclass(frozen=True, slots=True)
+class PatientView:
+    id: int
+    name: str
+    birth_date: dt.date | None = None
+    complaint: str = ""
+    region: str = ""
+    language: str = "nl"
+    private_notes: str = ""
+    archived: bool = False
+    updated_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicInfo:
+    name: str = ""
+    therapist: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    logo: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInView:
+    id: int
+    plan_id: int
+    date: dt.date
+    pain_during: int
+    next_morning: NextMorning
+    sessions_done: int
+    sessions_planned: int
+    confidence: int | None = None
+    note: str = ""

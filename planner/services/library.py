@@ -1,0 +1,199 @@
+"""Library use cases: list and search blocks, custom blocks, duplicates, pictures, templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from planner.domain.dosage import Dosage, validate
+from planner.domain.errors import NotFound, ValidationError
+from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
+from planner.domain.model import BlockInfo, PlanSummary
+from planner.domain.text import fold
+from planner.store import tables as t
+from planner.store.engine import Database
+from planner.store.library import apply_block_data, block_search_text
+from planner.store.views import block_view, plan_summary
+
+
+def list_blocks(
+    db: Database,
+    *,
+    query: str = "",
+    kind: Kind | str | None = None,
+    region: str | None = None,
+    equipment: str | None = None,
+    include_archived: bool = False,
+) -> list[BlockInfo]:
+    """Blocks matching every given filter; `query` ignores case and accents, in both languages."""
+    stmt = select(t.Block).order_by(t.Block.kind, t.Block.key)
+    if kind:
+        stmt = stmt.where(t.Block.kind == str(kind))
+    if not include_archived:
+        stmt = stmt.where(t.Block.archived.is_(False))
+    for word in fold(query).split():
+        stmt = stmt.where(t.Block.search_text.contains(word, autoescape=True))
+    with db.reading() as session:
+        rows = session.scalars(stmt).all()
+        blocks = [block_view(row) for row in rows]
+    if region:
+        blocks = [b for b in blocks if region in b.regions]
+    if equipment:
+        blocks = [b for b in blocks if equipment in b.equipment]
+    return blocks
+
+
+def get_block(db: Database, block_id: int) -> BlockInfo:
+    with db.reading() as session:
+        row = session.get(t.Block, block_id)
+        if row is None:
+            raise NotFound(f"Block {block_id} does not exist.")
+        return block_view(row)
+
+
+def get_block_by_key(db: Database, key: str) -> BlockInfo:
+    with db.reading() as session:
+        row = session.scalars(select(t.Block).where(t.Block.key == key)).first()
+        if row is None:
+            raise NotFound(f"Block {key!r} does not exist.")
+        return block_view(row)
+
+
+def block_image(db: Database, block_id: int) -> tuple[bytes, str] | None:
+    """The therapist's own picture of a block (bytes and MIME type), if one is attached."""
+    with db.reading() as session:
+        row = session.get(t.Block, block_id)
+        if row is None or row.image is None:
+            return None
+        return row.image, row.image_mime or "image/png"
+
+
+def _check_block_data(data: dict[str, Any]) -> None:
+    problems: dict[str, str] = {}
+    try:
+        Kind(data.get("kind", ""))
+    except ValueError:
+        problems["kind"] = "choose one of: " + ", ".join(k.value for k in Kind)
+    texts = data.get("text", {})
+    if not any(texts.get(lang, {}).get("title", "").strip() for lang in LANGUAGES):
+        problems["title"] = "a title is required"
+    for lang in LANGUAGES:
+        if len(texts.get(lang, {}).get("title", "")) > 200:
+            problems["title"] = "at most 200 characters"
+    bad_regions = set(data.get("regions", [])) - set(REGIONS)
+    if bad_regions:
+        problems["regions"] = "unknown: " + ", ".join(sorted(bad_regions))
+    bad_equipment = set(data.get("equipment", [])) - set(EQUIPMENT)
+    if bad_equipment:
+        problems["equipment"] = "unknown: " + ", ".join(sorted(bad_equipment))
+    try:
+        problems.update(validate(Dosage.from_dict(data.get("dosage"))))
+    except (TypeError, ValueError) as error:
+        problems["dosage"] = str(error)
+    if problems:
+        raise ValidationError(problems)
+
+
+def create_custom_block(db: Database, data: dict[str, Any]) -> BlockInfo:
+    """Add a therapist's own block from data in the library file format (key is assigned here)."""
+    _check_block_data(data)
+    with db.transaction() as session:
+        row = t.Block(key="custom.pending", builtin=False)
+        apply_block_data(row, {**data, "version": 1})
+        session.add(row)
+        session.flush()
+        row.key = f"custom.{row.id}"
+        session.flush()
+        return block_view(row)
+
+
+def duplicate_block(db: Database, block_id: int) -> BlockInfo:
+    """A therapist's editable copy of any block (built-in ones stay read-only)."""
+    with db.transaction() as session:
+        source = session.get(t.Block, block_id)
+        if source is None:
+            raise NotFound(f"Block {block_id} does not exist.")
+        copy = t.Block(
+            key="custom.pending",
+            kind=source.kind,
+            builtin=False,
+            version=1,
+            origin_key=source.key,
+            regions=list(source.regions),
+            equipment=list(source.equipment),
+            illustration=source.illustration,
+            image=source.image,
+            image_mime=source.image_mime,
+            dosage=dict(source.dosage),
+            levels=list(source.levels),
+            search_text=source.search_text,
+        )
+        for text in source.texts:
+            copy.texts.append(
+                t.BlockText(
+                    lang=text.lang,
+                    title=text.title,
+                    purpose=text.purpose,
+                    steps=list(text.steps),
+                    safety=text.safety,
+                    body=list(text.body),
+                )
+            )
+        session.add(copy)
+        session.flush()
+        copy.key = f"custom.{copy.id}"
+        session.flush()
+        return block_view(copy)
+
+
+def update_custom_block(db: Database, block_id: int, data: dict[str, Any]) -> BlockInfo:
+    """Change a therapist's own block; built-in blocks are read-only (duplicate them first)."""
+    _check_block_data(data)
+    with db.transaction() as session:
+        row = session.get(t.Block, block_id)
+        if row is None:
+            raise NotFound(f"Block {block_id} does not exist.")
+        if row.builtin:
+            raise ValidationError({"block": "built-in blocks are read-only; duplicate it to change it"})
+        apply_block_data(row, {**data, "version": row.version + 1})
+        session.flush()
+        return block_view(row)
+
+
+def set_block_image(db: Database, block_id: int, image: bytes | None, mime: str | None) -> BlockInfo:
+    """Attach (or with None, remove) a therapist's own picture; the caller has checked and scaled it."""
+    with db.transaction() as session:
+        row = session.get(t.Block, block_id)
+        if row is None:
+            raise NotFound(f"Block {block_id} does not exist.")
+        if row.builtin:
+            raise ValidationError({"image": "built-in blocks are read-only; duplicate it to change it"})
+        row.image = image
+        row.image_mime = mime if image is not None else None
+        session.flush()
+        return block_view(row)
+
+
+def list_templates(db: Database, *, language: str | None = None) -> list[PlanSummary]:
+    """Plan templates (built-in and the clinic's own), optionally in one language."""
+    stmt = select(t.Plan).where(t.Plan.is_template.is_(True), t.Plan.archived.is_(False))
+    if language:
+        stmt = stmt.where(t.Plan.language == language)
+    stmt = stmt.order_by(t.Plan.title)
+    with db.reading() as session:
+        return [plan_summary(row, len(row.phases)) for row in session.scalars(stmt)]
+
+
+__all__ = [
+    "block_image",
+    "block_search_text",
+    "create_custom_block",
+    "duplicate_block",
+    "get_block",
+    "get_block_by_key",
+    "list_blocks",
+    "list_templates",
+    "set_block_image",
+    "update_custom_block",
+]

@@ -1,0 +1,124 @@
+"""Patient use cases: list and search, create, edit, archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from planner.domain.errors import NotFound, ValidationError
+from planner.domain.kinds import LANGUAGES
+from planner.domain.model import PatientView
+from planner.domain.text import fold
+from planner.store import audit
+from planner.store import tables as t
+from planner.store.engine import Database
+from planner.store.views import patient_view
+
+EDITABLE = ("name", "birth_date", "complaint", "region", "language", "private_notes")
+MAX_NAME = 200
+MAX_TEXT = 20_000
+
+
+def validate_patient(fields: dict[str, Any], *, today: dt.date | None = None) -> dict[str, str]:
+    """Field -> problem for patient fields; empty when everything is acceptable."""
+    today = today or dt.date.today()
+    problems: dict[str, str] = {}
+    if "name" in fields:
+        name = (fields["name"] or "").strip()
+        if not name:
+            problems["name"] = "A name is required."
+        elif len(name) > MAX_NAME:
+            problems["name"] = f"At most {MAX_NAME} characters."
+    birth = fields.get("birth_date")
+    if birth is not None:
+        if not isinstance(birth, dt.date):
+            problems["birth_date"] = "Not a valid date."
+        elif birth > today:
+            problems["birth_date"] = "The date of birth cannot be in the future."
+        elif birth.year < 1900:
+            problems["birth_date"] = "The date of birth must be after 1900."
+    if "language" in fields and fields["language"] not in LANGUAGES:
+        problems["language"] = "Choose Dutch (nl) or English (en)."
+    for key in ("complaint", "private_notes", "region"):
+        if len(fields.get(key) or "") > MAX_TEXT:
+            problems[key] = f"At most {MAX_TEXT} characters."
+    return problems
+
+
+def _search_text(row: t.Patient) -> str:
+    return fold(f"{row.name} {row.complaint} {row.region}")
+
+
+def list_patients(
+    db: Database, *, query: str = "", include_archived: bool = False, limit: int | None = None,
+    offset: int = 0,
+) -> list[PatientView]:
+    """Patients matching `query` (name or complaint, any case or accents), newest activity first."""
+    stmt = select(t.Patient).order_by(t.Patient.updated_at.desc(), t.Patient.id.desc())
+    if not include_archived:
+        stmt = stmt.where(t.Patient.archived.is_(False))
+    for word in fold(query).split():
+        stmt = stmt.where(t.Patient.search_text.contains(word, autoescape=True))
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    with db.reading() as session:
+        return [patient_view(row) for row in session.scalars(stmt)]
+
+
+def get_patient(db: Database, patient_id: int) -> PatientView:
+    with db.reading() as session:
+        row = session.get(t.Patient, patient_id)
+        if row is None:
+            raise NotFound(f"Patient {patient_id} does not exist.")
+        return patient_view(row)
+
+
+def create_patient(db: Database, **fields: Any) -> PatientView:
+    """Add a patient; raises ValidationError naming each wrong field."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"unknown patient fields: {sorted(unknown)}")
+    fields.setdefault("name", "")
+    problems = validate_patient(fields)
+    if problems:
+        raise ValidationError(problems)
+    with db.transaction() as session:
+        row = t.Patient(**{k: (v.strip() if isinstance(v, str) and k == "name" else v) for k, v in fields.items()})
+        row.search_text = _search_text(row)
+        session.add(row)
+        session.flush()
+        audit.record(session, "patient.create", patient_id=row.id)
+        return patient_view(row)
+
+
+def update_patient(db: Database, patient_id: int, **fields: Any) -> PatientView:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"unknown patient fields: {sorted(unknown)}")
+    problems = validate_patient(fields)
+    if problems:
+        raise ValidationError(problems)
+    with db.transaction() as session:
+        row = session.get(t.Patient, patient_id)
+        if row is None:
+            raise NotFound(f"Patient {patient_id} does not exist.")
+        for key, value in fields.items():
+            setattr(row, key, value.strip() if key == "name" else value)
+        row.search_text = _search_text(row)
+        row.updated_at = t.utcnow()
+        audit.record(session, "patient.update", patient_id=row.id, detail=", ".join(sorted(fields)))
+        session.flush()
+        return patient_view(row)
+
+
+def archive_patient(db: Database, patient_id: int, *, archived: bool = True) -> PatientView:
+    with db.transaction() as session:
+        row = session.get(t.Patient, patient_id)
+        if row is None:
+            raise NotFound(f"Patient {patient_id} does not exist.")
+        row.archived = archived
+        audit.record(session, "patient.archive" if archived else "patient.restore", patient_id=row.id)
+        session.flush()
+        return patient_view(row)

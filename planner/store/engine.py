@@ -1,0 +1,138 @@
+"""Engine and sessions: one transaction per user action; SQLite opened the same way every time."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from planner.domain.errors import DatabaseProblem
+
+_READ_ONLY = "herstelplan_read_only"
+
+# SQLite result codes (primary code = extended code & 0xFF) sorted by what the user can do.
+_SQLITE_KINDS = {
+    sqlite3.SQLITE_BUSY: "locked",
+    sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_READONLY: "read-only",
+    sqlite3.SQLITE_FULL: "disk-full",
+    sqlite3.SQLITE_CORRUPT: "corrupt",
+    sqlite3.SQLITE_NOTADB: "corrupt",
+    sqlite3.SQLITE_CANTOPEN: "cannot-open",
+    sqlite3.SQLITE_IOERR: "io",
+}
+
+MESSAGES = {
+    "locked": "The database is busy (another desk or program is writing). Try again in a moment.",
+    "read-only": "The database file is read-only. Check the file's permissions or choose another file.",
+    "disk-full": "The disk is full. Free some space; nothing was changed.",
+    "corrupt": "The database file is damaged or is not a Herstelplan database. "
+    "Restore a backup (File → Restore backup or `python main.py restore FILE`); "
+    "the damaged file was left untouched.",
+    "cannot-open": "The database file cannot be opened. Check that the folder exists and is writable.",
+    "io": "The disk reported a read or write error. Check the disk and restore a backup if needed.",
+    "unreachable": "The database server cannot be reached. Check the network and the database URL.",
+}
+
+
+def classify(error: BaseException) -> DatabaseProblem | None:
+    """A DatabaseProblem for a known database condition, None for anything else (a bug)."""
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        kind = _SQLITE_KINDS.get(code & 0xFF)
+        if kind:
+            return DatabaseProblem(kind, MESSAGES[kind])
+        return None
+    if isinstance(error, OperationalError) and "connection" in str(orig).lower():
+        return DatabaseProblem("unreachable", MESSAGES["unreachable"])
+    return None
+
+
+class Database:
+    """A database URL made usable: engine, sessions, and what kind of server it is."""
+
+    def __init__(self, url: str, *, echo: bool = False):
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        kwargs: dict[str, object] = {"echo": echo}
+        if self.is_sqlite:
+            if self.sqlite_path is not None:
+                self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.read_engine = self.engine.execution_options(**{_READ_ONLY: True})
+        self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file, or None for a server or an in-memory database."""
+        if not self.is_sqlite:
+            return None
+        database = self.url.database
+        if not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        return Path(database)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on error."""
+        with self.guard(), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only snapshot: never takes the write lock, never commits."""
+        with self.guard(), self._read_sessions() as session, session.begin():
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            problem = classify(error)
+            if problem is None:
+                raise
+            raise problem from error
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def display_name(self) -> str:
+        """The URL without its password, for titles and messages."""
+        return self.url.render_as_string(hide_password=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, synchronous=FULL, foreign keys and a busy timeout on every pooled connection;
+    transactions begin IMMEDIATE for writers (pysqlite's own BEGIN handling is switched off)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA busy_timeout = 10000")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # noqa: ANN001
+        read_only = connection.get_execution_options().get(_READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

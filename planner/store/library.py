@@ -1,0 +1,185 @@
+"""Seed the built-in library (blocks and templates from `resources/library/`) into the database.
+
+Idempotent and keyed: a block or template whose file has a higher `version` than the stored copy
+is updated; therapist-made and duplicated blocks (builtin = False) are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.domain.dosage import Dosage
+from planner.domain.kinds import LANGUAGES, Kind
+from planner.domain.text import fold
+from planner.paths import LIBRARY_DIR
+from planner.store import tables as t
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    blocks_added: int = 0
+    blocks_updated: int = 0
+    templates_added: int = 0
+    templates_updated: int = 0
+    skipped: tuple[str, ...] = ()
+
+
+def load_json_files(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Every *.json below `folder`, parsed; a file that does not parse is logged and left out."""
+    out: list[tuple[Path, dict[str, Any]]] = []
+    for path in sorted(folder.rglob("*.json")):
+        try:
+            out.append((path, json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as error:
+            log.error("library file %s skipped: %s", path, error)
+    return out
+
+
+def block_search_text(texts: dict[str, dict[str, Any]], regions: list[str], equipment: list[str]) -> str:
+    """Folded text over titles, purposes and tags in every language, for accent-free search."""
+    parts: list[str] = []
+    for lang_texts in texts.values():
+        parts.append(lang_texts.get("title", ""))
+        parts.append(lang_texts.get("purpose", ""))
+    parts.extend(regions)
+    parts.extend(equipment)
+    return fold(" ".join(p for p in parts if p))
+
+
+def apply_block_data(row: t.Block, data: dict[str, Any]) -> None:
+    """Copy a block's file data onto its row (fields and texts in both languages)."""
+    Kind(data["kind"])
+    Dosage.from_dict(data.get("dosage"))  # raises on unknown fields
+    row.kind = data["kind"]
+    row.version = int(data.get("version", 1))
+    row.regions = list(data.get("regions", []))
+    row.equipment = list(data.get("equipment", []))
+    row.illustration = data.get("illustration")
+    row.dosage = dict(data.get("dosage", {}))
+    row.levels = list(data.get("levels", []))
+    texts = data.get("text", {})
+    by_lang = {text.lang: text for text in row.texts}
+    for lang in LANGUAGES:
+        source = texts.get(lang, {})
+        text = by_lang.get(lang)
+        if text is None:
+            text = t.BlockText(lang=lang)
+            row.texts.append(text)
+        text.title = source.get("title", "")
+        text.purpose = source.get("purpose", "")
+        text.steps = list(source.get("steps", []))
+        text.safety = source.get("safety", "")
+        text.body = list(source.get("body", []))
+    row.search_text = block_search_text(texts, row.regions, row.equipment)
+
+
+def seed_blocks(session: Session, files: list[tuple[Path, dict[str, Any]]]) -> tuple[int, int, list[str]]:
+    existing = {row.key: row for row in session.scalars(select(t.Block).where(t.Block.builtin))}
+    taken = set(session.scalars(select(t.Block.key)))
+    added = updated = 0
+    skipped: list[str] = []
+    for path, data in files:
+        key = data.get("key")
+        if not key:
+            skipped.append(str(path))
+            continue
+        try:
+            row = existing.get(key)
+            if row is None:
+                if key in taken:  # a therapist's own block already uses this key: leave it alone
+                    skipped.append(key)
+                    continue
+                row = t.Block(key=key, builtin=True)
+                apply_block_data(row, data)
+                session.add(row)
+                added += 1
+            elif row.version < int(data.get("version", 1)):
+                apply_block_data(row, data)
+                updated += 1
+        except (KeyError, ValueError, TypeError) as error:
+            log.error("library block %s skipped: %s", path, error)
+            skipped.append(str(path))
+    session.flush()
+    return added, updated, skipped
+
+
+def _template_rows(session: Session, data: dict[str, Any], lang: str) -> t.Plan:
+    blocks = {row.key: row for row in session.scalars(select(t.Block))}
+    texts = data.get("text", {}).get(lang, {})
+    plan = t.Plan(
+        is_template=True,
+        template_key=f"{data['key']}:{lang}",
+        template_version=int(data.get("version", 1)),
+        title=texts.get("title", data["key"]),
+        goal=texts.get("goal", ""),
+        language=lang,
+        status="draft",
+    )
+    for p_index, phase_data in enumerate(data.get("phases", [])):
+        ptexts = phase_data.get("text", {}).get(lang, {})
+        phase = t.Phase(
+            position=p_index,
+            name=ptexts.get("name", ""),
+            weeks=int(phase_data.get("weeks", 2)),
+            focus=ptexts.get("focus", ""),
+            criteria=ptexts.get("criteria", ""),
+        )
+        for i_index, item_data in enumerate(phase_data.get("items", [])):
+            block = blocks.get(item_data.get("block", ""))
+            if block is None:
+                raise ValueError(f"template {data['key']} names unknown block {item_data.get('block')}")
+            dosage = Dosage.from_dict(block.dosage).merged(item_data.get("dosage"))
+            item = t.PlanItem(position=i_index, block=block, **dosage.to_dict())
+            item.patient_note = item_data.get("note", {}).get(lang, "") if item_data.get("note") else ""
+            phase.items.append(item)
+        plan.phases.append(phase)
+    return plan
+
+
+def seed_templates(session: Session, files: list[tuple[Path, dict[str, Any]]]) -> tuple[int, int, list[str]]:
+    stored = {
+        row.template_key: row
+        for row in session.scalars(select(t.Plan).where(t.Plan.template_key.is_not(None)))
+    }
+    added = updated = 0
+    skipped: list[str] = []
+    for path, data in files:
+        for lang in LANGUAGES:
+            key = f"{data.get('key')}:{lang}"
+            current = stored.get(key)
+            version = int(data.get("version", 1))
+            if current is not None and current.template_version >= version:
+                continue
+            try:
+                with session.begin_nested():
+                    plan = _template_rows(session, data, lang)
+                    if current is not None:
+                        session.delete(current)
+                        session.flush()
+                    session.add(plan)
+                    session.flush()
+            except (KeyError, ValueError, TypeError) as error:
+                log.error("library template %s (%s) skipped: %s", path, lang, error)
+                skipped.append(key)
+                continue
+            if current is None:
+                added += 1
+            else:
+                updated += 1
+    return added, updated, skipped
+
+
+def seed(session: Session, library_dir: Path = LIBRARY_DIR) -> SeedReport:
+    """Load built-in blocks, then templates, into the database within the caller's transaction."""
+    b_added, b_updated, b_skipped = seed_blocks(session, load_json_files(library_dir / "blocks"))
+    t_added, t_updated, t_skipped = seed_templates(session, load_json_files(library_dir / "templates"))
+    return SeedReport(b_added, b_updated, t_added, t_updated, tuple(b_skipped + t_skipped))

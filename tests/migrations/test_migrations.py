@@ -1,0 +1,156 @@
+"""Alembic migrations: one linear history, empty -> head, models agree, round trip, refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from planner.domain.errors import DatabaseProblem
+from planner.paths import MIGRATIONS_DIR
+from planner.services.database import open_database
+from planner.store import backup, migrate
+from planner.store.engine import Database
+from planner.store.tables import Base
+
+
+def _script() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config)
+
+
+def test_history_is_linear_with_one_head_matching_the_file_names():
+    """One head, no branches, and the fast head check (file names) agrees with Alembic."""
+    script = _script()
+    assert len(script.get_heads()) == 1
+    assert script.get_current_head() == migrate.head_revision()
+    revisions = [rev.revision for rev in script.walk_revisions()]
+    assert sorted(revisions) == migrate.known_revisions()
+    for rev in script.walk_revisions():
+        assert rev.down_revision is None or isinstance(rev.down_revision, str)
+
+
+def _assert_models_match(db: Database) -> None:
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_empty_sqlite_to_head_matches_the_models(tmp_path):
+    """A new SQLite file is created at head, and the schema equals the ORM models."""
+    db = open_database(f"sqlite:///{tmp_path / 'new.sqlite3'}", seed=False)
+    with db.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+    _assert_models_match(db)
+    db.dispose()
+
+
+@pytest.mark.postgres
+def test_empty_postgres_to_head_matches_the_models(pg_url):
+    """The same migrations build the same schema on a real PostgreSQL server."""
+    db = open_database(pg_url, seed=False)
+    with db.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+    _assert_models_match(db)
+    db.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_downgrade_to_base_and_up_again(backend, tmp_path, request):
+    """Every migration can be undone and redone."""
+    url = f"sqlite:///{tmp_path / 'rt.sqlite3'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    db = open_database(url, seed=False)
+    migrate.run_alembic(db, "downgrade", "base")
+    with db.engine.connect() as connection:
+        assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
+    migrate.run_alembic(db, "upgrade", "head")
+    _assert_models_match(db)
+    db.dispose()
+
+
+def _digest(path) -> str:  # noqa: ANN001
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_newer_database_is_refused_and_left_untouched(db_path):
+    """A database written by a newer version gives a clear message and is not changed."""
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem) as caught:
+        open_database(f"sqlite:///{db_path}")
+    assert caught.value.kind == "newer"
+    assert "newer version" in str(caught.value)
+    assert _digest(db_path) == before
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    """Another program's SQLite file is not taken over."""
+    path = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseProblem) as caught:
+        open_database(f"sqlite:///{path}")
+    assert caught.value.kind == "foreign"
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT name FROM sqlite_master").fetchall() == [("recipes",)]
+    con.close()
+
+
+def test_corrupt_file_is_refused_and_not_overwritten(tmp_path):
+    """A damaged file gives DatabaseProblem('corrupt') and keeps its bytes."""
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    before = _digest(path)
+    with pytest.raises(DatabaseProblem) as caught:
+        open_database(f"sqlite:///{path}")
+    assert caught.value.kind == "corrupt"
+    assert _digest(path) == before
+
+
+def test_database_behind_head_is_backed_up_before_migrating(db_path, monkeypatch, _private_data_dir):
+    """When a migration is due, a verified backup of the SQLite file is made first."""
+    monkeypatch.setattr(migrate, "known_revisions", lambda: ["0001", "0002"])
+    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+    ran = []
+    monkeypatch.setattr(migrate, "run_alembic", lambda db, direction, target: ran.append((direction, target)))
+    db = Database(f"sqlite:///{db_path}")
+    assert migrate.upgrade(db) is True
+    db.dispose()
+    assert ran == [("upgrade", "head")]
+    found = backup.list_backups(_private_data_dir / "backups")
+    assert len(found) == 1 and "before-migration-0001" in found[0].name
+    backup.verify(found[0])
+
+
+def test_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    """A migration that fails half-way is rolled back whole (transactional DDL on SQLite)."""
+    path = tmp_path / "fail.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    from alembic import command
+
+    real_upgrade = command.upgrade
+
+    def failing_upgrade(config, target):  # noqa: ANN001
+        real_upgrade(config, target)
+        raise RuntimeError("disk pulled out")
+
+    monkeypatch.setattr(command, "upgrade", failing_upgrade)
+    with pytest.raises(RuntimeError):
+        migrate.upgrade(db)
+    with db.engine.connect() as connection:
+        assert inspect(connection).get_table_names() == []
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+    db.dispose()
