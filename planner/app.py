@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from planner import cli
 
@@ -34,6 +35,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_DISPLAY
+    return start_gui(database=getattr(args, "database", None), quit_after_first_paint=args.quit_after_first_paint)
+
+
+def start_gui(**options: Any) -> int:
+    """The window. The services (SQLAlchemy behind them, ReportLab behind the handout) are registered
+    to load on first use, so the window paints before they are imported (planner/ui/startup.py)."""
+    from planner.ui import lazy_import
+
+    lazy_import.defer()
     from planner.ui.application import run_gui
 
-    return run_gui(database=getattr(args, "database", None), quit_after_first_paint=args.quit_after_first_paint)
+    return run_gui(**options)

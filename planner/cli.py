@@ -68,7 +68,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     templates = sub.add_parser("templates", parents=[common], help="list the plan templates")
     templates.add_argument("--json", action="store_true", help="machine-readable output")
+    _add_reliability_commands(sub, common)
     return parser
+
+
+def _add_reliability_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Backups, restore, plan files and the patient's rights (export, erase)."""
+    sub.add_parser("backups", parents=[common], help="list the backups in the backup folder, newest first")
+
+    restore = sub.add_parser("restore", parents=[common],
+                             help="replace the database with a backup (after backing up the database as it is)")
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+
+    export_plan = sub.add_parser("export-plan", parents=[common],
+                                 help="write a plan or template as a plan file (docs/plan-file-format.md)")
+    export_plan.add_argument("plan_id", type=_positive_int, metavar="PLAN_ID")
+    export_plan.add_argument("--out", required=True, type=Path, metavar="FILE.json")
+
+    import_plan = sub.add_parser("import", parents=[common],
+                                 help="import a plan file as a clinic template (or a patient's draft plan)")
+    import_plan.add_argument("file", type=Path, metavar="FILE.json")
+    import_plan.add_argument("--patient", type=_positive_int, metavar="PATIENT_ID",
+                             help="make it a draft plan for this patient instead of a template")
+
+    export_patient = sub.add_parser("export-patient", parents=[common],
+                                    help="export everything about one patient (JSON and handouts) into a folder")
+    export_patient.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
+    export_patient.add_argument("--out", required=True, type=Path, metavar="DIR")
+
+    erase = sub.add_parser("erase-patient", parents=[common],
+                           help="erase one patient and everything about them, for good")
+    erase.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
+    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -182,6 +213,90 @@ def cmd_templates(args: argparse.Namespace, database: str | None) -> int:
     return EXIT_OK
 
 
+def cmd_backups(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import maintenance
+
+    found = maintenance.list_backups()
+    if not found:
+        print("no backups yet")
+    for info in found:
+        print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason:<24} {info.size_bytes // 1024:>8} KB  {info.path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import maintenance
+
+    report = maintenance.restore_backup(database, args.file)
+    print(f"restored {report.restored_from} (schema {report.revision})")
+    if report.safety_backup is not None:
+        print(f"the database as it was is kept in {report.safety_backup}")
+    if report.set_aside is not None:
+        print(f"the damaged database was moved aside to {report.set_aside}")
+    return EXIT_OK
+
+
+def cmd_export_plan(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import transfer
+
+    if not args.out.parent.exists():
+        print(f"herstelplan: the folder {args.out.parent} does not exist", file=sys.stderr)
+        return EXIT_ERROR
+    db = _open(database)
+    try:
+        print(transfer.export_plan_file(db, args.plan_id, args.out))
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import transfer
+
+    checked = transfer.read_file(args.file)  # a bad file is refused before the database is opened
+    db = _open(database)
+    try:
+        plan = transfer.import_data(db, checked, patient_id=args.patient)
+    finally:
+        db.dispose()
+    kind = "template" if plan.is_template else "plan"
+    print(f"imported {kind} {plan.id}: {len(plan.phases)} phases, "
+          f"{sum(len(p.items) for p in plan.phases)} items")
+    return EXIT_OK
+
+
+def cmd_export_patient(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import privacy
+
+    db = _open(database)
+    try:
+        done = privacy.export_patient(db, args.patient_id, args.out)
+    finally:
+        db.dispose()
+    for path in done.files:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_erase_patient(args: argparse.Namespace, database: str | None) -> int:
+    from planner.services import privacy
+
+    if not args.yes:
+        print("herstelplan: erasing a patient cannot be undone; add --yes to confirm", file=sys.stderr)
+        return EXIT_USAGE
+    db = _open(database)
+    try:
+        erased = privacy.erase_patient(db, args.patient_id)
+    finally:
+        db.dispose()
+    print(erased.message())
+    if not erased.scrubbed:
+        print("herstelplan: the database file could not be cleaned completely (another program "
+              "is reading it); run the command again when Herstelplan is closed", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "export": cmd_export,
@@ -189,4 +304,10 @@ COMMANDS = {
     "check": cmd_check,
     "library": cmd_library,
     "templates": cmd_templates,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
+    "export-plan": cmd_export_plan,
+    "import": cmd_import,
+    "export-patient": cmd_export_patient,
+    "erase-patient": cmd_erase_patient,
 }

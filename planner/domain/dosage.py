@@ -173,8 +173,8 @@ def detail_words(dosage: Dosage, lang: str) -> list[str]:
         rest = _seconds_words(d.rest_seconds, lang)
         lines.append(f"Rust {rest} tussen de series" if nl else f"Rest {rest} between sets")
     if d.effort is not None:
-        lines.append(f"Het mag voelen als {d.effort} op 10 qua zwaarte" if nl
-                     else f"It may feel like {d.effort} out of 10 for effort")
+        lines.append(f"Zo zwaar mag het voelen: {d.effort} op 10" if nl
+                     else f"How hard it may feel: {d.effort} out of 10")
     if d.pain_limit is not None:
         lines.append(f"Pijn tijdens de oefening: niet hoger dan {d.pain_limit} op 10" if nl
                      else f"Pain during the exercise: no higher than {d.pain_limit} out of 10")

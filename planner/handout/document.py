@@ -1,60 +1,74 @@
-"""Render a HandoutPlan to PDF bytes with ReportLab Platypus (first version: plain and complete)."""
+"""Render a HandoutPlan to PDF bytes with ReportLab Platypus: a pure function of its input.
+
+Order: cover; what changed (if anything); why this works; the pain traffic light; one section per
+phase; daily life; a bad day and contact; the diary pages. Every section starts on a new page.
+"""
 
 from __future__ import annotations
 
-import io
-from xml.sax.saxutils import escape
+import threading
 
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak
 
-from planner.domain.dosage import detail_words, volume_words
-from planner.handout import fonts
+from planner.handout import cover, daily, diary, education, fonts, markup, page, phases, styles
 from planner.handout.model import HandoutOptions, HandoutPlan
+from planner.handout.texts import Words
+from planner.handout.trafficlight import traffic_light
 
 
 def para_text(text: str) -> str:
     """User text made safe for Paragraph markup: escaped, unprintable characters replaced."""
-    return escape(fonts.printable(text)).replace("\n", "<br/>")
+    return markup.text(text)
+
+
+def story(plan: HandoutPlan, options: HandoutOptions) -> list[Flowable]:
+    """The handout's flowables, section by section."""
+    w = Words(options.lang)
+    st = styles.build(paper=options.paper, large_print=options.large_print)
+    front, guide = cover.cover(plan, w, st), cover.how_to(w, st)
+    if cover.fits(front + guide, st):
+        front, guide = front[:-2] + guide + front[-2:], []
+    flow: list[Flowable] = [*front, PageBreak(), *guide]
+    flow.extend(education.changes(plan, w, st))
+    flow.extend(education.why(plan, w, st))
+    flow.append(PageBreak())
+    flow.extend(traffic_light(w, st))
+    for index in range(len(plan.phases)):
+        flow.append(PageBreak())
+        flow.extend(phases.phase(plan, index, w, st))
+    flow.append(PageBreak())
+    flow.extend(daily.daily_life(plan, w, st))
+    flow.append(PageBreak())
+    flow.extend(daily.bad_day(w, st))
+    flow.extend(daily.contact(plan, w, st))
+    flow.extend(diary.diary(plan, options, w, st))
+    return flow
+
+
+# ReportLab keeps module-level state (its markup parser, font registry): one render at a time, so a
+# preview on one worker thread and an export on another cannot interleave.
+_RENDER_LOCK = threading.Lock()
 
 
 def render(plan: HandoutPlan, options: HandoutOptions) -> bytes:
-    """The handout as PDF bytes; same input gives the same bytes."""
-    font = fonts.register()
-    size = 14 if options.large_print else 12
-    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * 1.4)
-    h1 = ParagraphStyle("h1", parent=body, fontName=fonts.BOLD, fontSize=size * 2, leading=size * 2.4)
-    h2 = ParagraphStyle("h2", parent=body, fontName=fonts.BOLD, fontSize=size * 1.5, leading=size * 1.9)
-    nl = options.lang == "nl"
-    story = [
-        Paragraph("Jouw herstelplan" if nl else "Your recovery plan", h1),
-        Paragraph(para_text(plan.patient_name), h2),
-        Paragraph(para_text(plan.goal), body),
-        Spacer(1, 0.5 * cm),
-    ]
-    for phase in plan.phases:
-        story.append(Paragraph(para_text(phase.name), h2))
-        for item in phase.items:
-            story.append(Paragraph(f"<b>{para_text(item.title)}</b>", body))
-            line = volume_words(item.dosage, options.lang)
-            if line:
-                story.append(Paragraph(para_text(line), body))
-            for detail in detail_words(item.dosage, options.lang):
-                story.append(Paragraph(para_text(detail), body))
-            for number, step in enumerate(item.steps, 1):
-                story.append(Paragraph(f"{number}. {para_text(step)}", body))
-            if item.patient_note:
-                story.append(Paragraph(para_text(item.patient_note), body))
-            story.append(Spacer(1, 0.3 * cm))
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=LETTER if options.paper == "letter" else A4,
-        title=plan.title,
-        author=plan.clinic.name,
-        invariant=1,
+    """The handout as PDF bytes; the same input gives the same bytes. Safe to call from any thread."""
+    with _RENDER_LOCK:
+        return _render(plan, options)
+
+
+def _render(plan: HandoutPlan, options: HandoutOptions) -> bytes:
+    fonts.register()
+    w = Words(options.lang)
+    st = styles.build(paper=options.paper, large_print=options.large_print)
+    footer_left = " · ".join(part.strip() for part in (plan.patient_name, plan.clinic.name) if part.strip())
+    title = w("cover_title")
+    if plan.title.strip():
+        title = f"{title}: {plan.title.strip()}"
+    meta = page.Metadata(
+        title=fonts.printable(title),
+        author=fonts.printable(plan.clinic.name.strip()),
+        subject=w("meta_subject"),
+        lang="nl-NL" if w.lang == "nl" else "en-GB",
     )
-    doc.build(story)
-    return out.getvalue()
+    footer = page.Footer(left=footer_left, page_text=w("footer_page"), st=st)
+    return page.build(story(plan, options), st=st, footer=footer, meta=meta)

@@ -1,12 +1,13 @@
 """Register the shipped DejaVu fonts with ReportLab once, so every Latin, Greek and Cyrillic
-character a therapist can type is drawn (and extracts back) correctly."""
+character a therapist can type is drawn (and extracts back) correctly; anything else is replaced
+by a visible box instead of crashing or printing nothing."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from planner.paths import FONTS_DIR
@@ -14,11 +15,37 @@ from planner.paths import FONTS_DIR
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
+REPLACEMENT = "\u25a1"  # '□': visible, and in every DejaVu face
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, with characters beyond U+FFFF written as the UTF-16 surrogate
+    pair the PDF standard asks for (ReportLab writes '<1F600>', which readers cannot decode, so
+    such characters would not extract or reach a screen reader)."""
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *(f"<{index:02X}> <{_utf16_hex(code)}>" for index, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+def _fix_to_unicode() -> None:
+    """Install the corrected CMap writer unless this ReportLab already writes surrogate pairs."""
+    if "<D83DDE00>" not in ttfonts.makeToUnicodeCMap("probe", [0x1F600]):
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @cache
 def register() -> str:
-    """Register the family (idempotent) and return the regular font's name."""
+    """Register the family (idempotent, once per process) and return the regular font's name."""
+    _fix_to_unicode()
     pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS_DIR / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(FONTS_DIR / "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(TTFont(ITALIC, str(FONTS_DIR / "DejaVuSans-Oblique.ttf")))
@@ -30,21 +57,39 @@ def register() -> str:
 
 
 @cache
-def _face():  # noqa: ANN202
+def _drawable() -> frozenset[int]:
+    """Code points that both the regular and the bold face can draw (user text may be bold)."""
     register()
-    return pdfmetrics.getFont(REGULAR).face
+    regular = pdfmetrics.getFont(REGULAR).face.charWidths
+    bold = pdfmetrics.getFont(BOLD).face.charWidths
+    return frozenset(code for code in regular if code in bold and code >= 32)
 
 
 def printable(text: str) -> str:
-    """`text` with every character the font cannot draw replaced by a visible '□' (U+25A1)."""
-    face = _face()
-    widths = face.charWidths
+    """`text` with every character the fonts cannot draw replaced by a visible '□' (U+25A1).
+
+    Control characters, stray surrogates and invisible format characters (soft hyphen, zero-width
+    joiners, byte-order mark, variation selectors) are dropped; tabs become spaces; line breaks stay.
+    """
+    drawable = _drawable()
+    if all(ord(ch) in drawable or ch == "\n" for ch in text) and "\u00ad" not in text and "\ufeff" not in text:
+        return text
     out = []
     for ch in text:
-        if ch in "\n\t" or ord(ch) in widths or ch == " ":
+        code = ord(ch)
+        if ch == "\n" or (code in drawable and not _invisible(code)):
             out.append(ch)
-        elif ord(ch) < 32 or 0xFFF0 <= ord(ch) or 0xD800 <= ord(ch) <= 0xDFFF:
-            continue  # control characters and stray surrogates: drop
+        elif ch == "\t":
+            out.append(" ")
+        elif code < 32 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or 0xFFF0 <= code <= 0xFFFF:
+            continue  # controls, stray surrogates, specials and non-characters
+        elif _invisible(code):
+            continue  # variation selectors, tags and zero-width joiners: invisible by design
         else:
-            out.append("\u25a1")
+            out.append(REPLACEMENT)
     return "".join(out)
+
+
+def _invisible(code: int) -> bool:
+    return (0xFE00 <= code <= 0xFE0F or 0xE0000 <= code <= 0xE007F or 0xE0100 <= code <= 0xE01EF
+            or code in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))

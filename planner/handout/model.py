@@ -12,6 +12,8 @@ from planner.domain.kinds import Kind
 
 @dataclass(frozen=True, slots=True)
 class HandoutOptions:
+    """How to print: language (nl/en), paper (a4/letter), large print, diary pages (None: the current phase's weeks)."""
+
     lang: str = "nl"
     paper: str = "a4"  # "a4" or "letter"
     large_print: bool = False
@@ -20,6 +22,8 @@ class HandoutOptions:
 
 @dataclass(frozen=True, slots=True)
 class HandoutItem:
+    """One block as the patient sees it, in the handout's language. Deliberately has no private note."""
+
     kind: Kind
     title: str
     purpose: str
@@ -35,6 +39,8 @@ class HandoutItem:
 
 @dataclass(frozen=True, slots=True)
 class HandoutPhase:
+    """A phase: its name, length, first plan week (1-based), focus, criteria to move on, and items."""
+
     name: str
     weeks: int
     first_week: int
@@ -45,6 +51,8 @@ class HandoutPhase:
 
 @dataclass(frozen=True, slots=True)
 class HandoutClinic:
+    """The clinic details printed on the cover and the contact page."""
+
     name: str = ""
     therapist: str = ""
     phone: str = ""
@@ -55,6 +63,8 @@ class HandoutClinic:
 
 @dataclass(frozen=True, slots=True)
 class HandoutPlan:
+    """Everything one handout shows; `current_phase` is a 0-based index into `phases`."""
+
     patient_name: str
     title: str
     goal: str

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from planner.domain.model import ClinicInfo, PlanItemView, PlanView
+from planner.domain.timeline import current_phase_index
 from planner.handout.document import render
 from planner.handout.model import (
     HandoutClinic,
@@ -20,6 +22,7 @@ from planner.paths import ILLUSTRATIONS_DIR
 from planner.services import clinic as clinic_service
 from planner.services import library as library_service
 from planner.services import plans as plan_service
+from planner.services import revisions
 from planner.store.engine import Database
 
 
@@ -28,7 +31,8 @@ def _item(item: PlanItemView, lang: str, image: bytes | None) -> HandoutItem:
     text = block.text(lang)
     level = item.dosage.level
     level_text = block.levels[level].text(lang) if level is not None and 0 <= level < len(block.levels) else ""
-    illustration = ILLUSTRATIONS_DIR / block.illustration if block.illustration else None
+    # only a file name: a stored value can never point outside the illustrations folder
+    illustration = ILLUSTRATIONS_DIR / Path(block.illustration).name if block.illustration else None
     if illustration is not None and not illustration.is_file():
         illustration = None
     return HandoutItem(
@@ -47,8 +51,13 @@ def _item(item: PlanItemView, lang: str, image: bytes | None) -> HandoutItem:
 
 
 def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int, bytes] | None = None,
-             current_phase: int = 0, today: dt.date | None = None) -> HandoutPlan:
-    """The patient's view of a plan: everything the handout shows, and no private note."""
+             current_phase: int = 0, today: dt.date | None = None,
+             changes: Sequence[str] = ()) -> HandoutPlan:
+    """The patient's view of a plan: everything the handout shows, and no private note.
+
+    `images` maps block ids to the therapist's own pictures; `changes` are the lines of "what
+    changed since your last visit", already in the patient's language.
+    """
     images = images or {}
     phases = []
     week = 1
@@ -75,13 +84,20 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
         ),
         start_date=plan.start_date,
         next_appointment=plan.next_appointment,
-        current_phase=min(current_phase, max(len(phases) - 1, 0)),
+        current_phase=min(max(current_phase, 0), max(len(phases) - 1, 0)),
         issued=today or dt.date.today(),
+        changes=tuple(line for line in changes if line.strip()),
     )
 
 
-def handout_input(db: Database, plan_id: int, options: HandoutOptions) -> HandoutPlan:
-    """Load everything one handout needs (a few queries, no per-row queries in the renderer)."""
+def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today: dt.date | None = None,
+                  changes: Sequence[str] | None = None) -> HandoutPlan:
+    """Load everything one handout needs (a few queries, no per-row queries in the renderer).
+
+    The current phase (the diary's weeks, "you are here") follows from the plan's dates on `today`.
+    `changes` defaults to what changed since the handout the patient was last given.
+    """
+    today = today or dt.date.today()
     plan = plan_service.get_plan(db, plan_id)
     clinic = clinic_service.get_clinic(db)
     images: dict[int, bytes] = {}
@@ -91,10 +107,16 @@ def handout_input(db: Database, plan_id: int, options: HandoutOptions) -> Handou
                 found = library_service.block_image(db, item.block.id)
                 if found:
                     images[item.block.id] = found[0]
-    return describe(plan, clinic, lang=options.lang, images=images)
+    current = current_phase_index(plan, today)
+    if changes is None:
+        changes = revisions.changes_since_last_revision(db, plan_id, options.lang, current_phase=current,
+                                                        today=today)
+    return describe(plan, clinic, lang=options.lang, images=images, today=today, changes=changes,
+                    current_phase=current)
 
 
 def render_handout(db: Database, plan_id: int, options: HandoutOptions) -> bytes:
+    """The plan's handout as PDF bytes."""
     return render(handout_input(db, plan_id, options), options)
 
 
@@ -114,7 +136,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def export_handout(db: Database, plan_id: int, out: Path, options: HandoutOptions) -> Path:
-    """Render the plan's handout and write it to `out`."""
+    """Render the plan's handout, write it to `out`, and remember the plan as given to the patient
+    (the next handout's "what changed since your last visit" starts from here)."""
     data = render_handout(db, plan_id, options)
     write_atomically(Path(out), data)
+    handout_given(db, plan_id, reason="export")
     return Path(out)
+
+
+def handout_given(db: Database, plan_id: int, *, reason: str) -> None:
+    """Snapshot the plan as the patient now has it (after an export or a print)."""
+    revisions.snapshot_plan(db, plan_id, reason=reason)

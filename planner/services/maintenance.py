@@ -1,57 +1,266 @@
-"""Backups and integrity checks."""
+"""Backups (on demand, daily, before risky actions), their rotation, restoring one, and the
+integrity check. Every backup goes through SQLite's backup API and is verified before it counts.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import socket
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
 
 from planner.domain.errors import DatabaseProblem, HerstelplanError
-from planner.paths import backup_dir, database_url
+from planner.i18n import _
+from planner.paths import backup_dir, database_url, instance_lock_path
+from planner.store import audit, engine, migrate
 from planner.store import backup as backups
-from planner.store import migrate
-from planner.store.engine import Database
+from planner.store.engine import Database, classify
 
 
-def backup(db: Database, *, to: Path | None = None, reason: str = "manual") -> Path:
-    """A verified backup of the SQLite database, to `to` or into the backup folder."""
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup in the backup folder."""
+
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreReport:
+    """What a restore did: from which backup, the safety backup made first, a damaged file set aside."""
+
+    restored_from: Path
+    safety_backup: Path | None
+    set_aside: Path | None
+    revision: str
+
+
+@contextmanager
+def _known_problems(folder: Path | None = None) -> Iterator[None]:
+    """Turn raw sqlite3 and OS errors into DatabaseProblem / HerstelplanError with a message."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        problem = classify(error)
+        if problem is None:
+            raise
+        raise problem from error
+    except OSError as error:
+        where = str(folder or error.filename or "")
+        raise HerstelplanError(
+            _("The backup could not be written to %(folder)s: %(reason)s. Free some disk space or "
+              "check that the folder is writable.") % {"folder": where, "reason": error.strerror or error}
+        ) from error
+
+
+def _require_sqlite(db: Database) -> Path:
     path = db.sqlite_path
     if path is None:
         raise HerstelplanError(
-            "Backups from Herstelplan are for the SQLite file; back up a PostgreSQL server with pg_dump."
+            _("Backups from Herstelplan are for the SQLite file; back up a PostgreSQL server with pg_dump.")
         )
+    return path
+
+
+def backup(db: Database, *, to: Path | None = None, reason: str = "manual", now: dt.datetime | None = None) -> Path:
+    """A verified backup of the SQLite database, to `to` or into the backup folder (then rotated)."""
+    path = _require_sqlite(db)
     if to is not None:
-        return backups.backup_to(path, Path(to))
-    return backups.backup_sqlite(path, backup_dir(), reason=reason)
+        with _known_problems(Path(to).parent):
+            return backups.backup_to(path, Path(to))
+    folder = backup_dir()
+    with _known_problems(folder):
+        made = backups.backup_sqlite(path, folder, reason=reason, now=now)
+        backups.rotate(folder, now=now)
+    return made
+
+
+def daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path | None:
+    """The day's first backup (when none was made today for any reason); None when not due."""
+    if db.sqlite_path is None:
+        return None
+    now = now or dt.datetime.now()
+    if backups.made_on(backup_dir(), now.date()):
+        return None
+    return backup(db, reason="daily", now=now)
+
+
+def list_backups() -> list[BackupInfo]:
+    """Backups in the backup folder, newest first."""
+    out = []
+    for path in backups.list_backups(backup_dir()):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        out.append(BackupInfo(path, backups.taken_at(path), backups.reason_of(path), size))  # type: ignore[arg-type]
+    return out
+
+
+def rotate_backups(*, now: dt.datetime | None = None) -> list[Path]:
+    """Apply the rotation (a day of everything, a week of dailies, nine weeks of weeklies)."""
+    return backups.rotate(backup_dir(), now=now)
+
+
+def instance_holder(url: str) -> str | None:
+    """'pid on host' of a running Herstelplan that has `url` open (its lock file), or None.
+
+    Reads the lock file the window keeps (QLockFile: pid, application, host on three lines)
+    without Qt, so the command line can refuse to restore under a running program.
+    """
+    lock = instance_lock_path(url)
+    try:
+        lines = lock.read_text(errors="replace").splitlines()
+    except OSError:
+        return None
+    if not lines or not lines[0].strip().isdigit():
+        return None
+    pid = int(lines[0])
+    host = lines[2].strip() if len(lines) > 2 else ""
+    if host and host != socket.gethostname():
+        return f"{pid} on {host}"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a stale lock of a program that crashed
+    except PermissionError:
+        pass
+    return f"{pid} on {host or socket.gethostname()}"
+
+
+def backup_revision(path: Path) -> str:
+    """The schema revision stored in a backup file; DatabaseProblem when it is not a usable backup."""
+    if not path.is_file():
+        raise HerstelplanError(_("The backup %(path)s does not exist.") % {"path": str(path)})
+    backups.verify(path)
+    con = sqlite3.connect(backups.read_only_uri(path), uri=True)
+    try:
+        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+    finally:
+        con.close()
+    if row is None:
+        raise DatabaseProblem(
+            "foreign", _("%(name)s is not a Herstelplan backup. Choose another file.") % {"name": path.name}
+        )
+    if row[0] not in migrate.known_revisions():
+        raise DatabaseProblem(
+            "newer",
+            _("%(name)s was made by a newer version of Herstelplan. Update Herstelplan first.")
+            % {"name": path.name},
+        )
+    return row[0]
+
+
+def _set_aside(path: Path, now: dt.datetime) -> Path:
+    """Move a damaged database (and its -wal/-shm) out of the way instead of overwriting it."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.replace(aside.with_name(aside.name + suffix))
+    path.replace(aside)
+    return aside
+
+
+def restore_backup(
+    url: str | None, backup_file: Path, *, db: Database | None = None, now: dt.datetime | None = None,
+) -> RestoreReport:
+    """Replace the SQLite database at `url` with `backup_file`, after a verified backup of it.
+
+    The chosen file is checked first (intact, a Herstelplan database, not from a newer version).
+    A live database that cannot be backed up because it is damaged is moved aside (renamed
+    `*.damaged-<time>`), never overwritten. Pass `db` when the caller (the window) has the database
+    open: its connections are closed first and reopen on next use. Afterwards the database is
+    brought to the current schema.
+    """
+    from planner.services.database import open_database
+
+    now = now or dt.datetime.now()
+    target = Database(database_url(url))
+    try:
+        live = _require_sqlite(target)
+    finally:
+        target.dispose()
+    backup_file = Path(backup_file)
+    if backup_file.resolve() == live.resolve():
+        raise HerstelplanError(_("That is the database itself; choose a backup file."))
+    with _known_problems(backup_file.parent):
+        revision = backup_revision(backup_file)
+    if db is None:
+        holder = instance_holder(str(target.url))
+        if holder:
+            raise DatabaseProblem(
+                "locked",
+                _("Herstelplan is open with this database (process %(holder)s). Close it first, or "
+                  "restore from its File menu.") % {"holder": holder},
+            )
+    else:
+        db.dispose()
+    safety: Path | None = None
+    aside: Path | None = None
+    if live.exists() and live.stat().st_size > 0:
+        try:
+            with _known_problems(backup_dir()):
+                safety = backups.backup_sqlite(live, backup_dir(), reason="before-restore", now=now)
+        except DatabaseProblem as problem:
+            if problem.kind != "corrupt":
+                raise
+            aside = _set_aside(live, now)
+    with _known_problems(live.parent):
+        backups.restore_into(backup_file, live)
+    restored = open_database(str(target.url), daily_backup=False)
+    try:
+        with restored.transaction() as session:
+            audit.record(session, "database.restore", detail=f"{backup_file.name} (schema {revision})")
+    finally:
+        restored.dispose()
+    with _known_problems(backup_dir()):
+        backups.rotate(backup_dir(), now=now)
+    return RestoreReport(backup_file, safety, aside, revision)
 
 
 def check(url: str | None = None) -> tuple[bool, list[str]]:
     """(ok, report lines): integrity and foreign keys on SQLite, reachability on a server, and the
-    schema revision. Never changes the database."""
-    db = Database(database_url(url))
-    lines: list[str] = [f"database: {db.display_name()}"]
-    try:
-        path = db.sqlite_path
-        if path is not None:
-            if not path.exists():
-                return False, [*lines, "the database file does not exist"]
-            try:
-                con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-                try:
-                    integrity = [row[0] for row in con.execute("PRAGMA integrity_check")]
-                    fk = con.execute("PRAGMA foreign_key_check").fetchall()
-                finally:
-                    con.close()
-            except sqlite3.DatabaseError as error:
-                return False, [*lines, f"damaged: {error}", "restore a backup (python main.py restore FILE)"]
-            if integrity != ["ok"]:
-                return False, [*lines, "integrity check failed:", *integrity[:20]]
-            if fk:
-                return False, [*lines, f"{len(fk)} rows refer to missing rows"]
-            lines.append("integrity: ok")
+    schema revision. Never changes the database; a busy database is reported as busy, not damaged."""
+    resolved = database_url(url)
+    probe = Database(resolved)
+    path = probe.sqlite_path
+    lines: list[str] = [f"database: {probe.display_name()}"]
+    probe.dispose()
+    if path is not None:
+        if not path.exists():
+            return False, [*lines, "the database file does not exist"]
         try:
-            with db.guard(), db.engine.connect() as connection:
+            con = sqlite3.connect(backups.read_only_uri(path), uri=True, timeout=engine.BUSY_TIMEOUT_MS / 1000)
+            try:
+                integrity = [row[0] for row in con.execute("PRAGMA integrity_check")]
+                fk = con.execute("PRAGMA foreign_key_check").fetchall()
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as error:
+            problem = classify(error)
+            if problem is not None and problem.kind == "locked":
+                return False, [*lines, f"busy: {problem}"]
+            return False, [*lines, f"damaged: {error}", "restore a backup (python main.py restore FILE)"]
+        if integrity != ["ok"]:
+            return False, [*lines, "integrity check failed:", *integrity[:20]]
+        if fk:
+            return False, [*lines, f"{len(fk)} rows refer to missing rows"]
+        lines.append("integrity: ok")
+    db = Database(resolved)
+    try:
+        try:
+            with db.guard(), db.read_engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
                 revision = migrate.current_revision(connection)
         except DatabaseProblem as problem:
@@ -68,4 +277,3 @@ def check(url: str | None = None) -> tuple[bool, list[str]]:
         return True, lines
     finally:
         db.dispose()
-

@@ -129,12 +129,11 @@ def get_plan(db: Database, plan_id: int) -> PlanView:
 
 def list_plans(db: Database, patient_id: int, *, include_archived: bool = False) -> list[PlanSummary]:
     """A patient's plans, most recently changed first."""
-    counts = (
-        select(t.Phase.plan_id, func.count(t.Phase.id).label("n")).group_by(t.Phase.plan_id).subquery()
+    phase_count = (
+        select(func.count(t.Phase.id)).where(t.Phase.plan_id == t.Plan.id).correlate(t.Plan).scalar_subquery()
     )
     stmt = (
-        select(t.Plan, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.plan_id == t.Plan.id)
+        select(t.Plan, phase_count)
         .where(t.Plan.patient_id == patient_id)
         .order_by(t.Plan.updated_at.desc(), t.Plan.id.desc())
     )
@@ -142,6 +141,15 @@ def list_plans(db: Database, patient_id: int, *, include_archived: bool = False)
         stmt = stmt.where(t.Plan.archived.is_(False))
     with db.reading() as session:
         return [plan_summary(row, n) for row, n in session.execute(stmt)]
+
+
+def plan_version(db: Database, plan_id: int) -> int:
+    """The plan's current version (a cheap read to notice another desk's save)."""
+    with db.reading() as session:
+        version = session.scalar(select(t.Plan.version).where(t.Plan.id == plan_id))
+        if version is None:
+            raise NotFound(f"Plan {plan_id} does not exist.")
+        return version
 
 
 def item_plan_id(db: Database, item_id: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner.domain.errors import DatabaseProblem
 
 _READ_ONLY = "herstelplan_read_only"
+
+# How long a connection waits for another desk's or program's write lock before reporting "busy".
+BUSY_TIMEOUT_MS = 10_000
 
 # SQLite result codes (primary code = extended code & 0xFF) sorted by what the user can do.
 _SQLITE_KINDS = {
@@ -61,19 +65,20 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False):
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
-        kwargs: dict[str, object] = {"echo": echo}
+        # hide_parameters: bound values (patient names, notes) never appear in logs or error texts.
+        kwargs: dict[str, object] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
-            if self.sqlite_path is not None:
-                self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-            kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
+            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
-            _configure_sqlite(self.engine)
+            _configure_sqlite(self.engine, self.sqlite_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.read_engine = self.engine.execution_options(**{_READ_ONLY: True})
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+        # Warnings found while opening (e.g. today's backup could not be made), for the UI to show.
+        self.notices: list[str] = []
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -116,16 +121,39 @@ class Database:
         return self.url.render_as_string(hide_password=True)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _create_private(path: Path) -> None:
+    """Create a missing database file (and its folder) readable by the owner only, before SQLite
+    opens it: SQLite gives the -wal and -shm files the same permissions as the database file."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    if path.exists():
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError:
+        return  # a read-only folder: SQLite itself reports it when the file is opened
+    os.close(fd)
+
+
+def _configure_sqlite(engine: Engine, path: Path | None = None) -> None:
     """WAL, synchronous=FULL, foreign keys and a busy timeout on every pooled connection;
-    transactions begin IMMEDIATE for writers (pysqlite's own BEGIN handling is switched off)."""
+    transactions begin IMMEDIATE for writers (pysqlite's own BEGIN handling is switched off).
+    A new database file is created 0600 (in a 0700 folder) before SQLite first opens it."""
+
+    if path is not None:
+
+        @event.listens_for(engine, "do_connect")
+        def _before_connect(_dialect, _record, _cargs, _cparams):  # noqa: ANN001
+            _create_private(path)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA busy_timeout = 10000")
+            cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")

@@ -83,11 +83,21 @@ def apply_block_data(row: t.Block, data: dict[str, Any]) -> None:
 
 
 def seed_blocks(session: Session, files: list[tuple[Path, dict[str, Any]]]) -> tuple[int, int, list[str]]:
-    existing = {row.key: row for row in session.scalars(select(t.Block).where(t.Block.builtin))}
-    taken = set(session.scalars(select(t.Block.key)))
+    # A cheap look at keys and versions first: on a normal start nothing is due and no row is loaded.
+    stored = {key: (version, builtin) for key, version, builtin in
+              session.execute(select(t.Block.key, t.Block.version, t.Block.builtin))}
+    due = [
+        (path, data) for path, data in files
+        if not data.get("key") or data["key"] not in stored
+        or (stored[data["key"]][1] and stored[data["key"]][0] < int(data.get("version", 1)))
+    ]
+    if not due:
+        return 0, 0, []
+    existing = {row.key: row for row in session.scalars(
+        select(t.Block).where(t.Block.builtin, t.Block.key.in_([d.get("key") for _, d in due])))}
     added = updated = 0
     skipped: list[str] = []
-    for path, data in files:
+    for path, data in due:
         key = data.get("key")
         if not key:
             skipped.append(str(path))
@@ -95,14 +105,14 @@ def seed_blocks(session: Session, files: list[tuple[Path, dict[str, Any]]]) -> t
         try:
             row = existing.get(key)
             if row is None:
-                if key in taken:  # a therapist's own block already uses this key: leave it alone
+                if key in stored:  # a therapist's own block already uses this key: leave it alone
                     skipped.append(key)
                     continue
                 row = t.Block(key=key, builtin=True)
                 apply_block_data(row, data)
                 session.add(row)
                 added += 1
-            elif row.version < int(data.get("version", 1)):
+            else:
                 apply_block_data(row, data)
                 updated += 1
         except (KeyError, ValueError, TypeError) as error:
@@ -146,19 +156,17 @@ def _template_rows(session: Session, data: dict[str, Any], lang: str) -> t.Plan:
 
 
 def seed_templates(session: Session, files: list[tuple[Path, dict[str, Any]]]) -> tuple[int, int, list[str]]:
-    stored = {
-        row.template_key: row
-        for row in session.scalars(select(t.Plan).where(t.Plan.template_key.is_not(None)))
-    }
+    versions = {key: version for key, version in session.execute(
+        select(t.Plan.template_key, t.Plan.template_version).where(t.Plan.template_key.is_not(None)))}
     added = updated = 0
     skipped: list[str] = []
     for path, data in files:
         for lang in LANGUAGES:
             key = f"{data.get('key')}:{lang}"
-            current = stored.get(key)
             version = int(data.get("version", 1))
-            if current is not None and current.template_version >= version:
+            if key in versions and versions[key] >= version:
                 continue
+            current = session.scalars(select(t.Plan).where(t.Plan.template_key == key)).first()
             try:
                 with session.begin_nested():
                     plan = _template_rows(session, data, lang)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -39,9 +40,11 @@ from planner.handout.model import HandoutOptions
 from planner.i18n import _
 from planner.services import handouts
 from planner.services import plans as plan_service
-from planner.services.database import Database
 from planner.ui.settings import Settings
 from planner.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from planner.services.database import Database
 
 OptionsFor = Callable[[int], HandoutOptions | None]
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -241,6 +244,13 @@ def paint_pdf_pages(data: bytes, printer: QPrinter) -> int:
     return len(pages)
 
 
+def _handout_given(parent: QWidget | None, db: Database, plan_id: int) -> None:
+    try:
+        handouts.handout_given(db, plan_id, reason="print")
+    except HerstelplanError as error:
+        _warn(parent, _("Printing failed"), _error_text(error))
+
+
 class PrintJob(_Job):
     """One print in flight. finished(pages printed); failed(message); cancelled()."""
 
@@ -293,6 +303,7 @@ def print_plan(parent: QWidget | None, db: Database, plan_id: int, settings: Set
     printer = printer_for(opts.paper, printer)
     printer.setDocName(default_file_name(plan)[:-4])
     job = PrintJob(parent, printer, plan.title)
+    job.finished.connect(lambda pages: _handout_given(parent, db, plan_id) if pages else None)
 
     def render() -> tuple[bytes, int]:
         data = handouts.render_handout(db, plan_id, opts)

@@ -17,6 +17,7 @@ screen, so an older render never replaces a newer one.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -47,9 +48,11 @@ from planner.handout.model import HandoutOptions
 from planner.i18n import _
 from planner.services import handouts
 from planner.services import plans as plan_service
-from planner.services.database import Database
 from planner.ui.settings import HandoutDefaults, Settings
 from planner.ui.workers import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:
+    from planner.services.database import Database
 
 log = logging.getLogger(__name__)
 

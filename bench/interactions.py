@@ -1,0 +1,299 @@
+"""In-process interaction benchmarks on real widgets (offscreen): library search and patient search per
+keystroke, opening a plan into the editor, adding an item (undo command, commit, editor refresh) and
+recording a check-in. Each returns {"median_ms", "p90_ms", "max_ms", "n", ...}.
+
+    .venv/bin/python bench/interactions.py [--database FILE] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import OUT, large_database, summary, working_copy  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HERSTELPLAN_USER", "bench")
+
+LIBRARY_QUERIES = ("schouder", "knee 12", "adem", "Exercise 4711", "balans", "zzz")
+PATIENT_QUERIES = ("jan", "özlem", "de vries 12", "lage rug", "Yılmaz", "zzz")
+
+
+def _app():  # noqa: ANN202
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0]])
+
+
+class _Paints:
+    """Counts paint events on a widget: proof that a keystroke's result reached the screen."""
+
+    def __init__(self, widget) -> None:  # noqa: ANN001
+        from PySide6.QtCore import QEvent, QObject
+
+        outer = self
+
+        class Filter(QObject):
+            def eventFilter(self, _obj, event) -> bool:  # noqa: ANN001, N802
+                if event.type() == QEvent.Type.Paint:
+                    outer.count += 1
+                return False
+
+        self.count = 0
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+
+
+@contextmanager
+def _database(path: Path) -> Iterator[Any]:
+    data = OUT / "data-inprocess"
+    os.environ["HERSTELPLAN_DATA_DIR"] = str(data)
+    from planner.services.database import open_database
+
+    db = open_database(f"sqlite:///{path}", daily_backup=False)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def _settings():  # noqa: ANN202
+    from PySide6.QtCore import QSettings
+
+    path = OUT / "data-inprocess" / "bench-desk.ini"
+    path.unlink(missing_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def _key(field, char: str) -> None:  # noqa: ANN001
+    """One key press and release as a keyboard sends it (QTest handles ASCII only: 'ö' goes as text)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    if char.isascii():
+        QTest.keyClicks(field, char)
+        return
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def _type(app, field, text: str, paints: _Paints, times: list[float]) -> int:  # noqa: ANN001
+    """Type `text` one key at a time; per key the time until the events (and the repaint) are done."""
+    shown = 0
+    for char in text:
+        before = paints.count
+        start = time.perf_counter()
+        _key(field, char)
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+        shown += paints.count > before
+    return shown
+
+
+def _clear(app, field) -> None:  # noqa: ANN001
+    field.clear()
+    app.processEvents()
+
+
+def library_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = LIBRARY_QUERIES) -> dict[str, Any]:
+    """Per keystroke in the library panel's search field: filter every block, update the list."""
+    app = _app()
+    from PySide6.QtTest import QTest
+
+    from planner.services import library as library_service
+    from planner.ui.bus import ChangeBus
+    from planner.ui.library_panel import LibraryPanel
+    from planner.ui.thumbnails import Thumbnails
+
+    with _database(path) as db:
+        panel = LibraryPanel(db, ChangeBus(), Thumbnails(lambda block_id: library_service.block_image(db, block_id)))
+        panel.resize(340, 720)
+        panel.show()
+        QTest.qWaitForWindowExposed(panel)
+        if hasattr(panel, "ensure_loaded"):
+            panel.ensure_loaded()
+        app.processEvents()
+        paints = _Paints(panel.list.viewport())
+        times: list[float] = []
+        repainted = 0
+        for _ in range(rounds):
+            for query in queries:
+                _clear(app, panel.search)
+                repainted += _type(app, panel.search, query, paints, times)
+        result = {**summary(times), "blocks": panel.model.rowCount(), "repainted": repainted}
+        panel.close()
+        panel.deleteLater()
+        app.processEvents()
+    return result
+
+
+def patient_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = PATIENT_QUERIES) -> dict[str, Any]:
+    """Per keystroke in the patients panel: query the database, refill the list, show the first
+    patient's plans."""
+    app = _app()
+    from PySide6.QtTest import QTest
+
+    from planner.ui.bus import ChangeBus
+    from planner.ui.patients_panel import PatientsPanel
+
+    with _database(path) as db:
+        panel = PatientsPanel(db, ChangeBus())
+        panel.resize(300, 800)
+        panel.show()
+        QTest.qWaitForWindowExposed(panel)
+        if hasattr(panel, "ensure_loaded"):
+            panel.ensure_loaded()
+        app.processEvents()
+        paints = _Paints(panel.list.viewport())
+        times: list[float] = []
+        for _ in range(rounds):
+            for query in queries:
+                _clear(app, panel.search)
+                _type(app, panel.search, query, paints, times)
+        result = summary(times)
+        panel.close()
+        panel.deleteLater()
+        app.processEvents()
+    return result
+
+
+@contextmanager
+def _window(db) -> Iterator[Any]:  # noqa: ANN001
+    from PySide6.QtTest import QTest
+
+    from planner.ui.main_window import MainWindow
+
+    window = MainWindow(db, settings=_settings())
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    _app().processEvents()
+    try:
+        yield window
+    finally:
+        window.close()
+        window.deleteLater()
+        _app().processEvents()
+
+
+def _plan_ids(db, count: int, seed: int = 11) -> list[int]:  # noqa: ANN001
+    from sqlalchemy import func, select
+
+    from planner.store import tables as t
+
+    with db.reading() as session:
+        low, high = session.execute(select(func.min(t.Plan.id), func.max(t.Plan.id))
+                                    .where(t.Plan.is_template.is_(False))).one()
+    rng = random.Random(seed)
+    return [rng.randint(low, high) for _ in range(count)]
+
+
+def open_plan(path: Path, *, runs: int = 40) -> dict[str, Any]:
+    """MainWindow.open_plan on different plans of the large data set, until the editor has painted."""
+    app = _app()
+    with _database(path) as db, _window(db) as window:
+        ids = _plan_ids(db, runs + 2)
+        times: list[float] = []
+        for n, plan_id in enumerate(ids):
+            start = time.perf_counter()
+            window.open_plan(plan_id)
+            app.processEvents()
+            if n >= 2:  # the first two warm caches (fonts, pictures of the first blocks)
+                times.append((time.perf_counter() - start) * 1000)
+            assert window.doc.plan is not None and window.doc.plan.id == plan_id
+        items = sum(len(p.items) for p in window.doc.plan.phases)
+    return {**summary(times), "items_last_plan": items}
+
+
+def add_item(path: Path, *, runs: int = 40) -> dict[str, Any]:
+    """Add a library block to the open plan the way Enter in the library does: an AddItemCommand on the
+    undo stack, one committed transaction, the plan reloaded and the editor repainted."""
+    app = _app()
+    work = working_copy(path, "work-add-item.sqlite3")
+    with _database(work) as db, _window(db) as window:
+        plan_id = _plan_ids(db, 1, seed=5)[0]
+        window.open_plan(plan_id)
+        blocks = [window.library.model.block(row).id for row in range(0, window.library.model.rowCount(), 97)]
+        times: list[float] = []
+        stack = window.doc.stack
+        before = stack.count()
+        for n in range(runs + 2):
+            start = time.perf_counter()
+            window.editor.add_block(blocks[n % len(blocks)])
+            app.processEvents()
+            if n >= 2:
+                times.append((time.perf_counter() - start) * 1000)
+        assert stack.count() == before + runs + 2, "every add is one undo entry"
+        items = sum(len(p.items) for p in window.doc.plan.phases)
+    return {**summary(times), "items_at_end": items}
+
+
+def record_checkin(path: Path, *, runs: int = 60) -> dict[str, Any]:
+    """planner.services.checkins.record_checkin on different plans (one transaction with its audit row)."""
+    from planner.services.checkins import record_checkin as record
+
+    work = working_copy(path, "work-checkin.sqlite3")
+    with _database(work) as db:
+        ids = _plan_ids(db, runs + 2, seed=3)
+        today = dt.date.today()
+        times: list[float] = []
+        for n, plan_id in enumerate(ids):
+            start = time.perf_counter()
+            record(db, plan_id, date=today, pain_during=n % 11, next_morning="same", sessions_done=5,
+                   sessions_planned=7, confidence=7, note="Ging goed")
+            if n >= 2:
+                times.append((time.perf_counter() - start) * 1000)
+    return summary(times)
+
+
+ALL = {
+    "library_search": library_search,
+    "patient_search": patient_search,
+    "open_plan": open_plan,
+    "add_item": add_item,
+    "record_checkin": record_checkin,
+}
+
+
+def run_all(path: Path, *, quick: bool = False) -> dict[str, dict[str, Any]]:
+    """Every interaction benchmark on `path` (quick: one round, a few runs; for the smoke test)."""
+    results = {}
+    for name, fn in ALL.items():
+        if quick:
+            kwargs = {"rounds": 1} if "search" in name else {"runs": 2}
+        else:
+            kwargs = {}
+        results[name] = fn(path, **kwargs)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", type=Path, help="a generated SQLite file (default: the large data set)")
+    parser.add_argument("--only", choices=sorted(ALL), action="append")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    path = args.database or large_database()
+    results = {name: ALL[name](path) for name in (args.only or ALL)}
+    if args.json:
+        print(json.dumps(results))
+    else:
+        for name, result in results.items():
+            print(f"{name:16} {result}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,359 @@
+"""Proposals for the next phase: progress, hold or step back, per item before -> after with reasons.
+
+A proposal is frozen; the therapist reviews and edits it (`with_item`) before a service adds it
+to the plan as a new phase right after the phase it came from.
+In a time-contingent plan the step goes ahead on schedule; in a pain-contingent plan it goes
+ahead only when the traffic light is green (otherwise a hold or step-back proposal is made).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from planner.domain.change_words import describe_change, growth_words
+from planner.domain.dosage import Dosage
+from planner.domain.errors import NotFound
+from planner.domain.kinds import Kind
+from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
+from planner.domain.monitoring import Advice, AdviceKind
+from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
+from planner.domain.timeline import weeks_done
+from planner.domain.volume import cap_factor, volume_ratio
+
+EDUCATION_ORDER = (
+    "education.what-is-pain",
+    "education.pain-traffic-light",
+    "education.movement-is-safe",
+    "education.what-to-expect",
+    "education.strength-is-safe",
+    "education.flare-ups",
+    "education.pacing",
+    "education.breathing-and-nerves",
+    "education.pain-alarm",
+    "education.neuroplasticity",
+    "education.own-goals",
+    "education.stress-and-tension",
+    "education.sleep",
+    "education.new-movement-habits",
+)
+FLARE_UP_TOPIC = "education.flare-ups"
+STEP_BACK_WEEKS = 2
+
+
+class ProposalKind(StrEnum):
+    PROGRESS = "progress"
+    HOLD = "hold"
+    STEP_BACK = "step-back"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemProposal:
+    """One block in the proposed phase: its dosage now (None when new) and proposed, and why."""
+
+    block: BlockInfo
+    before: Dosage | None
+    after: Dosage
+    reason_nl: str = ""
+    reason_en: str = ""
+    source_item_id: int | None = None
+    replaces: BlockInfo | None = None
+    patient_note: str = ""
+    private_note: str = ""
+    include: bool = True
+
+    def reason(self, lang: str) -> str:
+        return self.reason_nl if lang == "nl" else self.reason_en
+
+    @property
+    def ratio(self) -> float | None:
+        """Growth of the weekly volume (after / before), None when not comparable."""
+        if self.before is None or self.replaces is not None:
+            return None
+        return volume_ratio(self.block.kind, self.before, self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseProposal:
+    """A whole proposed phase, ready for review."""
+
+    kind: ProposalKind
+    plan_id: int
+    source_phase_id: int
+    name: str
+    weeks: int
+    focus: str
+    criteria: str
+    items: tuple[ItemProposal, ...]
+    cap_pct: int
+    factor: float
+    summary_nl: str = ""
+    summary_en: str = ""
+    tolerated_phase_id: int | None = None
+    source_weeks: int | None = None  # the source phase is shortened to this (moving on early)
+
+    def summary(self, lang: str) -> str:
+        return self.summary_nl if lang == "nl" else self.summary_en
+
+    def with_item(self, index: int, **changes: object) -> PhaseProposal:
+        """A copy with item `index` changed (e.g. after=..., include=False)."""
+        items = list(self.items)
+        items[index] = replace(items[index], **changes)
+        return replace(self, items=tuple(items))
+
+    def included(self) -> tuple[ItemProposal, ...]:
+        return tuple(item for item in self.items if item.include)
+
+
+def _words(lang: str, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def education_sequence(pool: Iterable[BlockInfo]) -> list[BlockInfo]:
+    """Education blocks in teaching order: the built-in order first, then the rest by key."""
+    rank = {key: i for i, key in enumerate(EDUCATION_ORDER)}
+    blocks = [b for b in pool if b.kind is Kind.EDUCATION and not b.archived]
+    return sorted(blocks, key=lambda b: (rank.get(b.key, len(rank)), b.key))
+
+
+def _both(fn) -> tuple[str, str]:  # noqa: ANN001
+    return fn("nl"), fn("en")
+
+
+def progress_items(
+    items: Sequence[PlanItemView], *, weeks: int, cap_pct: int, used_keys: set[str],
+    education_pool: Sequence[BlockInfo] = (),
+) -> tuple[ItemProposal, ...]:
+    """Every item one step further (within the cap over `weeks`); education moves to a new topic.
+
+    `used_keys` are the block keys already in the plan; topics chosen here are added to it.
+    """
+    factor = cap_factor(cap_pct, weeks)
+    topics = education_sequence(education_pool)
+    out: list[ItemProposal] = []
+    for item in items:
+        block, before = item.block, item.dosage
+        common = {"source_item_id": item.id, "patient_note": item.patient_note, "private_note": item.private_note}
+        if block.kind is Kind.EDUCATION:
+            nxt = next((t for t in topics if t.key not in used_keys), None)
+            if nxt is None:
+                nl, en = "Geen nieuw onderwerp meer: dit onderwerp herhalen.", "No new topic left: repeat this topic."
+                out.append(ItemProposal(block, before, before, nl, en, **common))
+                continue
+            used_keys.add(nxt.key)
+            nl = f"Volgende onderwerp, na ‘{block.title('nl')}’."
+            en = f"Next topic, after ‘{block.title('en')}’."
+            out.append(ItemProposal(nxt, before, nxt.dosage, nl, en, replaces=block,
+                                    source_item_id=item.id))
+            continue
+        result = progress_dosage(block.kind, before, levels=len(block.levels), factor=factor)
+        after = result.after
+        ratio = volume_ratio(block.kind, before, after)
+
+        def reason(lang: str, block=block, before=before, after=after, ratio=ratio, status=result.status) -> str:
+            if status is StepStatus.AT_TOP:
+                return _words(lang, "Hoogste stap van deze oefening bereikt: kies een zwaardere oefening of voeg gewicht toe.",
+                              "Top of this exercise's steps: choose a harder exercise or add weight.")
+            if status is StepStatus.CAPPED:
+                return _words(lang, f"Blijft gelijk: de kleinste stap groeit sneller dan {cap_pct} % per week.",
+                              f"Stays the same: the smallest step grows faster than {cap_pct} % a week.")
+            change = describe_change(block, before, after, lang)
+            if ratio is None or abs(ratio - 1) < 0.005:  # a longer exhale or a new rung at the same volume
+                return change
+            growth = growth_words(ratio, factor=factor, weeks=weeks, cap_pct=cap_pct, lang=lang)
+            return f"{change}, {growth}"
+
+        out.append(ItemProposal(block, before, after, *_both(reason), **common))
+    return tuple(out)
+
+
+def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
+    for index, phase in enumerate(plan.phases):
+        if phase.id == phase_id:
+            return index, phase
+    raise NotFound(f"Phase {phase_id} is not part of plan {plan.id}.")
+
+
+def criteria_text(mode: ProgressionMode, weeks: int, lang: str) -> str:
+    """When to move on from a phase, in the plan's language and mode."""
+    if mode is ProgressionMode.TIME:
+        return _words(lang, f"Volgens schema: na {weeks} weken de volgende stap, ook als het soms wat pijn doet. "
+                            "Bij rood (een opvlamming) eerst een stap terug.",
+                      f"On schedule: the next step after {weeks} weeks, even if it sometimes hurts a little. "
+                      "On red (a flare-up) first a step back.")
+    return _words(lang, "Verder als het verkeerslicht een week groen is: pijn 0 tot en met 3 en de ochtend erna rustig.",
+                  "Move on when the traffic light has been green for a week: pain 0 to 3 and a settled next morning.")
+
+
+def _early(phase: PhaseView, done: int | None) -> tuple[str, str]:
+    if done is None:
+        return "", ""
+    weeks_nl = "1 week" if done == 1 else f"{done} weken"
+    weeks_en = "1 week" if done == 1 else f"{done} weeks"
+    return (f" ‘{phase.name}’ wordt ingekort tot {weeks_nl} (zo lang is het nu gedaan): de nieuwe fase begint nu.",
+            f" ‘{phase.name}’ is shortened to {weeks_en} (as long as it has been done): the new phase starts now.")
+
+
+def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[BlockInfo] = (),
+                     note: tuple[str, str] | None = None, today: dt.date | None = None) -> PhaseProposal:
+    """The next phase: every block one step up within the weekly cap over the weeks done.
+
+    Moving on before the phase's planned end (`today` inside it) measures the cap over the whole
+    weeks actually done, and the proposal shortens the phase to them so the new phase starts now.
+    """
+    _, phase = _phase(plan, phase_id)
+    done = weeks_done(plan, phase_id, today)
+    weeks = done or phase.weeks
+    used = {item.block.key for p in plan.phases for item in p.items}
+    items = progress_items(phase.items, weeks=weeks, cap_pct=plan.weekly_cap_pct, used_keys=used,
+                           education_pool=education_pool)
+    factor = cap_factor(plan.weekly_cap_pct, weeks)
+    changed = sum(1 for i in items if i.after != i.before or i.replaces is not None)
+    allowed = round((factor - 1) * 100)
+    nl = (f"{changed} van {len(items)} onderdelen een stap verder; geen oefening groeit meer dan "
+          f"{plan.weekly_cap_pct} % per week (na {weeks} {'week' if weeks == 1 else 'weken'} max. +{allowed} %).")
+    en = (f"{changed} of {len(items)} parts one step further; no exercise grows by more than "
+          f"{plan.weekly_cap_pct} % a week (after {weeks} {'week' if weeks == 1 else 'weeks'} at most +{allowed} %).")
+    early = _early(phase, done)
+    nl, en = nl + early[0], en + early[1]
+    if note:
+        nl, en = f"{note[0]} {nl}", f"{note[1]} {en}"
+    lang = plan.language
+    return PhaseProposal(
+        kind=ProposalKind.PROGRESS, plan_id=plan.id, source_phase_id=phase.id,
+        name=_words(lang, "Volgende stap", "Next step"), weeks=phase.weeks,
+        focus=_words(lang, "Iets meer belasting, stap voor stap.", "A little more load, step by step."),
+        criteria=criteria_text(plan.mode, phase.weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
+        factor=factor, summary_nl=nl, summary_en=en, source_weeks=done,
+    )
+
+
+def propose_hold(plan: PlanView, phase_id: int, advice: Advice | None = None, *,
+                 today: dt.date | None = None) -> PhaseProposal:
+    """A phase with the same dosages: keep the load the same until the light is green."""
+    _, phase = _phase(plan, phase_id)
+    done = weeks_done(plan, phase_id, today)
+    items = tuple(
+        ItemProposal(i.block, i.dosage, i.dosage, "Blijft gelijk.", "Stays the same.", source_item_id=i.id,
+                     patient_note=i.patient_note, private_note=i.private_note)
+        for i in phase.items
+    )
+    nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden, tot het verkeerslicht een week groen is."
+    en = "Hold: the same exercises and amounts until the traffic light has been green for a week."
+    if advice is not None:
+        nl, en = f"{advice.headline('nl')}. {nl}", f"{advice.headline('en')}. {en}"
+    early = _early(phase, done)
+    nl, en = nl + early[0], en + early[1]
+    lang, weeks = plan.language, min(phase.weeks, 2)
+    return PhaseProposal(
+        kind=ProposalKind.HOLD, plan_id=plan.id, source_phase_id=phase.id,
+        name=_words(lang, "Nog even zo doorgaan", "Keep it steady"), weeks=weeks,
+        focus=_words(lang, "Hetzelfde blijven doen, rustig en regelmatig.", "Keep doing the same, calmly and regularly."),
+        criteria=criteria_text(plan.mode, weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
+        factor=cap_factor(plan.weekly_cap_pct, done or phase.weeks), summary_nl=nl, summary_en=en,
+        source_weeks=done,
+    )
+
+
+def _pair_by_block(items: Sequence[PlanItemView], earlier: Sequence[PlanItemView]) -> list[PlanItemView | None]:
+    pool: dict[int, list[PlanItemView]] = {}
+    for item in earlier:
+        pool.setdefault(item.block.id, []).append(item)
+    return [pool[item.block.id].pop(0) if pool.get(item.block.id) else None for item in items]
+
+
+def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int | None = None,
+                      education_pool: Sequence[BlockInfo] = (), today: dt.date | None = None) -> PhaseProposal:
+    """After a flare-up: the last tolerated level at about 75 % of its volume, and keep moving.
+
+    `tolerated_phase_id` defaults to the phase before `phase_id` (none for the first phase: then
+    the current levels are kept at about 75 %). The flare-up topic is added when not yet taught.
+    """
+    index, phase = _phase(plan, phase_id)
+    tolerated: PhaseView | None = None
+    if tolerated_phase_id is not None:
+        tolerated = _phase(plan, tolerated_phase_id)[1]
+    elif index > 0:
+        tolerated = plan.phases[index - 1]
+    pairs = _pair_by_block(phase.items, tolerated.items if tolerated else ())
+    items: list[ItemProposal] = []
+    for item, earlier in zip(phase.items, pairs, strict=True):
+        after = step_back_dosage(item.block.kind, item.dosage, earlier.dosage if earlier else None)
+
+        def reason(lang: str, item=item, after=after, earlier=earlier) -> str:
+            if after == item.dosage:
+                return _words(lang, "Blijft gelijk: dit helpt juist bij een opvlamming.",
+                              "Stays the same: this helps during a flare-up.")
+            change = describe_change(item.block, item.dosage, after, lang)
+            if earlier is None:
+                return change + _words(lang, " (ongeveer 75 % van nu)", " (about 75 % of now)")
+            ratio = volume_ratio(item.block.kind, earlier.dosage, after)
+            pct = round(100 * ratio) if ratio else 75
+            return change + _words(lang, f" (niveau dat goed ging, {pct} % daarvan)", f" (level that went well, {pct} % of it)")
+
+        items.append(ItemProposal(item.block, item.dosage, after, *_both(reason), source_item_id=item.id,
+                                  patient_note=item.patient_note, private_note=item.private_note))
+    taught = {i.block.key for p in plan.phases for i in p.items}
+    flare = next((b for b in education_pool if b.key == FLARE_UP_TOPIC), None)
+    if flare is not None and FLARE_UP_TOPIC not in taught:
+        items.append(ItemProposal(flare, None, flare.dosage, "Nieuw: uitleg over opvlammingen.",
+                                  "New: an explanation of flare-ups."))
+    name = tolerated.name if tolerated else phase.name
+    nl = (f"Terug naar het niveau van ‘{name}’ met ongeveer 75 % van de hoeveelheid. "
+          "Ademhaling en uitleg blijven; blijven bewegen helpt het herstel.")
+    en = (f"Back to the level of ‘{name}’ at about 75 % of the amount. "
+          "Breathing and education stay; moving on helps recovery.")
+    done = weeks_done(plan, phase_id, today)
+    early = _early(phase, done)
+    nl, en = nl + early[0], en + early[1]
+    lang, weeks = plan.language, min(max(phase.weeks, 1), STEP_BACK_WEEKS)
+    return PhaseProposal(
+        kind=ProposalKind.STEP_BACK, plan_id=plan.id, source_phase_id=phase.id,
+        name=_words(lang, "Rustiger aan", "Easing off"), weeks=weeks,
+        focus=_words(lang, "Na een opvlamming: terug naar wat goed ging, iets minder, en blijven bewegen.",
+                     "After a flare-up: back to what went well, a little less, and keep moving."),
+        criteria=criteria_text(plan.mode, weeks, lang), items=tuple(items), cap_pct=plan.weekly_cap_pct,
+        factor=cap_factor(plan.weekly_cap_pct, phase.weeks), summary_nl=nl, summary_en=en,
+        tolerated_phase_id=tolerated.id if tolerated else None, source_weeks=done,
+    )
+
+
+def propose_next(plan: PlanView, phase_id: int, advice: Advice, *, education_pool: Sequence[BlockInfo] = (),
+                 force: bool = False, today: dt.date | None = None) -> PhaseProposal:
+    """The proposal the plan's mode calls for.
+
+    Time-contingent: the planned step, whatever the light says (its advice is quoted).
+    Pain-contingent: a step only on green; a hold on amber, a step back on red. `force` makes
+    it a step anyway (the therapist's decision).
+    """
+    if plan.mode is ProgressionMode.TIME:
+        note = ("Tijdgebonden: de stap gaat volgens schema door.", "Time-contingent: the step goes ahead on schedule.")
+        if advice.kind is not AdviceKind.PROGRESS:
+            note = (f"{note[0]} Let op: {advice.headline('nl').lower()}.", f"{note[1]} Note: {advice.headline('en').lower()}.")
+        return propose_progress(plan, phase_id, education_pool=education_pool, note=note, today=today)
+    if force or advice.kind is AdviceKind.PROGRESS:
+        note = ("Pijngestuurd: het verkeerslicht is groen.", "Pain-contingent: the traffic light is green.")
+        if advice.kind is not AdviceKind.PROGRESS:
+            note = ("Pijngestuurd, maar op keuze van de therapeut verder.", "Pain-contingent, but stepping up by the therapist's choice.")
+        return propose_progress(plan, phase_id, education_pool=education_pool, note=note, today=today)
+    if advice.kind is AdviceKind.STEP_BACK:
+        return propose_step_back(plan, phase_id, education_pool=education_pool, today=today)
+    return propose_hold(plan, phase_id, advice, today=today)
+
+
+def plan_with_proposal(plan: PlanView, proposal: PhaseProposal) -> PlanView:
+    """The plan as it would be with the proposal added (new ids are negative), for the checks."""
+    index, _ = _phase(plan, proposal.source_phase_id)
+    items = tuple(
+        PlanItemView(id=-(n + 1), position=n, block=item.block, dosage=item.after, patient_note=item.patient_note)
+        for n, item in enumerate(proposal.included())
+    )
+    new_phase = PhaseView(id=-1, position=index + 1, name=proposal.name, weeks=proposal.weeks,
+                          focus=proposal.focus, criteria=proposal.criteria, items=items)
+    phases = list(plan.phases)
+    if proposal.source_weeks is not None:
+        phases[index] = replace(phases[index], weeks=proposal.source_weeks)
+    phases.insert(index + 1, new_phase)
+    return replace(plan, phases=tuple(replace(p, position=i) for i, p in enumerate(phases)))

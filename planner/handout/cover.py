@@ -1,0 +1,102 @@
+"""The cover: "Jouw herstelplan", the patient's name and own goal, the plan as a timeline, the
+therapist and clinic, and how to use the booklet."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Spacer
+
+from planner.handout import images, markup
+from planner.handout.flowables import Timeline, TimelineRow
+from planner.handout.markup import Paragraph
+from planner.handout.model import HandoutClinic, HandoutPlan
+from planner.handout.styles import Styles
+from planner.handout.texts import Words
+
+
+def timeline(plan: HandoutPlan, w: Words, st: Styles) -> Flowable | None:
+    """The phases as bars across the weeks, the current one marked; None for a plan without phases."""
+    if not plan.phases:
+        return None
+    rows = []
+    for index, phase in enumerate(plan.phases):
+        label = f"<b>{index + 1}.</b> {markup.text(markup.clip(phase.name, 80))}"
+        current = index == plan.current_phase
+        if current:
+            label += f"<br/><b>{markup.text('→ ' + w('you_are_here'))}</b>"
+        rows.append(TimelineRow(label=label, first_week=phase.first_week, weeks=max(phase.weeks, 1),
+                                weeks_text=w.weeks(phase.first_week, phase.weeks), current=current))
+    total = max(p.first_week + max(p.weeks, 1) - 1 for p in plan.phases)
+    return Timeline(rows, total_weeks=total, week_word=w("week"), st=st)
+
+
+def clinic_lines(clinic: HandoutClinic, w: Words, *, with_address: bool = True) -> list[str]:
+    """'Label value' lines (markup) for the clinic details that are filled in."""
+    lines = []
+    for key, value in (
+        ("therapist_label", clinic.therapist),
+        ("clinic_label", clinic.name),
+        ("phone_label", clinic.phone),
+        ("email_label", clinic.email),
+        ("address_label", clinic.address if with_address else ""),
+    ):
+        if value.strip():
+            lines.append(f"{markup.bold(w(key))}: {markup.text(value.strip())}")
+    return lines
+
+
+def _heading(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
+    title = Paragraph(markup.text(w("cover_title")), st.cover_title)
+    logo = images.bitmap(plan.clinic.logo, 5.0 * cm, 2.2 * cm)
+    if logo is None:
+        return [title]
+    logo.hAlign = "RIGHT"
+    return [logo, Spacer(1, st.size * 0.6), title]
+
+
+def cover(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
+    """The flowables of the cover page (it may run over for very long goals; it never breaks)."""
+    story: list[Flowable] = [*_heading(plan, w, st)]
+    if plan.patient_name.strip():
+        story.append(markup.para(plan.patient_name.strip(), st.cover_name))
+    if plan.title.strip() and plan.title.strip() != plan.patient_name.strip():
+        story.append(markup.para(plan.title.strip(), st.lead))
+    story.append(Spacer(1, st.size * 0.6))
+    if plan.goal.strip():
+        story.append(Paragraph(markup.text(w("goal_label")), st.label))
+        goal = markup.paragraphs(plan.goal, st.goal)
+        if len(goal) == 1 and len(plan.goal) < 300:
+            goal = [Paragraph(f"“{goal[0].text}”", st.goal)]
+        story.extend(goal)
+    drawing = timeline(plan, w, st)
+    if drawing is not None:
+        story.append(Paragraph(markup.text(w("plan_label")), st.h2))
+        story.append(drawing)
+        if plan.start_date is not None:
+            story.append(Spacer(1, st.size * 0.4))
+            story.append(markup.para(w("starts_on", date=w.date(plan.start_date)), st.body))
+    lines = clinic_lines(plan.clinic, w, with_address=False)
+    if lines:
+        story.append(Spacer(1, st.size * 0.4))
+        story.append(Paragraph("<br/>".join(lines), st.boxed_note))
+    story.append(Spacer(1, st.size * 0.4))
+    story.append(markup.para(w("made_on", date=w.date(plan.issued)), st.body))
+    return story
+
+
+def how_to(w: Words, st: Styles) -> list[Flowable]:
+    """'How to use this booklet': on the cover when it fits there, else at the top of page 2."""
+    story: list[Flowable] = [Paragraph(markup.text(w("how_title")), st.h2)]
+    for number, step in enumerate(w["how_steps"], 1):
+        story.append(markup.para(step, st.step, bulletText=f"{number}."))
+    return story
+
+
+def fits(flowables: list[Flowable], st: Styles) -> bool:
+    """Whether `flowables` fit on one page (measured the way the frame will lay them out)."""
+    total = 0.0
+    for flowable in flowables:
+        total += flowable.wrap(st.width, st.height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        if total > st.height - st.size:
+            return False
+    return True

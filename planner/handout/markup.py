@@ -1,0 +1,66 @@
+"""User text into Paragraph markup safely: escaped, undrawable characters replaced, never markup.
+
+Everything a therapist or patient typed goes through `text()` before it meets a Paragraph, so
+`<b>`, `&`, `</para>`, `<img src=...>` or `<font size=200>` print as the characters they are and
+nothing is ever fetched from disk or the network through markup.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Paragraph as _Paragraph
+
+from planner.handout import fonts
+
+
+class Paragraph(_Paragraph):
+    """A Paragraph that remembers its line breaking per width.
+
+    Platypus wraps a paragraph several times at the same width (KeepTogether measures, the frame
+    places, a table cell re-wraps while drawing); line breaking is the costliest step of a
+    handout, and its result depends only on the text, the style and the width.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        cached = self.__dict__.get("_wrapped")
+        if cached is not None and cached[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = cached
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if self.__dict__.get("blPara") is not None:
+            self._wrapped = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return size
+
+
+def text(value: str) -> str:
+    """`value` as Paragraph markup that prints exactly as written (line breaks kept)."""
+    cleaned = fonts.printable(value.replace("\r\n", "\n").replace("\r", "\n"))
+    return escape(cleaned).replace("\n", "<br/>")
+
+
+def bold(value: str) -> str:
+    """User (or own) text in bold, escaped."""
+    return f"<b>{text(value)}</b>"
+
+
+def para(value: str, style, **kwargs) -> Paragraph:  # noqa: ANN001 - a ReportLab ParagraphStyle
+    """A Paragraph of plain user text."""
+    return Paragraph(text(value), style, **kwargs)
+
+
+def labelled(label: str, value: str, style) -> Paragraph:  # noqa: ANN001
+    """'Label: value' with the label in bold; both escaped."""
+    return Paragraph(f"{bold(label)} {text(value)}", style)
+
+
+def paragraphs(value: str, style) -> list[Paragraph]:  # noqa: ANN001
+    """One Paragraph per blank-line-separated block of user text, so long notes split cleanly."""
+    blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
+    return [Paragraph(text(block), style) for block in blocks if block]
+
+
+def clip(value: str, limit: int) -> str:
+    """`value` cut to `limit` characters with an ellipsis: for table cells, which cannot split."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"

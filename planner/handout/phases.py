@@ -1,0 +1,181 @@
+"""One section per phase: name, weeks, focus, the blocks in order, and when to move on.
+
+An exercise is one block of the page: what kind it is, its title, why it helps, its picture next
+to the numbered steps, a fixed dosage line, the level, the safety cue and the therapist's note.
+KeepTogether keeps an exercise with its picture; only text that is longer than a page splits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    ImageAndFlowables,
+    KeepTogether,
+    Spacer,
+    Table,
+)
+
+from planner.domain.dosage import detail_words, volume_words
+from planner.domain.kinds import Kind
+from planner.handout import images, markup, styles
+from planner.handout.flowables import BlockHeading
+from planner.handout.markup import Paragraph
+from planner.handout.model import HandoutItem, HandoutPhase, HandoutPlan
+from planner.handout.styles import Styles
+from planner.handout.texts import Words
+
+PICTURE_RATIO = 0.6  # the illustrations are drawn 400 × 240
+
+
+def dose_box(item: HandoutItem, w: Words, st: Styles) -> Paragraph | None:
+    """The scannable dosage line (bold) with the secondary lines under it, in a tinted box."""
+    main = volume_words(item.dosage, w.lang)
+    details = detail_words(item.dosage, w.lang)
+    if not main and not details:
+        return None
+    lines = []
+    if main:
+        lines.append(f"{markup.bold(w('dose_label'))} <b>{markup.text(main)}</b>")
+    lines.extend(markup.text(line) for line in details)
+    return Paragraph("<br/>".join(lines), st.box)
+
+
+def numbered(steps: tuple[str, ...], st: Styles) -> list[Flowable]:
+    """Numbered steps with a hanging indent."""
+    return [markup.para(step, st.step, bulletText=f"{n}.") for n, step in enumerate(steps, 1) if step.strip()]
+
+
+def picture_beside(picture: Flowable | None, text: list[Flowable], st: Styles) -> list[Flowable]:
+    """The picture on the left, the text on the right; text longer than ~half a page flows around."""
+    if picture is None:
+        return text
+    if not text:
+        return [picture, Spacer(1, st.size * 0.5)]
+    text_w = st.width - st.picture_width - st.size
+    tall = sum(f.wrap(text_w, st.height)[1] + f.getSpaceAfter() for f in text)
+    if tall > st.height * 0.55:
+        return [ImageAndFlowables(picture, text, imageSide="left", imageRightPadding=st.size,
+                                  imageBottomPadding=st.size * 0.5)]
+    table = Table([[picture, text]], colWidths=[st.picture_width + st.size, text_w])
+    table.setStyle(styles.table_style(st, [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), st.size * 0.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), st.size * 0.4),
+    ]))
+    return [table]
+
+
+def _picture(item: HandoutItem, st: Styles) -> Flowable | None:
+    return images.picture(item.image, item.illustration, st.picture_width, st.picture_width * PICTURE_RATIO)
+
+
+def _note(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
+    note = item.patient_note.strip()
+    if not note:
+        return []
+    blocks = markup.paragraphs(note, st.boxed_note)
+    first = blocks[0]
+    blocks[0] = Paragraph(f"{markup.bold(w('note_label'))} {first.text}", st.boxed_note)
+    return blocks
+
+
+def _head(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
+    head: list[Flowable] = [BlockHeading(markup.para(item.title, st.h3), w.kind(item.kind), st)]
+    if item.purpose.strip():
+        head.append(markup.para(item.purpose.strip(), st.body))
+    return head
+
+
+def exercise(item: HandoutItem, w: Words, st: Styles) -> Flowable:
+    """One exercise (breathing, mobility, balance, strength) as a block that stays together."""
+    flow = _head(item, w, st)
+    flow.extend(picture_beside(_picture(item, st), numbered(item.steps, st), st))
+    box = dose_box(item, w, st)
+    if box is not None:
+        flow.append(box)
+    if item.level_text.strip():
+        flow.append(markup.labelled(w("level_label"), item.level_text.strip(), st.caution))
+    if item.safety.strip():
+        flow.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
+    flow.extend(_note(item, w, st))
+    return KeepTogether(flow)
+
+
+def education(item: HandoutItem, w: Words, st: Styles) -> Flowable:
+    """An education block inside a phase: what to do with it; the text itself is on 'why' pages."""
+    flow = _head(item, w, st)
+    steps = numbered(item.steps, st)
+    if steps:
+        steps.insert(0, Paragraph(markup.bold(w("steps_label")), st.body))
+    flow.extend(picture_beside(_picture(item, st), steps, st))
+    if item.body:
+        flow.append(markup.para(w("education_more"), st.caution))
+    flow.extend(_note(item, w, st))
+    return KeepTogether(flow)
+
+
+def daily(item: HandoutItem, w: Words, st: Styles) -> Flowable:
+    """A daily-life block inside a phase: title and dosage; the tips are in the daily-life section."""
+    flow = _head(item, w, st)
+    box = dose_box(item, w, st)
+    if box is not None:
+        flow.append(box)
+    flow.append(markup.para(w("daily_more"), st.caution))
+    flow.extend(_note(item, w, st))
+    return KeepTogether(flow)
+
+
+def block(item: HandoutItem, w: Words, st: Styles) -> Flowable:
+    if item.kind is Kind.EDUCATION:
+        return education(item, w, st)
+    if item.kind is Kind.DAILY:
+        return daily(item, w, st)
+    return exercise(item, w, st)
+
+
+def week_dates(plan: HandoutPlan, first_week: int, weeks: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a run of plan weeks, when the plan has a start date."""
+    if plan.start_date is None:
+        return None
+    start = plan.start_date + dt.timedelta(weeks=first_week - 1)
+    return start, start + dt.timedelta(weeks=max(weeks, 1), days=-1)
+
+
+def phase(plan: HandoutPlan, index: int, w: Words, st: Styles) -> list[Flowable]:
+    """The flowables of one phase section (the caller starts it on a new page)."""
+    ph: HandoutPhase = plan.phases[index]
+    total = len(plan.phases)
+    when = w.weeks(ph.first_week, ph.weeks)
+    dates = week_dates(plan, ph.first_week, ph.weeks)
+    if dates is not None:
+        when += f" · {w.date(dates[0])} – {w.date(dates[1])}"
+    label = w("phase_n_of", n=index + 1, total=total)
+    if index == plan.current_phase:
+        label += f" · → {w('you_are_here')}"
+    story: list[Flowable] = [
+        Paragraph(markup.text(label), st.label),
+        markup.para(ph.name, st.h1),
+        Paragraph(markup.bold(when), st.lead),
+    ]
+    if ph.focus.strip():
+        story.append(Paragraph(markup.text(w("focus_label")), st.label))
+        story.extend(markup.paragraphs(ph.focus, st.box))
+    if ph.criteria.strip():  # the goal of the phase up front, next to its focus
+        title = w("move_on_title", n=index + 2) if index + 1 < total else w("move_on_last")
+        story.append(Paragraph(markup.text(title), st.label))
+        story.extend(markup.paragraphs(ph.criteria, st.boxed_note))
+        story.append(markup.para(w("move_on_note"), st.body))
+    story.append(Spacer(1, st.size * 0.5))
+    items = ph.items or ()
+    if not items:
+        story.append(markup.para(w("no_blocks"), st.body))
+    for item in items:
+        story.append(CondPageBreak(st.height * 0.25))
+        story.append(block(item, w, st))
+        story.append(Spacer(1, st.size * 0.9))
+    return story

@@ -1,0 +1,171 @@
+"""A short printable progress summary: advice with reasons, a chart of pain, load and adherence,
+and the recent check-ins. A pure renderer: a ProgressSummary in, PDF bytes out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from planner.domain.monitoring import Light
+from planner.domain.series import ProgressSeries
+from planner.handout import fonts
+
+LIGHT_COLOURS = {Light.GREEN: colors.HexColor("#1b7f3b"), Light.AMBER: colors.HexColor("#b86e00"),
+                 Light.RED: colors.HexColor("#b3261e")}
+MAX_ROWS = 14
+
+
+def para_text(text: str) -> str:
+    """User text made safe for Paragraph markup: escaped, unprintable characters replaced."""
+    return escape(fonts.printable(text)).replace("\n", "<br/>")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    date: dt.date
+    pain: int
+    light: Light
+    morning: str
+    done: int
+    planned: int
+    confidence: int | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSummary:
+    """Everything the summary page shows, already in its language."""
+
+    lang: str
+    patient_name: str
+    plan_title: str
+    goal: str
+    mode_text: str
+    issued: dt.date
+    advice_headline: str
+    advice_light: Light | None
+    advice_reasons: tuple[str, ...]
+    rows: tuple[SummaryRow, ...]
+    series: ProgressSeries
+    clinic_name: str = ""
+
+
+def _x(date: dt.date, series: ProgressSeries, left: float, width: float) -> float:
+    span = max((series.end - series.start).days, 1)
+    return left + width * (date - series.start).days / span
+
+
+def _marker(x: float, y: float, light: Light) -> object:
+    colour = LIGHT_COLOURS[light]
+    if light is Light.GREEN:
+        return Circle(x, y, 3, fillColor=colour, strokeColor=colour)
+    if light is Light.AMBER:
+        return Rect(x - 3, y - 3, 6, 6, fillColor=colour, strokeColor=colour)
+    return Polygon([x - 3.5, y - 3, x + 3.5, y - 3, x, y + 3.5], fillColor=colour, strokeColor=colour)
+
+
+def _label(x: float, y: float, text: str, *, size: float = 7, anchor: str = "start") -> String:
+    return String(x, y, text, fontName=fonts.register(), fontSize=size, textAnchor=anchor)
+
+
+def chart(series: ProgressSeries, *, lang: str, width: float = 17 * cm, height: float = 10 * cm) -> Drawing:
+    """Three stacked panels on one time axis: pain (0-10), load index, adherence (%)."""
+    nl = lang == "nl"
+    drawing = Drawing(width, height)
+    left, right, gap, title_room = 1.0 * cm, 0.3 * cm, 0.25 * cm, 0.4 * cm
+    inner = width - left - right
+    panel = (height - 0.5 * cm - 3 * (gap + title_room)) / 3
+    titles = (("Pijn tijdens het oefenen (0-10)" if nl else "Pain during the exercises (0-10)"),
+              ("Belasting (100 = begin)" if nl else "Load (100 = start)"),
+              ("Gedaan van gepland (%)" if nl else "Done of planned (%)"))
+    load_max = max([s.index for s in series.load] + [100.0]) * 1.15
+    scales = (10.0, load_max, 150.0)
+    ticks = ((0, 3, 5, 10), (100,), (0, 100))
+    top = height
+    for n, title in enumerate(titles):
+        top -= title_room
+        drawing.add(_label(left, top + 3, title, size=8))
+        bottom = top - panel
+        drawing.add(Rect(left, bottom, inner, panel, fillColor=None, strokeColor=colors.grey, strokeWidth=0.5))
+        ys = lambda v, b=bottom, s=scales[n]: b + panel * min(v, s) / s  # noqa: E731
+        for tick in ticks[n]:
+            drawing.add(_label(left - 3, ys(tick) - 2.5, str(tick), anchor="end"))
+            if 0 < tick < scales[n]:
+                drawing.add(Line(left, ys(tick), left + inner, ys(tick), strokeColor=colors.grey,
+                                 strokeDashArray=[2, 2], strokeWidth=0.4))
+        if n == 0:
+            points = [(_x(d, series, left, inner), ys(v)) for d, v in series.pain]
+            if len(points) > 1:
+                drawing.add(PolyLine([c for p in points for c in p], strokeColor=colors.black, strokeWidth=0.8))
+            for (x, y), light in zip(points, series.lights, strict=True):
+                drawing.add(_marker(x, y, light))
+        elif n == 1:
+            coords: list[float] = []
+            for step in series.load:
+                y = ys(step.index)
+                coords += [_x(step.start, series, left, inner), y, _x(step.end, series, left, inner), y]
+            if coords:
+                drawing.add(PolyLine(coords, strokeColor=colors.HexColor("#1f4e99"), strokeWidth=1.5))
+        else:
+            for d, pct in series.adherence:
+                x = _x(d, series, left, inner)
+                drawing.add(Rect(x - 2, bottom, 4, ys(pct) - bottom, fillColor=colors.HexColor("#555555"),
+                                 strokeColor=None))
+        top = bottom - gap
+    for d, anchor in ((series.start, "start"), (series.end, "end")):
+        drawing.add(_label(_x(d, series, left, inner), 2, f"{d.day}-{d.month}-{d.year}", anchor=anchor))
+    return drawing
+
+
+def render_progress_summary(summary: ProgressSummary) -> bytes:
+    """The summary as PDF bytes (A4, one or two pages); the same input gives the same bytes."""
+    font = fonts.register()
+    nl = summary.lang == "nl"
+    body = ParagraphStyle("body", fontName=font, fontSize=11, leading=15)
+    small = ParagraphStyle("small", parent=body, fontSize=9, leading=12)
+    h1 = ParagraphStyle("h1", parent=body, fontName=fonts.BOLD, fontSize=18, leading=22)
+    h2 = ParagraphStyle("h2", parent=body, fontName=fonts.BOLD, fontSize=13, leading=17, spaceBefore=6)
+    story: list = [
+        Paragraph(para_text("Voortgang" if nl else "Progress"), h1),
+        Paragraph(para_text(f"{summary.patient_name} · {summary.plan_title}"), body),
+    ]
+    if summary.goal:
+        story.append(Paragraph(para_text(("Doel: " if nl else "Goal: ") + summary.goal), body))
+    story.append(Paragraph(para_text(summary.mode_text), small))
+    colour = LIGHT_COLOURS.get(summary.advice_light) if summary.advice_light else colors.black
+    story += [Spacer(1, 0.3 * cm),
+              Paragraph(f'<font color="{colour.hexval()}">●</font> <b>{para_text(summary.advice_headline)}</b>', h2)]
+    story += [Paragraph("• " + para_text(reason), body) for reason in summary.advice_reasons]
+    story += [Spacer(1, 0.3 * cm), chart(summary.series, lang=summary.lang)]
+    story.append(Paragraph(para_text("● groen  ■ oranje  ▲ rood · belasting 100 = waar elke oefening begon" if nl
+                                     else "● green  ■ amber  ▲ red · load 100 = where each exercise started"), small))
+    if summary.rows:
+        story.append(Paragraph(para_text("Check-ins" if nl else "Check-ins"), h2))
+        head = (["Datum", "Pijn", "Ochtend erna", "Gedaan", "Vertrouwen", "Notitie"] if nl
+                else ["Date", "Pain", "Next morning", "Done", "Confidence", "Note"])
+        small_head = ParagraphStyle("head", parent=small, fontName=fonts.BOLD)
+        data = [[Paragraph(para_text(h), small_head) for h in head]]
+        for row in summary.rows[-MAX_ROWS:]:
+            data.append([Paragraph(para_text(text), small) for text in (
+                f"{row.date.day}-{row.date.month}-{row.date.year}", str(row.pain), row.morning,
+                f"{row.done}/{row.planned}", "–" if row.confidence is None else f"{row.confidence}/10", row.note)])
+        table = Table(data, colWidths=[2.4 * cm, 1.1 * cm, 2.7 * cm, 1.8 * cm, 2.8 * cm, 6.2 * cm], repeatRows=1)
+        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+                                   ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.grey),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story.append(table)
+    issued = f"{summary.issued.day}-{summary.issued.month}-{summary.issued.year}"
+    story += [Spacer(1, 0.4 * cm), Paragraph(para_text(f"{summary.clinic_name} · {issued}".strip(" ·")), small)]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, title=summary.plan_title, author=summary.clinic_name, invariant=1,
+                      leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm, bottomMargin=1.8 * cm).build(story)
+    return out.getvalue()

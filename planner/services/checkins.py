@@ -1,0 +1,191 @@
+"""Check-in use cases: record, list, delete and restore check-ins; advice, chart data, summary PDF.
+
+A check-in is the patient's report (often typed in from a paper diary). Recording one is a
+transaction of its own with an audit event; it does not change the plan, so the plan's version
+(and any open editor) is left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from planner.domain.errors import NotFound, ValidationError
+from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode
+from planner.domain.monitoring import Advice, advise, checkin_light
+from planner.domain.series import ProgressSeries, progress_series
+from planner.domain.timeline import current_phase_index, planned_sessions_per_week
+from planner.handout.progress_summary import ProgressSummary, SummaryRow, render_progress_summary
+from planner.services.clinic import get_clinic
+from planner.services.plans import _load
+from planner.store import audit
+from planner.store import tables as t
+from planner.store.engine import Database
+from planner.store.views import checkin_view, plan_view
+
+MAX_NOTE = 2000
+MAX_SESSIONS = 99
+
+
+def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) -> dict[str, str]:
+    """Field -> what is wrong and what to do (empty when the check-in can be saved)."""
+    today = today or dt.date.today()
+    problems: dict[str, str] = {}
+    date = fields.get("date")
+    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        problems["date"] = "Enter a valid date."
+    elif date > today + dt.timedelta(days=1):
+        problems["date"] = "The date is in the future: enter the day the patient exercised."
+    elif date.year < 2000:
+        problems["date"] = "The date is too far in the past."
+    pain = fields.get("pain_during")
+    if not isinstance(pain, int) or isinstance(pain, bool) or not 0 <= pain <= 10:
+        problems["pain_during"] = "Pain during the exercises is a number from 0 to 10."
+    try:
+        NextMorning(fields.get("next_morning"))
+    except ValueError:
+        problems["next_morning"] = "Choose better, same or worse for the next morning."
+    for name in ("sessions_done", "sessions_planned"):
+        value = fields.get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_SESSIONS:
+            problems[name] = f"Sessions are a number from 0 to {MAX_SESSIONS}."
+    confidence = fields.get("confidence")
+    if confidence is not None and (not isinstance(confidence, int) or not 0 <= confidence <= 10):
+        problems["confidence"] = "Confidence is a number from 0 to 10 (or leave it empty)."
+    if len(fields.get("note") or "") > MAX_NOTE:
+        problems["note"] = f"The note is too long: at most {MAX_NOTE} characters."
+    return problems
+
+
+def record_checkin(
+    db: Database, plan_id: int, *, date: dt.date, pain_during: int, next_morning: NextMorning | str,
+    sessions_done: int, sessions_planned: int, confidence: int | None = None, note: str = "",
+    today: dt.date | None = None, checkin_id: int | None = None,
+) -> CheckInView:
+    """Save one check-in for a patient's plan (checkin_id: to restore a deleted one exactly)."""
+    fields = {"date": date, "pain_during": pain_during, "next_morning": next_morning,
+              "sessions_done": sessions_done, "sessions_planned": sessions_planned,
+              "confidence": confidence, "note": note}
+    problems = validate_checkin(fields, today=today)
+    if problems:
+        raise ValidationError(problems)
+    with db.transaction() as session:
+        plan = session.get(t.Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"Plan {plan_id} does not exist.")
+        if plan.is_template:
+            raise ValidationError({"plan": "A template has no patient: check-ins belong to a patient's plan."})
+        row = t.CheckIn(id=checkin_id, plan_id=plan_id, date=date, pain_during=pain_during,
+                        next_morning=NextMorning(next_morning).value, sessions_done=sessions_done,
+                        sessions_planned=sessions_planned, confidence=confidence, note=note.strip())
+        session.add(row)
+        session.flush()
+        audit.record(session, "checkin.add", patient_id=plan.patient_id, plan_id=plan_id, detail=date.isoformat())
+        return checkin_view(row)
+
+
+def list_checkins(db: Database, plan_id: int) -> list[CheckInView]:
+    """A plan's check-ins, oldest first."""
+    stmt = select(t.CheckIn).where(t.CheckIn.plan_id == plan_id).order_by(t.CheckIn.date, t.CheckIn.id)
+    with db.reading() as session:
+        return [checkin_view(row) for row in session.scalars(stmt)]
+
+
+def delete_checkin(db: Database, checkin_id: int) -> CheckInView:
+    """Delete a check-in; returns it, so `restore_checkin` can put it back (undo)."""
+    with db.transaction() as session:
+        row = session.get(t.CheckIn, checkin_id)
+        if row is None:
+            raise NotFound(f"Check-in {checkin_id} does not exist.")
+        view = checkin_view(row)
+        plan = session.get(t.Plan, row.plan_id)
+        audit.record(session, "checkin.delete", patient_id=plan.patient_id if plan else None,
+                     plan_id=row.plan_id, detail=row.date.isoformat())
+        session.delete(row)
+        return view
+
+
+def restore_checkin(db: Database, checkin: CheckInView) -> CheckInView:
+    """Undo of delete_checkin: the same check-in back, with its id."""
+    return record_checkin(
+        db, checkin.plan_id, date=checkin.date, pain_during=checkin.pain_during,
+        next_morning=checkin.next_morning, sessions_done=checkin.sessions_done,
+        sessions_planned=checkin.sessions_planned, confidence=checkin.confidence, note=checkin.note,
+        checkin_id=checkin.id, today=max(checkin.date, dt.date.today()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressOverview:
+    """One read of everything the progress chart and summary show."""
+
+    plan: PlanView
+    checkins: tuple[CheckInView, ...]
+    advice: Advice
+    series: ProgressSeries
+    current_phase: int
+
+
+def progress_overview(db: Database, plan_id: int, *, today: dt.date | None = None) -> ProgressOverview:
+    """The plan, its check-ins, the advice and the chart series, read in one snapshot."""
+    today = today or dt.date.today()
+    with db.reading() as session:
+        row = _load(session, plan_id)
+        plan = plan_view(row)
+        checkins = tuple(checkin_view(c) for c in sorted(row.checkins, key=lambda c: (c.date, c.id)))
+    return ProgressOverview(plan=plan, checkins=checkins, advice=advise(checkins, today=today),
+                            series=progress_series(plan, checkins),
+                            current_phase=current_phase_index(plan, today))
+
+
+def planned_sessions(db: Database, plan_id: int, *, on: dt.date | None = None) -> int:
+    """Sessions a week the plan asks for in the phase current on `on` (the check-in default)."""
+    plan = plan_view_for(db, plan_id)
+    if not plan.phases:
+        return 7
+    return planned_sessions_per_week(plan.phases[current_phase_index(plan, on)])
+
+
+def plan_view_for(db: Database, plan_id: int) -> PlanView:
+    with db.reading() as session:
+        return plan_view(_load(session, plan_id))
+
+
+MORNING_WORDS = {
+    "nl": {NextMorning.BETTER: "beter", NextMorning.SAME: "hetzelfde", NextMorning.WORSE: "slechter"},
+    "en": {NextMorning.BETTER: "better", NextMorning.SAME: "same", NextMorning.WORSE: "worse"},
+}
+
+
+def progress_summary(db: Database, plan_id: int, *, lang: str, today: dt.date | None = None) -> ProgressSummary:
+    """Everything the printable progress summary shows, in `lang`."""
+    overview = progress_overview(db, plan_id, today=today)
+    plan, advice = overview.plan, overview.advice
+    nl = lang == "nl"
+    if plan.mode is ProgressionMode.TIME:
+        mode = ("Tijdgebonden opbouw: stappen volgens schema, elke week maximaal "
+                f"{plan.weekly_cap_pct} % meer." if nl else
+                f"Time-contingent: steps on schedule, at most {plan.weekly_cap_pct} % more a week.")
+    else:
+        mode = ("Pijngestuurde opbouw: een stap verder alleen als het verkeerslicht groen is." if nl else
+                "Pain-contingent: a step forward only when the traffic light is green.")
+    words = MORNING_WORDS["nl" if nl else "en"]
+    rows = tuple(
+        SummaryRow(c.date, c.pain_during, checkin_light(c), words[NextMorning(c.next_morning)],
+                   c.sessions_done, c.sessions_planned, c.confidence, c.note)
+        for c in overview.checkins
+    )
+    return ProgressSummary(
+        lang=lang, patient_name=plan.patient_name, plan_title=plan.title, goal=plan.goal, mode_text=mode,
+        issued=today or dt.date.today(), advice_headline=advice.headline(lang), advice_light=advice.light,
+        advice_reasons=advice.reasons(lang), rows=rows, series=overview.series,
+        clinic_name=get_clinic(db).name,
+    )
+
+
+def progress_summary_pdf(db: Database, plan_id: int, *, lang: str, today: dt.date | None = None) -> bytes:
+    """The short printable progress summary of a plan as PDF bytes."""
+    return render_progress_summary(progress_summary(db, plan_id, lang=lang, today=today))

@@ -1,0 +1,258 @@
+"""The patient's rights (GDPR/AVG articles 15, 17 and 20) and keeping their data out of logs.
+
+- `export_patient`: everything stored about one patient as JSON (found by following every foreign
+  key from the patient, so tables added later are included), plus each plan's handout as PDF.
+- `erase_patient`: every row about the patient, their plans, check-ins, snapshots and audit
+  events, in one transaction after a verified backup; then the SQLite file is vacuumed and its
+  write-ahead log emptied so no trace is left in the file. Backups made earlier still hold the
+  patient until the rotation deletes them (nine weeks at most); the message says so.
+- `configure_logging`: a private log file in which SQL parameters (names, notes) never appear.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, delete, or_, select, text
+from sqlalchemy.orm import Session
+
+from planner.domain.errors import HerstelplanError, NotFound
+from planner.handout.model import HandoutOptions
+from planner.i18n import _
+from planner.paths import log_dir
+from planner.store import audit
+from planner.store import backup as backups
+from planner.store import tables as t
+from planner.store.engine import Database
+
+EXPORT_FORMAT = "herstelplan-patient-export"
+_SKIP = {"audit_events"}  # gathered separately: events name a plan without a foreign key
+
+
+@dataclass(frozen=True, slots=True)
+class PatientExport:
+    folder: Path
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    """What erasing removed: rows per table; the backup made first; whether the file was scrubbed."""
+
+    patient_id: int
+    rows: dict[str, int]
+    backup: Path | None
+    scrubbed: bool
+
+    def message(self) -> str:
+        """The sentence for the therapist, including what remains in older backups."""
+        total = sum(self.rows.values())
+        text_ = _("The patient and everything about them (%(n)d records) were erased from the database.") % {
+            "n": total}
+        if self.backup is not None:
+            text_ += " " + _(
+                "Backups made before now, including the one made just before erasing, still hold this "
+                "patient until the rotation deletes them (within nine weeks)."
+            )
+        return text_
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return {"base64": base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def _children(parent: Table) -> list[tuple[Table, str]]:
+    """(table, column) pairs whose foreign key points at `parent`'s id."""
+    out = []
+    for table in t.Base.metadata.sorted_tables:
+        if table.name in _SKIP:
+            continue
+        for fk in table.foreign_keys:
+            if fk.column.table is parent and fk.column.name == "id" and table is not parent:
+                out.append((table, fk.parent.name))
+    return out
+
+
+def _gather(session: Session, table: Table, row: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
+    """`row` as JSON with every row that points at it nested under the child table's name."""
+    out = {key: _jsonable(value) for key, value in row.items()}
+    if table.name == "plan_items" and row.get("block_id") is not None:
+        block = session.get(t.Block, row["block_id"])
+        if block is not None:
+            out["block"] = {"key": block.key, "title": {x.lang: x.title for x in block.texts}}
+    for child, column in _children(table):
+        rows = session.execute(select(child).where(child.c[column] == row["id"]).order_by(child.c.id)).mappings()
+        listed = [_gather(session, child, dict(r), counts) for r in rows]
+        counts[child.name] = counts.get(child.name, 0) + len(listed)
+        out[child.name] = listed
+    return out
+
+
+def _audit_rows(session: Session, patient_id: int, plan_ids: list[int]) -> list[t.AuditEvent]:
+    return list(session.scalars(
+        select(t.AuditEvent)
+        .where(or_(t.AuditEvent.patient_id == patient_id, t.AuditEvent.plan_id.in_(plan_ids or [-1])))
+        .order_by(t.AuditEvent.at, t.AuditEvent.id)
+    ))
+
+
+def patient_data(session: Session, patient_id: int) -> tuple[dict[str, Any], dict[str, int]]:
+    """Everything about one patient as a JSON-ready dict, and the number of rows per table."""
+    patients = t.Patient.__table__
+    row = session.execute(select(patients).where(patients.c.id == patient_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"Patient {patient_id} does not exist.")
+    counts = {"patients": 1}
+    patient = _gather(session, patients, dict(row), counts)
+    plan_ids = [plan["id"] for plan in patient.get("plans", [])]
+    events = _audit_rows(session, patient_id, plan_ids)
+    counts["audit_events"] = len(events)
+    trail = [{"at": _jsonable(e.at), "user": e.user, "action": e.action, "plan_id": e.plan_id,
+              "detail": e.detail} for e in events]
+    return {"patient": patient, "audit_trail": trail}, counts
+
+
+def erasure_preview(db: Database, patient_id: int) -> dict[str, int]:
+    """How many records erasing the patient would remove, per table (for the confirmation)."""
+    with db.reading() as session:
+        _data, counts = patient_data(session, patient_id)
+    return {name: n for name, n in counts.items() if n}
+
+
+def _private_folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
+    return path
+
+
+def _write(path: Path, data: bytes) -> Path:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return path
+
+
+def export_patient(db: Database, patient_id: int, out_dir: Path, *, now: dt.datetime | None = None) -> PatientExport:
+    """Write `patient.json` and one handout PDF per plan into a new private folder inside `out_dir`.
+
+    The folder is named after the patient's number and the time, never their name (folder names
+    end up in file listings and logs). The export is recorded in the audit trail.
+    """
+    from planner.services import handouts
+
+    now = now or dt.datetime.now()
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise HerstelplanError(_("The folder %(folder)s does not exist.") % {"folder": str(out_dir)})
+    with db.transaction() as session:
+        if session.get(t.Patient, patient_id) is None:
+            raise NotFound(f"Patient {patient_id} does not exist.")
+        audit.record(session, "patient.export", patient_id=patient_id)
+        session.flush()  # the export lists itself in the trail it carries
+        data, _counts = patient_data(session, patient_id)
+    folder = _private_folder(out_dir / f"herstelplan-patient-{patient_id}-{now:%Y%m%d-%H%M%S}")
+    document = {"format": EXPORT_FORMAT, "version": 1, "exported_at": now.isoformat(timespec="seconds"), **data}
+    written = [_write(folder / "patient.json",
+                      json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8"))]
+    for plan in data["patient"].get("plans", []):
+        pdf = handouts.render_handout(db, plan["id"], HandoutOptions(lang=plan["language"]))
+        written.append(_write(folder / f"handout-plan-{plan['id']}.pdf", pdf))
+    return PatientExport(folder, tuple(written))
+
+
+def _fts_tables(session: Session) -> list[str]:
+    rows = session.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND lower(sql) LIKE '%using fts5%'"))
+    return [row[0] for row in rows]
+
+
+def _scrub_sqlite(db: Database) -> bool:
+    """Leave no deleted content in the file: empty the WAL, VACUUM, empty the WAL again."""
+    db.dispose()  # idle pooled connections would keep the write-ahead log from being emptied
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.execute("VACUUM")
+        busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        cursor.close()
+    finally:
+        raw.close()
+    db.dispose()
+    return busy == 0
+
+
+def _scrub_postgres(db: Database, tables: list[str]) -> bool:
+    """VACUUM FULL rewrites the tables, so deleted rows do not linger in their files."""
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for name in tables:
+            connection.exec_driver_sql(f'VACUUM FULL "{name}"')
+    return True
+
+
+def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Erasure:
+    """Erase a patient completely (after a verified backup), then scrub the database file."""
+    from planner.services import maintenance
+
+    with db.reading() as session:
+        if session.get(t.Patient, patient_id) is None:
+            raise NotFound(f"Patient {patient_id} does not exist.")
+    made = maintenance.backup(db, reason="before-erase") if backup and db.sqlite_path is not None else None
+    with db.transaction() as session:
+        if db.is_sqlite:
+            session.execute(text("PRAGMA secure_delete = ON"))
+        _data, counts = patient_data(session, patient_id)
+        plan_ids = list(session.scalars(select(t.Plan.id).where(t.Plan.patient_id == patient_id)))
+        session.execute(delete(t.AuditEvent).where(
+            or_(t.AuditEvent.patient_id == patient_id, t.AuditEvent.plan_id.in_(plan_ids or [-1]))))
+        session.delete(session.get(t.Patient, patient_id))
+        session.flush()
+        if db.is_sqlite:
+            for name in _fts_tables(session):  # merge full-text segments so no old token survives
+                if name.isidentifier():  # a table name from sqlite_master, checked: no quoting tricks
+                    session.execute(text(f'INSERT INTO "{name}"("{name}") VALUES (\'optimize\')'))  # noqa: S608
+        audit.record(session, "patient.erase", detail=f"{sum(counts.values())} records")
+    if db.is_sqlite:
+        scrubbed = _scrub_sqlite(db)
+    else:
+        scrubbed = _scrub_postgres(db, [name for name, n in counts.items() if n] + ["audit_events"])
+    if made is not None:
+        backups.rotate(made.parent)
+    return Erasure(patient_id, {k: v for k, v in counts.items() if v}, made, scrubbed)
+
+
+class _PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files (also the ones started at each rotation) are 0600."""
+
+    def _open(self):  # noqa: ANN202
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def configure_logging(*, level: int = logging.INFO, folder: Path | None = None) -> Path:
+    """Log to a private, rotating file in the log folder; SQL and its parameters are never logged
+    (engines also hide parameters from error texts). Returns the log file's path."""
+    folder = folder or log_dir()
+    path = folder / "herstelplan.log"
+    handler = _PrivateLogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    logging.getLogger("svglib").setLevel(logging.WARNING)
+    return path

@@ -1,0 +1,138 @@
+"""Progression use cases: propose the next phase or a step back, add a reviewed proposal, checks.
+
+Proposals are read-only (no transaction held while the therapist reviews them); adding one is a
+single transaction that checks the plan version the therapist saw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.domain.checks import PlanWarning, check_plan
+from planner.domain.dosage import validate
+from planner.domain.errors import NotFound, ValidationError
+from planner.domain.kinds import Kind
+from planner.domain.model import BlockInfo, PlanView
+from planner.domain.monitoring import Advice, advise
+from planner.domain.proposals import PhaseProposal, ProposalKind, propose_next
+from planner.domain.proposals import propose_step_back as _domain_step_back
+from planner.domain.timeline import current_phase_index
+from planner.services.changes import PlanChanged
+from planner.services.plans import MAX_TITLE, _changed, _load, _renumber, _touch
+from planner.store import tables as t
+from planner.store.engine import Database
+from planner.store.views import block_view, checkin_view, plan_view
+
+
+def education_pool(session: Session) -> list[BlockInfo]:
+    """Every education block in the library (the topics a plan can move on to)."""
+    rows = session.scalars(select(t.Block).where(t.Block.kind == Kind.EDUCATION.value, t.Block.archived.is_(False)))
+    return [block_view(row) for row in rows]
+
+
+def _read(db: Database, plan_id: int, today: dt.date | None) -> tuple[PlanView, Advice, list[BlockInfo]]:
+    with db.reading() as session:
+        plan_row = _load(session, plan_id)
+        plan = plan_view(plan_row)
+        checkins = [checkin_view(c) for c in plan_row.checkins]
+        pool = education_pool(session)
+    return plan, advise(checkins, today=today or dt.date.today()), pool
+
+
+def default_phase_id(plan: PlanView, today: dt.date | None = None) -> int:
+    """The phase a proposal starts from by default: the one the patient is in now."""
+    if not plan.phases:
+        raise ValidationError({"phase": "This plan has no phases yet: add a phase first."})
+    return plan.phases[current_phase_index(plan, today)].id
+
+
+def propose_next_phase(db: Database, plan_id: int, phase_id: int | None = None, *, force: bool = False,
+                       today: dt.date | None = None) -> PhaseProposal:
+    """The next phase after `phase_id` (default: the current phase), as the plan's mode calls for.
+
+    Pain-contingent plans get a hold or step-back proposal unless the light is green or `force`.
+    Moving on before the phase's planned end measures the cap over the weeks done and shortens
+    the phase to them when the proposal is applied (so the new phase is the current one).
+    """
+    today = today or dt.date.today()
+    plan, advice, pool = _read(db, plan_id, today)
+    phase_id = phase_id if phase_id is not None else default_phase_id(plan, today)
+    return propose_next(plan, phase_id, advice, education_pool=pool, force=force, today=today)
+
+
+def propose_step_back(db: Database, plan_id: int, phase_id: int | None = None, *,
+                      tolerated_phase_id: int | None = None, today: dt.date | None = None) -> PhaseProposal:
+    """A flare-up phase after `phase_id`: back to the tolerated phase's level at about 75 %."""
+    today = today or dt.date.today()
+    plan, _, pool = _read(db, plan_id, today)
+    phase_id = phase_id if phase_id is not None else default_phase_id(plan, today)
+    return _domain_step_back(plan, phase_id, tolerated_phase_id=tolerated_phase_id, education_pool=pool,
+                             today=today)
+
+
+def current_advice(db: Database, plan_id: int, *, today: dt.date | None = None) -> Advice:
+    """The traffic light's advice from the plan's check-ins."""
+    return _read(db, plan_id, today)[1]
+
+
+def _check_proposal(proposal: PhaseProposal, plan_id: int) -> None:
+    problems: dict[str, str] = {}
+    if proposal.plan_id != plan_id:
+        problems["plan"] = "This proposal belongs to another plan."
+    name = proposal.name.strip()
+    if not name:
+        problems["name"] = "The new phase needs a name."
+    elif len(name) > MAX_TITLE:
+        problems["name"] = f"At most {MAX_TITLE} characters."
+    if not 1 <= proposal.weeks <= 52:
+        problems["weeks"] = "Between 1 and 52 weeks."
+    if not proposal.included():
+        problems["items"] = "Choose at least one exercise for the new phase."
+    for item in proposal.included():
+        for field, message in validate(item.after).items():
+            problems[f"{item.block.title('en')} {field}"] = message
+    if problems:
+        raise ValidationError(problems)
+
+
+def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
+                   expected_version: int | None) -> tuple[PlanChanged, int]:
+    """Add the (reviewed, possibly edited) proposal as a new phase right after its source phase.
+
+    Returns the change and the new phase's id. Refuses with ConflictError when the plan changed
+    since `expected_version`, and with ValidationError when a dosage is out of range.
+    """
+    _check_proposal(proposal, plan_id)
+    action = {ProposalKind.PROGRESS: "phase.progress", ProposalKind.HOLD: "phase.hold",
+              ProposalKind.STEP_BACK: "phase.step-back"}[proposal.kind]
+    with db.transaction() as session:
+        plan = _load(session, plan_id)
+        source = next((p for p in plan.phases if p.id == proposal.source_phase_id), None)
+        if source is None:
+            raise NotFound("The phase this proposal started from no longer exists; make a new proposal.")
+        _touch(session, plan, expected_version, action, proposal.name)
+        if proposal.source_weeks is not None:  # moving on early: the new phase starts now
+            source.weeks = max(1, min(proposal.source_weeks, source.weeks))
+        phase = t.Phase(name=proposal.name.strip(), weeks=proposal.weeks, focus=proposal.focus,
+                        criteria=proposal.criteria)
+        for item in proposal.included():
+            if session.get(t.Block, item.block.id) is None:
+                raise NotFound(f"The block “{item.block.title('en')}” no longer exists; make a new proposal.")
+            phase.items.append(t.PlanItem(block_id=item.block.id, patient_note=item.patient_note,
+                                          private_note=item.private_note, **item.after.to_dict()))
+        _renumber(phase.items)
+        phases = list(plan.phases)
+        phases.insert(phases.index(source) + 1, phase)
+        plan.phases[:] = phases
+        _renumber(plan.phases)
+        session.flush()
+        return _changed(session, plan), phase.id
+
+
+def plan_warnings(db: Database, plan_id: int) -> list[PlanWarning]:
+    """The checks' warnings for a stored plan (the editor can also call check_plan on its PlanView)."""
+    with db.reading() as session:
+        return check_plan(plan_view(_load(session, plan_id)))

@@ -1,0 +1,392 @@
+"""Plan and template files (docs/plan-file-format.md): export one, import one.
+
+Import is strict and all-or-nothing: the file is parsed and checked completely before the
+database is touched (no duplicate keys, no NaN or Infinity, no unknown fields or versions, sizes
+within limits); then a verified backup is made and the plan is created in one transaction. A
+rejected file changes nothing, and the message names the wrong field as a JSON path
+(`$.plan.phases[1].items[0].dosage.sets`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from planner import __version__
+from planner.domain.dosage import RANGES, Dosage, validate
+from planner.domain.errors import HerstelplanError, NotFound
+from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
+from planner.domain.model import PlanView
+from planner.i18n import _
+from planner.store import audit
+from planner.store import tables as t
+from planner.store import transfer as files
+from planner.store.engine import Database
+from planner.store.views import plan_view
+
+MAX_FILE_BYTES = 20_000_000
+MAX_TITLE, MAX_TEXT, MAX_LIST = 200, 20_000, 100
+MAX_PHASES, MAX_ITEMS, MAX_BLOCKS = 52, 60, 200
+MAX_IMAGE_BYTES = 5_000_000
+KEY = re.compile(r"^[a-z0-9][a-z0-9.-]{0,119}$")
+SVG_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.svg$")
+IMAGE_TYPES = ("image/png", "image/jpeg")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class TransferError(HerstelplanError):
+    """A plan file that cannot be imported; `path` is the JSON path of the wrong field."""
+
+    def __init__(self, path: str, problem: str):
+        self.path, self.problem = path, problem
+        super().__init__(
+            _("This file cannot be imported: %(path)s: %(problem)s. Nothing was changed.")
+            % {"path": path, "problem": problem}
+        )
+
+
+class _Duplicates(dict):
+    """An object that had a key twice; reported with its path once the tree is walked."""
+
+    def __init__(self, pairs: list[tuple[str, Any]], duplicate: str):
+        super().__init__(pairs)
+        self.duplicate = duplicate
+
+
+class _Bad:
+    """A number JSON should not carry (NaN, Infinity, 1e999, a thousand digits), kept for its path."""
+
+    def __init__(self, token: str):
+        self.token = token
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
+            return _Duplicates(pairs, key)
+        seen.add(key)
+    return dict(pairs)
+
+
+def _float(token: str) -> float | _Bad:
+    value = float(token)
+    return value if math.isfinite(value) else _Bad(token)
+
+
+def _int(token: str) -> int | _Bad:
+    return int(token) if len(token) <= 18 else _Bad(token[:20] + "…")
+
+
+def parse(raw: bytes) -> Any:
+    """The JSON value in `raw`, read strictly; TransferError('$', ...) when it is not JSON at all."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise TransferError("$", _("the file is larger than %(mb)d MB") % {"mb": MAX_FILE_BYTES // 1_000_000})
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TransferError("$", _("the file is not UTF-8 text (byte %(at)d)") % {"at": error.start}) from None
+    try:
+        return json.loads(
+            text, object_pairs_hook=_pairs, parse_constant=_Bad, parse_float=_float, parse_int=_int
+        )
+    except json.JSONDecodeError as error:
+        raise TransferError(
+            "$", _("not valid JSON at line %(line)d, column %(col)d (%(msg)s)")
+            % {"line": error.lineno, "col": error.colno, "msg": error.msg}
+        ) from None
+    except RecursionError:
+        raise TransferError("$", _("nested too deeply")) from None
+
+
+# ---- checking ---------------------------------------------------------------------------------
+
+
+def _fail(path: str, problem: str) -> TransferError:
+    return TransferError(path, problem)
+
+
+def _object(value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    if isinstance(value, _Duplicates):
+        raise _fail(f"{path}.{value.duplicate}", _("this field appears twice"))
+    if not isinstance(value, dict):
+        raise _fail(path, _("must be an object"))
+    for key in value:
+        if key not in required and key not in optional:
+            raise _fail(f"{path}.{key}", _("unknown field"))
+    for key in required:
+        if key not in value:
+            raise _fail(f"{path}.{key}", _("this field is missing"))
+    return value
+
+
+def _string(value: Any, path: str, *, limit: int, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise _fail(path, _("must be text"))
+    if len(value) > limit:
+        raise _fail(path, _("at most %(n)d characters") % {"n": limit})
+    if required and not value.strip():
+        raise _fail(path, _("must not be empty"))
+    if _BAD_CHARS.search(value):
+        raise _fail(path, _("contains a control character"))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(path, _("contains an invalid character (a lone surrogate)")) from None
+    return value
+
+
+def _list(value: Any, path: str, *, limit: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise _fail(path, _("must be a list"))
+    if len(value) > limit:
+        raise _fail(path, _("at most %(n)d entries") % {"n": limit})
+    return value
+
+
+def _whole(value: Any, path: str, low: int, high: int) -> int:
+    if isinstance(value, _Bad):
+        raise _fail(path, _("%(token)s is not an allowed number") % {"token": value.token})
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _fail(path, _("must be a whole number from %(low)d to %(high)d") % {"low": low, "high": high})
+    return value
+
+
+def _choice(value: Any, path: str, choices: tuple[str, ...]) -> str:
+    if value not in choices or not isinstance(value, str):
+        raise _fail(path, _("must be one of: %(choices)s") % {"choices": ", ".join(choices)})
+    return value
+
+
+def _dosage(value: Any, path: str) -> dict[str, Any]:
+    data = _object(value, path, (), Dosage.field_names())
+    for name, number in data.items():
+        if isinstance(number, _Bad):
+            raise _fail(f"{path}.{name}", _("%(token)s is not an allowed number") % {"token": number.token})
+        if number is None:
+            continue
+        problems = validate(Dosage(**{name: number}))
+        if problems:
+            low, high = RANGES[name]
+            raise _fail(f"{path}.{name}", _("must be a number from %(low)g to %(high)g") % {"low": low, "high": high}
+                        if name == "load_kg" else
+                        _("must be a whole number from %(low)g to %(high)g") % {"low": low, "high": high})
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _texts(value: Any, path: str) -> dict[str, dict[str, Any]]:
+    texts = _object(value, path, (), LANGUAGES)
+    out: dict[str, dict[str, Any]] = {}
+    for lang, entry in texts.items():
+        where = f"{path}.{lang}"
+        fields = _object(entry, where, (), files.TEXT_FIELDS)
+        out[lang] = {
+            "title": _string(fields.get("title", ""), f"{where}.title", limit=MAX_TITLE),
+            "purpose": _string(fields.get("purpose", ""), f"{where}.purpose", limit=MAX_TEXT),
+            "safety": _string(fields.get("safety", ""), f"{where}.safety", limit=MAX_TEXT),
+            "steps": [_string(s, f"{where}.steps[{i}]", limit=MAX_TEXT)
+                      for i, s in enumerate(_list(fields.get("steps", []), f"{where}.steps", limit=MAX_LIST))],
+            "body": [_string(s, f"{where}.body[{i}]", limit=MAX_TEXT)
+                     for i, s in enumerate(_list(fields.get("body", []), f"{where}.body", limit=MAX_LIST))],
+        }
+    if not any(entry["title"].strip() for entry in out.values()):
+        raise _fail(f"{path}", _("a title is needed in at least one language"))
+    return out
+
+
+def _image(value: Any, path: str) -> dict[str, str] | None:
+    if value is None:
+        return None
+    data = _object(value, path, ("mime", "data"))
+    mime = _choice(data["mime"], f"{path}.mime", IMAGE_TYPES)
+    encoded = _string(data["data"], f"{path}.data", limit=MAX_IMAGE_BYTES * 4 // 3 + 4)
+    try:
+        decoded = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise _fail(f"{path}.data", _("is not base64 data")) from None
+    signature = b"\x89PNG\r\n\x1a\n" if mime == "image/png" else b"\xff\xd8\xff"
+    if not decoded.startswith(signature):
+        raise _fail(f"{path}.data", _("is not a %(mime)s picture") % {"mime": mime})
+    return {"mime": mime, "data": encoded}
+
+
+def _block(value: Any, path: str) -> dict[str, Any]:
+    data = _object(value, path, ("key", "kind", "text"),
+                   ("origin", "regions", "equipment", "illustration", "dosage", "levels", "image"))
+    key = _string(data["key"], f"{path}.key", limit=120)
+    if not KEY.match(key):
+        raise _fail(f"{path}.key", _("use lower-case letters, digits, dots and dashes"))
+    origin = data.get("origin")
+    if origin is not None and not KEY.match(_string(origin, f"{path}.origin", limit=120)):
+        raise _fail(f"{path}.origin", _("use lower-case letters, digits, dots and dashes"))
+    illustration = data.get("illustration")
+    if illustration is not None and not SVG_NAME.match(_string(illustration, f"{path}.illustration", limit=200)):
+        raise _fail(f"{path}.illustration", _("must be the file name of a built-in illustration (name.svg)"))
+    regions = [_choice(r, f"{path}.regions[{i}]", REGIONS)
+               for i, r in enumerate(_list(data.get("regions", []), f"{path}.regions", limit=len(REGIONS)))]
+    equipment = [_choice(e, f"{path}.equipment[{i}]", EQUIPMENT)
+                 for i, e in enumerate(_list(data.get("equipment", []), f"{path}.equipment", limit=len(EQUIPMENT)))]
+    levels = []
+    for i, level in enumerate(_list(data.get("levels", []), f"{path}.levels", limit=21)):
+        entry = _object(level, f"{path}.levels[{i}]", (), LANGUAGES)
+        levels.append({lang: _string(entry.get(lang, ""), f"{path}.levels[{i}].{lang}", limit=MAX_TITLE * 2)
+                       for lang in LANGUAGES})
+    return {
+        "key": key,
+        "kind": _choice(data["kind"], f"{path}.kind", tuple(k.value for k in Kind)),
+        "origin": origin,
+        "regions": regions,
+        "equipment": equipment,
+        "illustration": illustration,
+        "dosage": _dosage(data.get("dosage", {}), f"{path}.dosage"),
+        "levels": levels,
+        "text": _texts(data["text"], f"{path}.text"),
+        "image": _image(data.get("image"), f"{path}.image"),
+    }
+
+
+def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
+    data = _object(value, path, ("name", "weeks"), ("focus", "criteria", "items"))
+    items = []
+    for i, entry in enumerate(_list(data.get("items", []), f"{path}.items", limit=MAX_ITEMS)):
+        where = f"{path}.items[{i}]"
+        item = _object(entry, where, ("block",), ("dosage", "patient_note"))
+        key = _string(item["block"], f"{where}.block", limit=120)
+        if not KEY.match(key):
+            raise _fail(f"{where}.block", _("use lower-case letters, digits, dots and dashes"))
+        if key.startswith("custom.") and key not in blocks:
+            raise _fail(f"{where}.block", _("the custom block %(key)s is not in this file's blocks") % {"key": key})
+        items.append({
+            "block": key,
+            "dosage": _dosage(item.get("dosage", {}), f"{where}.dosage"),
+            "patient_note": _string(item.get("patient_note", ""), f"{where}.patient_note", limit=MAX_TEXT),
+        })
+    return {
+        "name": _string(data["name"], f"{path}.name", limit=MAX_TITLE),
+        "weeks": _whole(data["weeks"], f"{path}.weeks", 1, 52),
+        "focus": _string(data.get("focus", ""), f"{path}.focus", limit=MAX_TEXT),
+        "criteria": _string(data.get("criteria", ""), f"{path}.criteria", limit=MAX_TEXT),
+        "items": items,
+    }
+
+
+def check(doc: Any) -> dict[str, Any]:
+    """The checked, normalised plan file (defaults filled in); TransferError at the first wrong field."""
+    root = _object(doc, "$", ("format", "version", "kind", "plan"), ("generator", "blocks"))
+    if root["format"] != files.FORMAT:
+        raise _fail("$.format", _("this is not a Herstelplan plan file"))
+    version = root["version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _fail("$.version", _("must be a whole number"))
+    if version > files.VERSION:
+        raise _fail("$.version", _("the file was written by a newer Herstelplan (format %(v)d); update "
+                                    "Herstelplan to import it") % {"v": version})
+    if version < 1:
+        raise _fail("$.version", _("unknown format version %(v)d") % {"v": version})
+    kind = _choice(root["kind"], "$.kind", ("plan", "template"))
+    if "generator" in root:
+        _string(root["generator"], "$.generator", limit=MAX_TITLE)
+    blocks = [_block(b, f"$.blocks[{i}]") for i, b in enumerate(_list(root.get("blocks", []), "$.blocks", limit=MAX_BLOCKS))]
+    keys = [b["key"] for b in blocks]
+    for i, key in enumerate(keys):
+        if key in keys[:i]:
+            raise _fail(f"$.blocks[{i}].key", _("two blocks have the key %(key)s") % {"key": key})
+    plan = _object(root["plan"], "$.plan", ("title", "language", "phases"), ("goal", "mode", "weekly_cap_pct"))
+    phases = [_phase(p, f"$.plan.phases[{i}]", set(keys))
+              for i, p in enumerate(_list(plan["phases"], "$.plan.phases", limit=MAX_PHASES))]
+    return {
+        "kind": kind,
+        "blocks": blocks,
+        "plan": {
+            "title": _string(plan["title"], "$.plan.title", limit=MAX_TITLE, required=True).strip(),
+            "goal": _string(plan.get("goal", ""), "$.plan.goal", limit=MAX_TEXT),
+            "language": _choice(plan["language"], "$.plan.language", LANGUAGES),
+            "mode": _choice(plan.get("mode", "pain"), "$.plan.mode", ("pain", "time")),
+            "weekly_cap_pct": _whole(plan.get("weekly_cap_pct", 10), "$.plan.weekly_cap_pct", 1, 50),
+            "phases": phases,
+        },
+    }
+
+
+def read_file(path: Path) -> Any:
+    """Read a plan file and check it without touching the database; returns the parsed document
+    (for `import_data`)."""
+    path = Path(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise TransferError("$", _("the file is larger than %(mb)d MB") % {"mb": MAX_FILE_BYTES // 1_000_000})
+    doc = parse(path.read_bytes())
+    check(doc)
+    return doc
+
+
+# ---- use cases --------------------------------------------------------------------------------
+
+
+def export_data(db: Database, plan_id: int) -> dict[str, Any]:
+    """The plan file's content for one plan or template (recorded in the audit trail)."""
+    with db.transaction() as session:
+        data = files.export_plan(session, plan_id, generator=f"Herstelplan {__version__}")
+        plan = session.get(t.Plan, plan_id)
+        audit.record(session, "plan.export", patient_id=plan.patient_id if plan else None, plan_id=plan_id)
+    return data
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` through a 0600 temporary file in the same folder (never half a file)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def export_plan_file(db: Database, plan_id: int, out: Path) -> Path:
+    """Write the plan (or template) `plan_id` as a plan file to `out`."""
+    data = export_data(db, plan_id)
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return write_private(Path(out), text.encode("utf-8"))
+
+
+def import_data(db: Database, doc: Any, *, patient_id: int | None = None, backup: bool = True) -> PlanView:
+    """Import a parsed plan file: as a draft plan for `patient_id`, or as a clinic template."""
+    checked = check(doc)
+    if backup and db.sqlite_path is not None:
+        from planner.services import maintenance
+
+        maintenance.backup(db, reason="before-import")
+    with db.transaction() as session:
+        patient = None
+        if patient_id is not None:
+            patient = session.get(t.Patient, patient_id)
+            if patient is None:
+                raise NotFound(f"Patient {patient_id} does not exist.")
+            patient.updated_at = t.utcnow()
+        try:
+            plan = files.import_plan(session, checked, patient=patient)
+        except files.UnknownBlock as unknown:
+            raise TransferError(
+                unknown.path, _("the block %(key)s is not in this library") % {"key": unknown.key}
+            ) from None
+        audit.record(session, "plan.import", patient_id=patient_id, plan_id=plan.id, detail=checked["kind"])
+        session.flush()
+        session.refresh(plan)
+        return plan_view(plan)
+
+
+def import_plan_file(db: Database, path: Path, *, patient_id: int | None = None) -> PlanView:
+    """Import the plan file at `path` (checked completely first; backup; one transaction)."""
+    return import_data(db, read_file(path), patient_id=patient_id)

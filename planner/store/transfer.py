@@ -1,0 +1,173 @@
+"""Plan files (see docs/plan-file-format.md) to and from rows: one plan or template with its phases,
+items and the custom blocks they use. Parsing and checking the file happen before this, in
+`planner.services.transfer`; these functions work inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from planner.domain.dosage import Dosage
+from planner.domain.errors import NotFound
+from planner.domain.kinds import LANGUAGES
+from planner.store import tables as t
+from planner.store.library import apply_block_data
+from planner.store.views import DOSAGE_COLUMNS, item_dosage
+
+FORMAT = "herstelplan-plan"
+VERSION = 1
+TEXT_FIELDS = ("title", "purpose", "steps", "safety", "body")
+
+
+class UnknownBlock(Exception):
+    """An item names a library block this database does not have (carries the item's JSON path)."""
+
+    def __init__(self, path: str, key: str):
+        super().__init__(path, key)
+        self.path, self.key = path, key
+
+
+def block_data(row: t.Block) -> dict[str, Any]:
+    """A therapist's own block as the file embeds it (no database ids)."""
+    texts = {text.lang: text for text in row.texts}
+    data: dict[str, Any] = {
+        "key": row.key,
+        "kind": row.kind,
+        "origin": row.origin_key,
+        "regions": list(row.regions or []),
+        "equipment": list(row.equipment or []),
+        "illustration": row.illustration,
+        "dosage": Dosage.from_dict(row.dosage).to_dict(),
+        "levels": [{"nl": lv.get("nl", ""), "en": lv.get("en", "")} for lv in row.levels or []],
+        "text": {
+            lang: {
+                "title": texts[lang].title if lang in texts else "",
+                "purpose": texts[lang].purpose if lang in texts else "",
+                "steps": list(texts[lang].steps or []) if lang in texts else [],
+                "safety": texts[lang].safety if lang in texts else "",
+                "body": list(texts[lang].body or []) if lang in texts else [],
+            }
+            for lang in LANGUAGES
+        },
+        "image": None,
+    }
+    if row.image is not None:
+        data["image"] = {"mime": row.image_mime or "image/png", "data": base64.b64encode(row.image).decode("ascii")}
+    return data
+
+
+def export_plan(session: Session, plan_id: int, *, generator: str) -> dict[str, Any]:
+    """The plan file for one plan or template: no patient, no private notes, no dates."""
+    plan = session.scalars(
+        select(t.Plan).where(t.Plan.id == plan_id).options(selectinload(t.Plan.phases).selectinload(t.Phase.items))
+    ).first()
+    if plan is None:
+        raise NotFound(f"Plan {plan_id} does not exist.")
+    custom: dict[str, t.Block] = {}
+    phases = []
+    for phase in plan.phases:
+        items = []
+        for item in phase.items:
+            if not item.block.builtin:
+                custom[item.block.key] = item.block
+            items.append({
+                "block": item.block.key,
+                "dosage": item_dosage(item).to_dict(),
+                "patient_note": item.patient_note,
+            })
+        phases.append({
+            "name": phase.name, "weeks": phase.weeks, "focus": phase.focus, "criteria": phase.criteria,
+            "items": items,
+        })
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": "template" if plan.is_template else "plan",
+        "generator": generator,
+        "plan": {
+            "title": plan.title,
+            "goal": plan.goal if plan.is_template else "",  # a patient's goal is in their own words
+            "language": plan.language,
+            "mode": plan.mode,
+            "weekly_cap_pct": plan.weekly_cap_pct,
+            "phases": phases,
+        },
+        "blocks": [block_data(row) for row in custom.values()],
+    }
+
+
+def _comparable(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "key"}
+
+
+def _import_block(session: Session, data: dict[str, Any], existing: list[t.Block]) -> t.Block:
+    """The therapist's block for an embedded one: an identical existing copy, else a new block."""
+    wanted = _comparable(data)
+    for row in existing:
+        if _comparable(block_data(row)) == wanted:
+            return row
+    row = t.Block(key="custom.pending", builtin=False, origin_key=data.get("origin"))
+    apply_block_data(row, {**data, "version": 1})
+    image = data.get("image")
+    if image:
+        row.image = base64.b64decode(image["data"])
+        row.image_mime = image["mime"]
+    session.add(row)
+    session.flush()
+    row.key = f"custom.{row.id}"
+    session.flush()
+    existing.append(row)
+    return row
+
+
+def import_plan(session: Session, doc: dict[str, Any], *, patient: t.Patient | None) -> t.Plan:
+    """Create the plan of a checked plan file: for `patient`, or a clinic template when None.
+
+    Items name built-in blocks by key (they must exist here) or embedded custom blocks, which
+    become the therapist's own blocks (an identical one already here is reused). Raises
+    UnknownBlock for a key this database does not have; the caller's transaction then rolls back.
+    """
+    embedded = {block["key"]: block for block in doc["blocks"]}
+    library = {row.key: row for row in session.scalars(select(t.Block).where(t.Block.builtin.is_(True)))}
+    own = list(session.scalars(select(t.Block).where(t.Block.builtin.is_(False))))
+    resolved: dict[str, t.Block] = {}
+    data = doc["plan"]
+    plan = t.Plan(
+        patient=patient,
+        is_template=patient is None,
+        title=data["title"],
+        goal=data["goal"],
+        language=data["language"],
+        mode=data["mode"],
+        weekly_cap_pct=data["weekly_cap_pct"],
+        status="draft",
+    )
+    for p_index, phase_data in enumerate(data["phases"]):
+        phase = t.Phase(
+            position=p_index, name=phase_data["name"], weeks=phase_data["weeks"],
+            focus=phase_data["focus"], criteria=phase_data["criteria"],
+        )
+        for i_index, item_data in enumerate(phase_data["items"]):
+            key = item_data["block"]
+            block = resolved.get(key)
+            if block is None:
+                if key in embedded:
+                    block = _import_block(session, embedded[key], own)
+                elif key in library:
+                    block = library[key]
+                else:
+                    raise UnknownBlock(f"$.plan.phases[{p_index}].items[{i_index}].block", key)
+                resolved[key] = block
+            dosage = Dosage.from_dict(item_data["dosage"])
+            phase.items.append(t.PlanItem(
+                position=i_index, block=block, patient_note=item_data["patient_note"],
+                **{name: getattr(dosage, name) for name in DOSAGE_COLUMNS},
+            ))
+        plan.phases.append(phase)
+    session.add(plan)
+    session.flush()
+    return plan

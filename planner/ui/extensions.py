@@ -1,0 +1,226 @@
+"""Where the pieces built alongside the editor plug into the main window: handout preview,
+export and print, settings, progression dialogs, backups, plan transfer and the activity log.
+
+Each hook imports its module lazily; a piece that is not there yet leaves its action disabled
+with a tooltip, so the window always starts."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from planner.i18n import _
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# action name -> module that provides it
+PROVIDERS = {
+    "preview": "planner.ui.preview",
+    "export": "planner.ui.export",
+    "print": "planner.ui.export",
+    "settings": "planner.ui.settings_dialog",
+    "progress_phase": "planner.ui.progress_dialog",
+    "step_back": "planner.ui.progress_dialog",
+    "check_in": "planner.ui.checkin_dialog",
+    "progress_chart": "planner.ui.chart",
+    # Reliability pieces: add a `_wire_<action>(window, module)` below when the module lands.
+    "backup": "planner.ui.backup_dialog",
+    "import_plan": "planner.ui.transfer_dialog",
+    "export_plan_file": "planner.ui.transfer_dialog",
+    "activity_log": "planner.ui.audit_view",
+    "new_plan_wizard": "planner.ui.wizard_dialog",
+}
+NEEDS_PLAN = ("preview", "export", "print", "progress_phase", "step_back", "check_in", "progress_chart",
+              "export_plan_file")
+NEEDS_PATIENT = ("new_plan_wizard",)
+
+
+def _module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        log.info("optional UI module %s not available: %s", name, error)
+        return None
+
+
+def wire(window: MainWindow) -> None:
+    """Connect every available piece; mark the others as not available yet."""
+    window.extension_ready = {}
+    for action_name, module_name in PROVIDERS.items():
+        module = _module(module_name)
+        hook = globals().get(f"_wire_{action_name}")
+        ready = False
+        if module is not None and hook is not None:
+            try:
+                ready = bool(hook(window, module))
+            except Exception:  # noqa: BLE001 - a piece in progress must not stop the window
+                log.exception("wiring %s failed", action_name)
+        window.extension_ready[action_name] = ready
+        if not ready:
+            action = window.actions[action_name]
+            action.setEnabled(False)
+            action.setToolTip(_("Not available in this version yet"))
+
+
+# ---- hooks: each returns True when its action is ready -------------------------------------------
+
+
+def _wire_preview(window: MainWindow, module: ModuleType) -> bool:
+    """The live handout preview as a dock (right, hidden until Ctrl+Shift+P), following the open plan."""
+    from PySide6.QtWidgets import QDockWidget
+
+    pane = module.PreviewPane(window.db, window.prefs)
+    dock = QDockWidget(_("Handout preview"), window, objectName="previewDock")
+    dock.setWidget(pane)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    window.preview = pane
+    window.docks["preview"] = dock
+    action = window.actions["preview"]
+
+    def follow() -> None:
+        plan = window.doc.plan
+        pane.show_plan(plan.id if plan is not None and dock.isVisible() else None)
+
+    action.toggled.connect(dock.setVisible)
+    dock.visibilityChanged.connect(lambda visible: (action.setChecked(dock.isVisible()), follow()))
+    window.doc.loaded.connect(follow)
+    window.bus.plan_changed.connect(lambda plan_id, version: pane.plan_changed(plan_id, version)
+                                    if dock.isVisible() else None)
+    window.closing.connect(pane.shutdown)
+    return True
+
+
+def _wire_export(window: MainWindow, module: ModuleType) -> bool:
+    """Export (Ctrl+E) and Print (Ctrl+P) on the open plan, with the preview's options when shown."""
+    preview = getattr(window, "preview", None)
+
+    def options_for(plan_id: int):  # noqa: ANN202
+        return preview.options(plan_id) if preview is not None and preview.isVisible() else None
+
+    window.output = module.OutputActions(window, window.db, window.prefs, options_for=options_for,
+                                         export_action=window.actions["export"],
+                                         print_action=window.actions["print"])
+    window.doc.loaded.connect(lambda: window.output.set_plan(window.doc.plan.id if window.doc.plan else None))
+    window.output.exported.connect(lambda path: window.statusBar().showMessage(
+        _("Handout saved as %(path)s") % {"path": path}, 8000))
+    window.output.printed.connect(lambda pages: window.statusBar().showMessage(
+        _("Handout sent to the printer (%(n)d pages)") % {"n": pages}, 8000))
+    return True
+
+
+def _wire_print(window: MainWindow, module: ModuleType) -> bool:
+    return getattr(window, "output", None) is not None  # wired together with export
+
+
+def _wire_settings(window: MainWindow, module: ModuleType) -> bool:
+    """Settings (Ctrl+,): clinic, handout defaults, UI language. A new language rebuilds the window."""
+
+    def open_dialog() -> None:
+        dialog = module.SettingsDialog(window.db, window.prefs, window)
+        dialog.language_changed.connect(window.language_changed)
+        preview = getattr(window, "preview", None)
+        if preview is not None:
+            dialog.clinic_saved.connect(preview.refresh)
+            dialog.handout_defaults_changed.connect(preview.apply_defaults)
+        dialog.open()
+
+    window.actions.connect("settings", open_dialog)
+    return True
+
+
+def _open_on_plan(window: MainWindow, make) -> None:  # noqa: ANN001
+    """Open a dialog on the open plan after saving any typing in progress."""
+    plan = window.doc.plan
+    if plan is None:
+        return
+    window.flush()
+    dialog = make(plan.id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.active_dialog = dialog
+
+
+def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
+    """Progress phase (Ctrl+]) and Step back (Ctrl+[): the reviewed phase is added; Ctrl+Z removes it."""
+    from planner.ui.commands import AdoptPhaseCommand
+
+    def open_dialog(step_back: bool) -> None:
+        def make(plan_id: int):  # noqa: ANN202
+            current = window.editor.current_phase_id()
+            dialog = module.ProgressDialog(window.db, plan_id, window, step_back=step_back, phase_id=current)
+            dialog.changed.connect(window.bus.publish)
+
+            def applied(_change, phase_id: int) -> None:  # noqa: ANN001
+                window.doc.reload()
+                text = _("Step back") if step_back else _("Progress phase")
+                window.doc.push(AdoptPhaseCommand(window.doc, plan_id, phase_id=phase_id, text=text))
+                window.editor.select(("phase", phase_id))
+
+            dialog.applied.connect(applied)
+            return dialog
+
+        _open_on_plan(window, make)
+
+    window.actions.connect("progress_phase", lambda: open_dialog(False))
+    window.actions.connect("step_back", lambda: open_dialog(True))
+    return True
+
+
+def _wire_step_back(window: MainWindow, module: ModuleType) -> bool:
+    return window.extension_ready.get("progress_phase", False)  # wired with Progress phase
+
+
+def _wire_check_in(window: MainWindow, module: ModuleType) -> bool:
+    """Record check-in (Ctrl+K) for the open plan."""
+    window.actions.connect("check_in", lambda: _open_on_plan(
+        window, lambda plan_id: module.CheckInDialog(window.db, plan_id, window)))
+    return True
+
+
+def _wire_progress_chart(window: MainWindow, module: ModuleType) -> bool:
+    """The progress chart (Ctrl+Shift+K) of the open plan."""
+    window.actions.connect("progress_chart", lambda: _open_on_plan(
+        window, lambda plan_id: module.ChartDialog(window.db, plan_id, window)))
+    return True
+
+
+def _wire_new_plan_wizard(window: MainWindow, module: ModuleType) -> bool:
+    """New plan with the wizard (Ctrl+Shift+W) for the selected patient; the new plan opens."""
+    from planner.services.changes import PlanChanged
+
+    def open_dialog() -> None:
+        patient = window.patients.current_patient()
+        if patient is None:
+            return
+        dialog = module.WizardDialog(window.db, patient.id, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def created(plan) -> None:  # noqa: ANN001
+            window.bus.publish(PlanChanged(plan.id, plan.version))
+            window.patients.select_plan(plan.id)
+            window.open_plan(plan.id)
+
+        dialog.created.connect(created)
+        dialog.open()
+        window.active_dialog = dialog
+
+    window.actions.connect("new_plan_wizard", open_dialog)
+    return True
+
+
+def update(window: MainWindow) -> None:
+    """Enable the wired actions that need an open plan only while one is open."""
+    ready = getattr(window, "extension_ready", {})
+    has_plan = window.doc.plan is not None
+    has_patient = window.patients.current_patient() is not None
+    for name, is_ready in ready.items():
+        window.actions[name].setEnabled(is_ready and (has_plan or name not in NEEDS_PLAN)
+                                        and (has_patient or name not in NEEDS_PATIENT))

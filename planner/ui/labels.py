@@ -1,0 +1,86 @@
+"""Translated names for the domain's vocabularies: kinds, regions, equipment, statuses, dosage fields."""
+
+from __future__ import annotations
+
+from planner.domain.dosage import FIELD_LABELS
+from planner.domain.kinds import Kind
+from planner.domain.model import PlanStatus
+from planner.i18n import N_, _, current_language
+
+_KINDS = {
+    Kind.EDUCATION: N_("Education"),
+    Kind.BREATHING: N_("Breathing"),
+    Kind.MOBILITY: N_("Mobility"),
+    Kind.BALANCE: N_("Balance"),
+    Kind.STRENGTH: N_("Strength"),
+    Kind.DAILY: N_("Daily life"),
+}
+
+_REGIONS = {
+    "neck": N_("Neck"),
+    "shoulder": N_("Shoulder"),
+    "upper-back": N_("Upper back"),
+    "lower-back": N_("Lower back"),
+    "hip": N_("Hip"),
+    "knee": N_("Knee"),
+    "ankle": N_("Ankle"),
+    "whole-body": N_("Whole body"),
+}
+
+_EQUIPMENT = {
+    "chair": N_("Chair"),
+    "wall": N_("Wall"),
+    "mat": N_("Mat"),
+    "band": N_("Elastic band"),
+    "weights": N_("Weights"),
+    "step": N_("Step"),
+    "towel": N_("Towel"),
+    "cushion": N_("Cushion"),
+    "table": N_("Table"),
+}
+
+_STATUS = {
+    PlanStatus.DRAFT: N_("Draft"),
+    PlanStatus.ACTIVE: N_("Active"),
+    PlanStatus.FINISHED: N_("Finished"),
+}
+
+_LANGUAGES = {"nl": N_("Dutch"), "en": N_("English")}
+
+# Colours per kind: distinct in hue and lightness, so they also differ in grey; always paired with an icon.
+KIND_COLOURS = {
+    Kind.EDUCATION: "#3f6fb5",
+    Kind.BREATHING: "#23867a",
+    Kind.MOBILITY: "#4f8f2f",
+    Kind.BALANCE: "#8552b0",
+    Kind.STRENGTH: "#c56a1c",
+    Kind.DAILY: "#9a7a2e",
+}
+
+
+def kind_name(kind: Kind | str) -> str:
+    return _(_KINDS.get(Kind(kind), str(kind)))
+
+
+def region_name(region: str) -> str:
+    return _(_REGIONS[region]) if region in _REGIONS else region
+
+
+def equipment_name(equipment: str) -> str:
+    return _(_EQUIPMENT[equipment]) if equipment in _EQUIPMENT else equipment
+
+
+def status_name(status: PlanStatus | str) -> str:
+    return _(_STATUS.get(PlanStatus(status), str(status)))
+
+
+def language_name(lang: str) -> str:
+    return _(_LANGUAGES[lang]) if lang in _LANGUAGES else lang
+
+
+def field_label(name: str) -> str:
+    """The dosage field's label in the UI language."""
+    labels = FIELD_LABELS.get(name)
+    if not labels:
+        return name
+    return labels.get(current_language(), labels["en"])

@@ -1,0 +1,154 @@
+"""The demo plan's handout end to end: every section, block and dosage line in both languages,
+page numbers and footer, metadata, no private notes, and every page renders and is not blank."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from planner.domain.dosage import detail_words, volume_words
+from planner.domain.kinds import Kind
+from planner.handout.model import HandoutOptions
+from planner.handout.texts import Words
+from planner.services import handouts, plans
+from tests.handout.helpers import page_texts, reader, text
+
+SECTIONS = {
+    "nl": ["Jouw herstelplan", "Jouw doel", "Zo ziet je plan eruit", "Waarom dit werkt", "Het pijnstoplicht",
+           "Groen: pijn 0–3", "Oranje: pijn 4–5", "Rood: pijn 6–10", "Wat is een stap terug?", "Wanneer bel je je therapeut?",
+           "In het dagelijks leven", "Een slechte dag", "Contact", "Je volgende afspraak", "Dagboek week 1",
+           "Pijn tijdens het oefenen (0–10)", "Pijn de ochtend erna (0–10)", "Fase 1 van 3",
+           "0–3 groen: ga door. 4–5 oranje: houd het hetzelfde. Hoger dan 5",
+           "Wanneer ga je door naar fase 2?"],
+    "en": ["Your recovery plan", "Your goal", "Your plan at a glance", "Why this works",
+           "The pain traffic light", "Green: pain 0–3", "Amber: pain 4–5", "Red: pain 6–10",
+           "What is a step back?",
+           "When do you call your therapist?", "In daily life", "A bad day", "Contact",
+           "Your next appointment", "Diary week 1", "Pain during exercise (0–10)",
+           "Pain the next morning (0–10)", "Phase 1 of 3", "When do you move on to phase 2?"],
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_section_block_and_dosage_line_is_in_the_handout(db, demo_id, lang):
+    """Each section heading, each block title and each dosage line of the demo plan prints, in nl and en."""
+    data = handouts.render_handout(db, demo_id, HandoutOptions(lang=lang))
+    flat = text(data)
+    for heading in SECTIONS[lang]:
+        assert heading in flat, heading
+    plan = plans.get_plan(db, demo_id)
+    assert sum(len(phase.items) for phase in plan.phases) >= 15
+    for phase in plan.phases:
+        assert phase.name in flat
+        for item in phase.items:
+            assert item.block.title(lang) in flat, item.block.title(lang)
+            if item.block.kind is Kind.EDUCATION:
+                continue
+            line = volume_words(item.dosage, lang)
+            assert line and line in flat, line
+            for detail in detail_words(item.dosage, lang):
+                assert detail in flat, detail
+    assert "Demo: Jannie de Vries" in flat
+    assert "Weer 30 minuten wandelen met mijn kleinzoon" in flat
+    assert "030 123 45 67" in flat and "info@delinde.nl" in flat
+
+
+def test_dutch_and_english_handouts_speak_their_own_language(db, demo_id):
+    """The English handout has no Dutch fixed words and the Dutch one no English fixed words."""
+    nl = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="nl")))
+    en = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="en")))
+    assert "Het pijnstoplicht" in nl and "The pain traffic light" not in nl
+    assert "The pain traffic light" in en and "Het pijnstoplicht" not in en
+    assert "pagina 1 van" in nl and "page 1 of" in en
+
+
+def test_education_text_fills_the_why_page(db, demo_id):
+    """The body paragraphs of the plan's education blocks are printed under 'Waarom dit werkt'."""
+    plan = handouts.handout_input(db, demo_id, HandoutOptions())
+    flat = text(handouts.render_handout(db, demo_id, HandoutOptions()))
+    bodies = [p for phase in plan.phases for item in phase.items if item.kind is Kind.EDUCATION for p in item.body]
+    assert bodies
+    for paragraph in bodies:
+        assert " ".join(paragraph.split()) in flat
+
+
+def test_every_page_has_the_footer_with_page_x_of_n(db, demo_id):
+    """Every page's footer names the patient and clinic and says 'pagina i van N'."""
+    pages = page_texts(handouts.render_handout(db, demo_id, HandoutOptions()))
+    total = len(pages)
+    assert total >= 10
+    for number, page in enumerate(pages, 1):
+        assert f"pagina {number} van {total}" in page
+        assert "Demo: Jannie de Vries · Fysiotherapie De Linde" in page
+
+
+def test_private_notes_never_reach_the_pdf(db, demo_id):
+    """A private therapist note on a plan item (and the patient's private notes) are absent from the PDF."""
+    plan = plans.get_plan(db, demo_id)
+    item_id = plan.phases[1].items[2].id
+    plans.update_item(db, item_id, private_note="GEHEIM-7731 vermoedt somatisatie", patient_note="Rustig aan")
+    flat = text(handouts.render_handout(db, demo_id, HandoutOptions()))
+    assert "Rustig aan" in flat  # the note for the patient does print
+    for secret in ("GEHEIM-7731", "somatisatie", "PRIVATE", "fear-avoidance", "angst voor bukken"):
+        assert secret not in flat
+
+
+def test_metadata_title_author_subject_and_language(db, demo_id):
+    """The PDF carries title, author (the clinic), subject and /Lang, and no patient name in metadata."""
+    data = handouts.render_handout(db, demo_id, HandoutOptions(lang="en"))
+    pdf = reader(data)
+    meta = pdf.metadata
+    assert meta.title == "Your recovery plan: Rug in beweging"
+    assert meta.author == "Fysiotherapie De Linde"
+    assert meta.subject == "Exercise plan, pain traffic light and diary"
+    assert pdf.trailer["/Root"]["/Lang"] == "en-GB"
+    assert all("Jannie" not in str(value) for value in meta.values())
+    nl = reader(handouts.render_handout(db, demo_id, HandoutOptions(lang="nl")))
+    assert nl.trailer["/Root"]["/Lang"] == "nl-NL"
+
+
+def test_diary_has_one_page_per_week_of_the_current_phase(db, demo_id):
+    """By default the diary covers the current phase week by week; --diary-weeks sets the number."""
+    pages = page_texts(handouts.render_handout(db, demo_id, HandoutOptions()))
+    diary = [page for page in pages if page.startswith("Dagboek week")]
+    assert [page.split()[2] for page in diary] == ["1", "2"]  # phase 1 lasts two weeks
+    pages = page_texts(handouts.render_handout(db, demo_id, HandoutOptions(diary_weeks=5)))
+    assert sum(page.startswith("Dagboek week") for page in pages) == 5
+
+
+def test_export_writes_the_file_and_pages_render_without_blanks(db, demo_id, tmp_path):
+    """export_handout writes a PDF; pdftoppm renders every page and none is blank."""
+    out = handouts.export_handout(db, demo_id, tmp_path / "handout.pdf", HandoutOptions())
+    count = len(reader(out).pages)
+    done = subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "page")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert len(images) == count
+    for path in images:
+        assert _ink(path) > 0.01, f"{path.name} is (nearly) blank"
+
+
+def _ink(path: Path) -> float:
+    """Share of dark pixels in the page body (above the footer)."""
+    image = Image.open(path).convert("L")
+    width, height = image.size
+    body = image.crop((0, 0, width, int(height * 0.88)))
+    dark = sum(body.histogram()[:200])
+    return dark / (body.size[0] * body.size[1])
+
+
+def test_words_tables_have_the_same_keys_in_both_languages():
+    """Every fixed handout text exists in Dutch and English (no key missing in one language)."""
+    from planner.handout.texts import TABLES
+
+    assert set(TABLES["nl"]) == set(TABLES["en"])
+    for key, value in TABLES["nl"].items():
+        other = TABLES["en"][key]
+        assert type(value) is type(other), key
+        if isinstance(value, list | tuple):
+            assert len(value) == len(other), key
+    assert Words("nl").weeks(3, 4) == "week 3–6" and Words("en").weeks(1, 1) == "week 1"

@@ -1,0 +1,62 @@
+"""Fixtures for the window tests: a main window on a real database, its own settings file, the
+UI language back to English afterwards, and helpers that act like a user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from planner.i18n import set_language
+from planner.services import library, patients, plans
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def desk_settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, db, desk_settings, english):  # noqa: ANN001, ANN201
+    """The main window, shown and active, on a fresh seeded database."""
+    from planner.ui.main_window import MainWindow
+
+    win = MainWindow(db, settings=desk_settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    yield win
+    win.flush()
+
+
+@pytest.fixture
+def template(db):  # noqa: ANN001, ANN201
+    """A clinic template with three phases and a few blocks (independent of the shipped templates)."""
+    blocks = {b.key: b for b in library.list_blocks(db)}
+    tpl = plans.create_plan(db, patient_id=None, title="Test template: calm start", language="nl",
+                            phases=[{"name": "Rust", "weeks": 2}, {"name": "Opbouw", "weeks": 3},
+                                    {"name": "Dagelijks leven", "weeks": 4}])
+    keys = [["education.pain-alarm", "breathing.long-exhale"], ["mobility.pelvic-tilt", "strength.bridge"],
+            ["daily.calm-walk"]]
+    for phase, phase_keys in zip(tpl.phases, keys, strict=True):
+        for key in phase_keys:
+            plans.add_item(db, phase.id, blocks[key].id)
+    return plans.get_plan(db, tpl.id)
+
+
+@pytest.fixture
+def patient_plan(db, template):  # noqa: ANN001, ANN201
+    """A patient with a plan made from the template."""
+    patient = patients.create_patient(db, name="Anna de Boer", language="nl", complaint="Lage rugpijn")
+    return plans.create_from_template(db, template.id, patient_id=patient.id)
