@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,12 @@ def _scalar(path: Path, sql: str) -> object:
 def schema_revision(path: Path) -> str | None:
     """The Alembic revision stored in a SQLite file (None when there is none)."""
     return _scalar(path, "SELECT version_num FROM alembic_version")  # type: ignore[return-value]
+
+
+def dataset(path: Path) -> dict[str, int]:
+    """How many patients, plans, plan items, check-ins and library blocks a data set holds."""
+    return {table: int(_scalar(path, f"SELECT count(*) FROM {table}") or 0)  # noqa: S608 - fixed names
+            for table in ("patients", "plans", "plan_items", "checkins", "blocks")}
 
 
 def generate(path: Path, *, patients: int = 10_000, plans: int = 50_000, checkins: int = 200_000,
@@ -102,19 +109,35 @@ def summary(times_ms: list[float]) -> dict[str, float]:
             "p90_ms": round(p90, 2), "max_ms": round(ordered[-1], 2) if ordered else 0.0, "n": len(ordered)}
 
 
-def run_process(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MiB) of one whole process (stderr kept for the error message)."""
+@dataclass(frozen=True)
+class ProcessRun:
+    """One whole process: wall seconds, CPU seconds (user + system) and peak RSS in MiB."""
+
+    wall_s: float
+    cpu_s: float
+    rss_mib: int
+
+
+def run_process_stats(cmd: list[str], *, env: dict[str, str] | None = None) -> ProcessRun:
+    """Run `cmd` to its end; wait4 gives the child's own CPU time and peak RSS (stderr is kept for
+    the error message)."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, env=env or bench_env(), stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)  # wait4: the child's own peak RSS comes with it
+        _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         code = process.returncode = os.waitstatus_to_exitcode(status)
         if code != 0:
             errors.seek(0)
             text = errors.read().decode(errors="replace")
             raise RuntimeError(f"{' '.join(cmd)} failed with exit code {code}: {text[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024
+    return ProcessRun(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024)
+
+
+def run_process(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MiB) of one whole process."""
+    run = run_process_stats(cmd, env=env)
+    return run.wall_s, run.rss_mib
 
 
 def median_process(cmd: list[str], runs: int = 9, *, env: dict[str, str] | None = None) -> tuple[float, int]:

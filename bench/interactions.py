@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, large_database, summary, working_copy  # noqa: E402
+from common import large_database, summary, working_copy  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HERSTELPLAN_USER", "bench")
@@ -57,8 +57,9 @@ class _Paints:
 
 @contextmanager
 def _database(path: Path) -> Iterator[Any]:
-    data = OUT / "data-inprocess"
-    os.environ["HERSTELPLAN_DATA_DIR"] = str(data)
+    """The database at `path`, opened as the program does (no daily backup); its data folder (desk
+    settings, logs) is next to it."""
+    os.environ["HERSTELPLAN_DATA_DIR"] = str(path.parent / "data-inprocess")
     from planner.services.database import open_database
 
     db = open_database(f"sqlite:///{path}", daily_backup=False)
@@ -68,10 +69,11 @@ def _database(path: Path) -> Iterator[Any]:
         db.dispose()
 
 
-def _settings():  # noqa: ANN202
+def _settings(folder: Path):  # noqa: ANN202
+    """Fresh desk settings: no remembered layout, patient or plan."""
     from PySide6.QtCore import QSettings
 
-    path = OUT / "data-inprocess" / "bench-desk.ini"
+    path = folder / "data-inprocess" / "bench-desk.ini"
     path.unlink(missing_ok=True)
     return QSettings(str(path), QSettings.Format.IniFormat)
 
@@ -103,13 +105,37 @@ def _type(app, field, text: str, paints: _Paints, times: list[float]) -> int:  #
     return shown
 
 
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 def _clear(app, field) -> None:  # noqa: ANN001
     field.clear()
     app.processEvents()
 
 
+def _counting_delegate(view):  # noqa: ANN001, ANN202
+    """The panel's own row delegate, counting the rows it paints (proof that a keystroke's result,
+    not an empty or half-laid-out list, reached the screen)."""
+    from planner.ui.library_model import THUMB_SIZE
+    from planner.ui.list_delegate import TwoLineDelegate
+
+    class Counting(TwoLineDelegate):
+        painted = 0
+
+        def paint(self, painter, option, index) -> None:  # noqa: ANN001
+            Counting.painted += 1
+            super().paint(painter, option, index)
+
+    delegate = Counting(view, icon_size=THUMB_SIZE)
+    view.setItemDelegate(delegate)
+    return delegate
+
+
 def library_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = LIBRARY_QUERIES) -> dict[str, Any]:
-    """Per keystroke in the library panel's search field: filter every block, update the list."""
+    """Per keystroke in the library panel's search field: filter every block, update the list (the
+    time ends when the events are done and the list has painted its rows)."""
     app = _app()
     from PySide6.QtTest import QTest
 
@@ -127,13 +153,23 @@ def library_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = LI
             panel.ensure_loaded()
         app.processEvents()
         paints = _Paints(panel.list.viewport())
+        delegate = _counting_delegate(panel.list)
         times: list[float] = []
-        repainted = 0
+        repainted = shown = with_rows = 0
         for _ in range(rounds):
             for query in queries:
                 _clear(app, panel.search)
-                repainted += _type(app, panel.search, query, paints, times)
-        result = {**summary(times), "blocks": panel.model.rowCount(), "repainted": repainted}
+                for char in query:
+                    before, rows_before = paints.count, delegate.painted
+                    start = time.perf_counter()
+                    _key(panel.search, char)
+                    app.processEvents()
+                    times.append((time.perf_counter() - start) * 1000)
+                    repainted += paints.count > before
+                    with_rows += panel.proxy.rowCount() > 0
+                    shown += panel.proxy.rowCount() > 0 and delegate.painted > rows_before
+        result = {**summary(times), "blocks": panel.model.rowCount(), "repainted": repainted,
+                  "keys_with_rows": with_rows, "rows_painted": shown}
         panel.close()
         panel.deleteLater()
         app.processEvents()
@@ -171,12 +207,12 @@ def patient_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = PA
 
 
 @contextmanager
-def _window(db) -> Iterator[Any]:  # noqa: ANN001
+def _window(db, folder: Path) -> Iterator[Any]:  # noqa: ANN001
     from PySide6.QtTest import QTest
 
     from planner.ui.main_window import MainWindow
 
-    window = MainWindow(db, settings=_settings())
+    window = MainWindow(db, settings=_settings(folder))
     window.show()
     QTest.qWaitForWindowExposed(window)
     _app().processEvents()
@@ -203,7 +239,7 @@ def _plan_ids(db, count: int, seed: int = 11) -> list[int]:  # noqa: ANN001
 def open_plan(path: Path, *, runs: int = 40) -> dict[str, Any]:
     """MainWindow.open_plan on different plans of the large data set, until the editor has painted."""
     app = _app()
-    with _database(path) as db, _window(db) as window:
+    with _database(path) as db, _window(db, path.parent) as window:
         ids = _plan_ids(db, runs + 2)
         times: list[float] = []
         for n, plan_id in enumerate(ids):
@@ -218,26 +254,40 @@ def open_plan(path: Path, *, runs: int = 40) -> dict[str, Any]:
 
 
 def add_item(path: Path, *, runs: int = 40) -> dict[str, Any]:
-    """Add a library block to the open plan the way Enter in the library does: an AddItemCommand on the
-    undo stack, one committed transaction, the plan reloaded and the editor repainted."""
-    app = _app()
+    """Add a library block to an open plan the way Enter in the library does: an AddItemCommand on the
+    undo stack, one committed transaction, the plan reloaded and the editor repainted. Each add is then
+    undone (not timed), so every add meets a plan of its generated size (15-25 items), on a copy of the
+    data set; the plans change every ten adds."""
     work = working_copy(path, "work-add-item.sqlite3")
-    with _database(work) as db, _window(db) as window:
-        plan_id = _plan_ids(db, 1, seed=5)[0]
-        window.open_plan(plan_id)
+    try:
+        return _add_item(work, runs)
+    finally:
+        _remove(work)
+
+
+def _add_item(work: Path, runs: int) -> dict[str, Any]:
+    app = _app()
+    with _database(work) as db, _window(db, work.parent) as window:
+        plan_ids = _plan_ids(db, runs // 10 + 2, seed=5)
         blocks = [window.library.model.block(row).id for row in range(0, window.library.model.rowCount(), 97)]
         times: list[float] = []
-        stack = window.doc.stack
-        before = stack.count()
+        sizes: list[int] = []
         for n in range(runs + 2):
+            if n % 10 == 0:
+                window.open_plan(plan_ids[n // 10])
+                app.processEvents()
+            stack = window.doc.stack
+            done = stack.index()
+            sizes.append(sum(len(p.items) for p in window.doc.plan.phases))
             start = time.perf_counter()
             window.editor.add_block(blocks[n % len(blocks)])
             app.processEvents()
-            if n >= 2:
+            if n >= 2:  # the first two warm caches (the first statements compile, pictures render)
                 times.append((time.perf_counter() - start) * 1000)
-        assert stack.count() == before + runs + 2, "every add is one undo entry"
-        items = sum(len(p.items) for p in window.doc.plan.phases)
-    return {**summary(times), "items_at_end": items}
+            assert stack.index() == done + 1 and sum(len(p.items) for p in window.doc.plan.phases) == sizes[-1] + 1
+            stack.undo()  # not timed: the next add meets the plan as generated
+            app.processEvents()
+    return {**summary(times), "plan_items": f"{min(sizes)}-{max(sizes)}"}
 
 
 def record_checkin(path: Path, *, runs: int = 60) -> dict[str, Any]:
@@ -245,6 +295,13 @@ def record_checkin(path: Path, *, runs: int = 60) -> dict[str, Any]:
     from planner.services.checkins import record_checkin as record
 
     work = working_copy(path, "work-checkin.sqlite3")
+    try:
+        return _record_checkins(work, runs, record)
+    finally:
+        _remove(work)
+
+
+def _record_checkins(work: Path, runs: int, record) -> dict[str, Any]:  # noqa: ANN001
     with _database(work) as db:
         ids = _plan_ids(db, runs + 2, seed=3)
         today = dt.date.today()
@@ -267,10 +324,12 @@ ALL = {
 }
 
 
-def run_all(path: Path, *, quick: bool = False) -> dict[str, dict[str, Any]]:
+def run_all(path: Path, *, quick: bool = False, only: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """Every interaction benchmark on `path` (quick: one round, a few runs; for the smoke test)."""
     results = {}
     for name, fn in ALL.items():
+        if only and name not in only:
+            continue
         if quick:
             kwargs = {"rounds": 1} if "search" in name else {"runs": 2}
         else:
@@ -283,10 +342,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", type=Path, help="a generated SQLite file (default: the large data set)")
     parser.add_argument("--only", choices=sorted(ALL), action="append")
+    parser.add_argument("--quick", action="store_true", help="one round or two runs each (smoke test)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     path = args.database or large_database()
-    results = {name: ALL[name](path) for name in (args.only or ALL)}
+    results = run_all(path, quick=args.quick, only=args.only)
     if args.json:
         print(json.dumps(results))
     else:

@@ -59,7 +59,7 @@ def db(db_path: Path):  # noqa: ANN201
     """A real SQLite database file, migrated to head and seeded with the built-in library."""
     from planner.services.database import open_database
 
-    database = open_database(f"sqlite:///{db_path}")
+    database = open_database(f"sqlite:///{db_path}", daily_backup=False)
     yield database
     database.dispose()
 

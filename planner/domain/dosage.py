@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from typing import Any
 
 from planner.domain.kinds import Kind
@@ -65,7 +66,7 @@ class Dosage:
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
+        return _field_names(cls)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Dosage:
@@ -86,6 +87,12 @@ class Dosage:
             return self
         values = override.to_dict() if isinstance(override, Dosage) else dict(override)
         return replace(self, **values)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    # Asked for every block and plan item that is read: worth computing once per class.
+    return tuple(f.name for f in fields(cls))
 
 
 def validate(dosage: Dosage) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 
 from planner.domain.dosage import Dosage, validate
 from planner.domain.errors import NotFound, ValidationError
@@ -14,7 +14,7 @@ from planner.domain.text import fold
 from planner.store import tables as t
 from planner.store.engine import Database
 from planner.store.library import apply_block_data, block_search_text
-from planner.store.views import block_view, plan_summary
+from planner.store.views import block_view, block_views, brief_block_views, plan_summary
 
 
 def list_blocks(
@@ -25,23 +25,56 @@ def list_blocks(
     region: str | None = None,
     equipment: str | None = None,
     include_archived: bool = False,
+    brief: bool = False,
 ) -> list[BlockInfo]:
-    """Blocks matching every given filter; `query` ignores case and accents, in both languages."""
-    stmt = select(t.Block).order_by(t.Block.kind, t.Block.key)
+    """Blocks matching every given filter; `query` ignores case and accents, in both languages.
+
+    Read with plain column selects, not as ORM objects and without the pictures' bytes: the library
+    panel reads every block at start, 5,000 in a big clinic. `brief`: only what a list shows and
+    searches (titles, purposes, tags, picture), one row per block; dosage, levels, steps, safety and
+    body stay empty (several times faster): read one whole block with get_block."""
+    blocks, texts = t.Block.__table__, t.BlockText.__table__
+    conditions = []
     if kind:
-        stmt = stmt.where(t.Block.kind == str(kind))
+        conditions.append(blocks.c.kind == str(kind))
     if not include_archived:
-        stmt = stmt.where(t.Block.archived.is_(False))
+        conditions.append(blocks.c.archived.is_(False))
     for word in fold(query).split():
-        stmt = stmt.where(t.Block.search_text.contains(word, autoescape=True))
-    with db.reading() as session:
-        rows = session.scalars(stmt).all()
-        blocks = [block_view(row) for row in rows]
+        conditions.append(blocks.c.search_text.contains(word, autoescape=True))
+    order = (blocks.c.kind, blocks.c.key)
+    if brief:
+        stmt = _brief_select().where(*conditions).order_by(*order)
+        with db.reading() as session:
+            found = brief_block_views(session.execute(stmt).all(), LANGUAGES)
+    else:
+        columns = [column for column in blocks.c if column.key != "image"]
+        stmt = select(*columns, blocks.c.image.is_not(None).label("has_image")).where(*conditions).order_by(*order)
+        text_stmt = select(texts)
+        if conditions:
+            text_stmt = text_stmt.join(blocks, blocks.c.id == texts.c.block_id).where(*conditions)
+        with db.reading() as session:
+            found = block_views(session.execute(stmt).all(), session.execute(text_stmt).all())
     if region:
-        blocks = [b for b in blocks if region in b.regions]
+        found = [b for b in found if region in b.regions]
     if equipment:
-        blocks = [b for b in blocks if equipment in b.equipment]
-    return blocks
+        found = [b for b in found if equipment in b.equipment]
+    return found
+
+
+def _brief_select():  # noqa: ANN202
+    """One row per block: the columns a list needs, then title and purpose in each language (one
+    outer join per language). Tags come as stored (JSON text on SQLite): brief_block_views decodes
+    each distinct value once."""
+    blocks, texts = t.Block.__table__, t.BlockText.__table__
+    columns: list[Any] = [blocks.c.id, blocks.c.key, blocks.c.kind, blocks.c.builtin, blocks.c.version,
+                          type_coerce(blocks.c.regions, Text), type_coerce(blocks.c.equipment, Text),
+                          blocks.c.illustration, blocks.c.archived, blocks.c.image.is_not(None)]
+    joined = blocks
+    for lang in LANGUAGES:
+        text = texts.alias(f"text_{lang}")
+        columns += [text.c.title, text.c.purpose]
+        joined = joined.outerjoin(text, (text.c.block_id == blocks.c.id) & (text.c.lang == lang))
+    return select(*columns).select_from(joined)
 
 
 def get_block(db: Database, block_id: int) -> BlockInfo:
@@ -172,6 +205,7 @@ def set_block_image(db: Database, block_id: int, image: bytes | None, mime: str 
         row.image = image
         row.image_mime = mime if image is not None else None
         session.flush()
+        session.expire(row, ["has_image"])  # computed by the database: read it again
         return block_view(row)
 
 

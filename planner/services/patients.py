@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
@@ -55,8 +55,12 @@ def list_patients(
     db: Database, *, query: str = "", include_archived: bool = False, limit: int | None = None,
     offset: int = 0,
 ) -> list[PatientView]:
-    """Patients matching `query` (name or complaint, any case or accents), newest activity first."""
-    stmt = select(t.Patient).order_by(t.Patient.updated_at.desc(), t.Patient.id.desc())
+    """Patients matching `query` (name or complaint, any case or accents), newest activity first.
+    Read as plain columns (no ORM objects): a search runs on every keystroke."""
+    p = t.Patient
+    stmt = (select(p.id, p.name, p.birth_date, p.complaint, p.region, p.language, p.private_notes, p.archived,
+                   p.updated_at)
+            .order_by(t.Patient.updated_at.desc(), t.Patient.id.desc()))
     if not include_archived:
         stmt = stmt.where(t.Patient.archived.is_(False))
     for word in fold(query).split():
@@ -64,7 +68,32 @@ def list_patients(
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     with db.reading() as session:
-        return [patient_view(row) for row in session.scalars(stmt)]
+        return [
+            PatientView(id=id_, name=name, birth_date=birth, complaint=complaint, region=region, language=language,
+                        private_notes=notes, archived=archived, updated_at=updated)
+            for id_, name, birth, complaint, region, language, notes, archived, updated in session.execute(stmt)
+        ]
+
+
+def patient_position(db: Database, patient_id: int, *, query: str = "", include_archived: bool = False) -> int | None:
+    """The row `patient_id` has in list_patients(query=...) (0 = first), or None when that list does
+    not show the patient. One count over the activity index, so a list can jump straight to a patient
+    far down (a remembered patient at start-up) instead of paging through everyone before."""
+    with db.reading() as session:
+        row = session.get(t.Patient, patient_id)
+        if row is None or (row.archived and not include_archived):
+            return None
+        words = fold(query).split()
+        if any(word not in (row.search_text or "") for word in words):
+            return None
+        before = or_(t.Patient.updated_at > row.updated_at,
+                     and_(t.Patient.updated_at == row.updated_at, t.Patient.id > row.id))
+        stmt = select(func.count()).select_from(t.Patient).where(before)
+        if not include_archived:
+            stmt = stmt.where(t.Patient.archived.is_(False))
+        for word in words:
+            stmt = stmt.where(t.Patient.search_text.contains(word, autoescape=True))
+        return int(session.scalar(stmt) or 0)
 
 
 def get_patient(db: Database, patient_id: int) -> PatientView:

@@ -29,19 +29,22 @@ PLAN_FIELDS = ("title", "goal", "language", "start_date", "next_appointment", "s
 PHASE_FIELDS = ("name", "weeks", "focus", "criteria")
 
 
-def _plan_query(plan_id: int):  # noqa: ANN202
+def _plan_query(plan_id: int, *, blocks: bool = True):  # noqa: ANN202
+    items = selectinload(t.Plan.phases).selectinload(t.Phase.items)
     return (
         select(t.Plan)
         .where(t.Plan.id == plan_id)
         .options(
-            selectinload(t.Plan.phases).selectinload(t.Phase.items),
+            items if blocks else items.lazyload(t.PlanItem.block),
             selectinload(t.Plan.patient),
         )
     )
 
 
-def _load(session: Session, plan_id: int) -> t.Plan:
-    row = session.scalars(_plan_query(plan_id)).first()
+def _load(session: Session, plan_id: int, *, blocks: bool = True) -> t.Plan:
+    """The plan with its phases, items and patient; `blocks=False` for an edit, which needs the
+    structure but not every item's block with its texts (read on access if an edit does need one)."""
+    row = session.scalars(_plan_query(plan_id, blocks=blocks)).first()
     if row is None:
         raise NotFound(f"Plan {plan_id} does not exist.")
     return row
@@ -297,7 +300,7 @@ def update_plan(db: Database, plan_id: int, *, expected_version: int | None = No
     if problems:
         raise ValidationError(problems)
     with db.transaction() as session:
-        plan = _load(session, plan_id)
+        plan = _load(session, plan_id, blocks=False)
         _touch(session, plan, expected_version, "plan.update", ", ".join(sorted(fields)))
         for key, value in fields.items():
             setattr(plan, key, value.strip() if key == "title" else value)
@@ -306,7 +309,7 @@ def update_plan(db: Database, plan_id: int, *, expected_version: int | None = No
 
 def archive_plan(db: Database, plan_id: int, *, archived: bool = True) -> PlanChanged:
     with db.transaction() as session:
-        plan = _load(session, plan_id)
+        plan = _load(session, plan_id, blocks=False)
         _touch(session, plan, None, "plan.archive" if archived else "plan.restore")
         plan.archived = archived
         return _changed(session, plan)
@@ -328,7 +331,7 @@ def add_phase(
     if problems:
         raise ValidationError(problems)
     with db.transaction() as session:
-        plan = _load(session, plan_id)
+        plan = _load(session, plan_id, blocks=False)
         _touch(session, plan, expected_version, "phase.add")
         phase = t.Phase(id=phase_id, **fields)
         for snapshot in items or []:
@@ -352,7 +355,7 @@ def update_phase(db: Database, phase_id: int, *, expected_version: int | None = 
         raise ValidationError(problems)
     with db.transaction() as session:
         phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id)
+        plan = _load(session, phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "phase.update", ", ".join(sorted(fields)))
         for key, value in fields.items():
             setattr(phase, key, value)
@@ -379,7 +382,7 @@ def remove_phase(db: Database, phase_id: int, *, expected_version: int | None = 
     """Delete a phase with its items; returns a snapshot that add_phase(**snapshot) restores."""
     with db.transaction() as session:
         phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id)
+        plan = _load(session, phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "phase.remove", phase.name)
         snapshot = phase_snapshot(phase)
         plan.phases.remove(phase)
@@ -391,7 +394,7 @@ def remove_phase(db: Database, phase_id: int, *, expected_version: int | None = 
 def move_phase(db: Database, phase_id: int, position: int, *, expected_version: int | None = None) -> PlanChanged:
     with db.transaction() as session:
         phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id)
+        plan = _load(session, phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "phase.move")
         phases = [p for p in plan.phases if p.id != phase_id]
         phases.insert(max(0, min(position, len(phases))), phase)
@@ -404,7 +407,7 @@ def duplicate_phase(db: Database, phase_id: int, *, expected_version: int | None
     """A copy of a phase (with its items) right after it."""
     with db.transaction() as session:
         phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id)
+        plan = _load(session, phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "phase.duplicate", phase.name)
         copy = t.Phase(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria)
         for item in phase.items:
@@ -465,7 +468,7 @@ def add_item(
         block = session.get(t.Block, block_id)
         if block is None:
             raise NotFound(f"Block {block_id} does not exist.")
-        plan = _load(session, phase.plan_id)
+        plan = _load(session, phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "item.add", block.key)
         values = _check_dosage(dosage if dosage is not None else block.dosage)
         item = t.PlanItem(
@@ -510,7 +513,7 @@ def update_item(
     """Change an item's dosage fields (merged, or replaced whole) and/or its notes."""
     with db.transaction() as session:
         item = _get_item(session, item_id)
-        plan = _load(session, item.phase.plan_id)
+        plan = _load(session, item.phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "item.update")
         if dosage is not None:
             current = Dosage() if replace_dosage else item_dosage(item)
@@ -530,7 +533,7 @@ def clear_item_fields(db: Database, item_id: int, names: list[str], *, expected_
     """Set dosage fields back to 'does not apply'."""
     with db.transaction() as session:
         item = _get_item(session, item_id)
-        plan = _load(session, item.phase.plan_id)
+        plan = _load(session, item.phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "item.update")
         for name in names:
             if name in DOSAGE_COLUMNS:
@@ -548,7 +551,7 @@ def move_item(
         target = _get_phase(session, phase_id)
         if target.plan_id != source.plan_id:
             raise ValidationError({"phase": "An item can only move within its own plan."})
-        plan = _load(session, source.plan_id)
+        plan = _load(session, source.plan_id, blocks=False)
         _touch(session, plan, expected_version, "item.move")
         remaining = [i for i in source.items if i.id != item_id]
         source.items[:] = remaining
@@ -565,7 +568,7 @@ def remove_item(db: Database, item_id: int, *, expected_version: int | None = No
     with db.transaction() as session:
         item = _get_item(session, item_id)
         phase = item.phase
-        plan = _load(session, phase.plan_id)
+        plan = _load(session, phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "item.remove")
         snapshot = item_snapshot(item)
         phase.items.remove(item)

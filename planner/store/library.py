@@ -84,8 +84,10 @@ def apply_block_data(row: t.Block, data: dict[str, Any]) -> None:
 
 def seed_blocks(session: Session, files: list[tuple[Path, dict[str, Any]]]) -> tuple[int, int, list[str]]:
     # A cheap look at keys and versions first: on a normal start nothing is due and no row is loaded.
+    # Only the files' own keys (by the unique index), not the clinic's thousands of own blocks.
+    keys = [data["key"] for _, data in files if data.get("key")]
     stored = {key: (version, builtin) for key, version, builtin in
-              session.execute(select(t.Block.key, t.Block.version, t.Block.builtin))}
+              session.execute(select(t.Block.key, t.Block.version, t.Block.builtin).where(t.Block.key.in_(keys)))}
     due = [
         (path, data) for path, data in files
         if not data.get("key") or data["key"] not in stored

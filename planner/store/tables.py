@@ -19,7 +19,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column, relationship
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -53,8 +53,11 @@ class Block(Base):
     regions: Mapped[list[Any]] = mapped_column(default=list)
     equipment: Mapped[list[Any]] = mapped_column(default=list)
     illustration: Mapped[str | None] = mapped_column(String(200))
-    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The therapist's own picture (up to 1200 px): read only when asked for, so lists and plans
+    # (which join their blocks) never carry the bytes; has_image says whether there is one.
+    image: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     image_mime: Mapped[str | None] = mapped_column(String(40))
+    has_image: Mapped[bool] = column_property(image.is_not(None))
     dosage: Mapped[dict[str, Any]] = mapped_column(default=dict)
     levels: Mapped[list[Any]] = mapped_column(default=list)
     search_text: Mapped[str] = mapped_column(Text, default="")

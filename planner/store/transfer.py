@@ -146,6 +146,7 @@ def import_plan(session: Session, doc: dict[str, Any], *, patient: t.Patient | N
         weekly_cap_pct=data["weekly_cap_pct"],
         status="draft",
     )
+    session.add(plan)  # in the session before any flush below (embedded blocks are flushed for their ids)
     for p_index, phase_data in enumerate(data["phases"]):
         phase = t.Phase(
             position=p_index, name=phase_data["name"], weeks=phase_data["weeks"],
@@ -168,6 +169,5 @@ def import_plan(session: Session, doc: dict[str, Any], *, patient: t.Patient | N
                 **{name: getattr(dosage, name) for name in DOSAGE_COLUMNS},
             ))
         plan.phases.append(phase)
-    session.add(plan)
     session.flush()
     return plan

@@ -32,8 +32,8 @@ class ActionSpec:
     local: bool = False  # only active while focus is in the widget(s) the action is attached to
 
 
-MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("plan", N_("&Plan")), ("view", N_("&View")),
-         ("help", N_("&Help")))
+MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("plan", N_("&Plan")), ("patient", N_("Pa&tient")),
+         ("view", N_("&View")), ("help", N_("&Help")))
 
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("new_patient", N_("New patient…"), "file", ("Ctrl+N",), "patient-new",
@@ -50,6 +50,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import_plan", N_("Import plan or template…"), "file", ("Ctrl+Shift+I",), "plan-open"),
     ActionSpec("export_plan_file", N_("Export plan file…"), "file", ("Ctrl+Shift+X",), "export"),
     ActionSpec("backup", N_("Back up now…"), "file", ("Ctrl+Shift+B",), "backup"),
+    ActionSpec("restore_backup", N_("Restore backup…"), "file", ("Ctrl+Shift+R",), "backup"),
     ActionSpec("settings", N_("Settings…"), "file", ("Ctrl+,",), "settings"),
     ActionSpec("quit", N_("Quit"), "file", ("Ctrl+Q",)),
     ActionSpec("undo", N_("Undo"), "edit", ("Ctrl+Z",), "undo"),
@@ -78,6 +79,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("duplicate_plan", N_("Duplicate plan"), "plan", ("Ctrl+D",), "duplicate"),
     ActionSpec("save_template", N_("Save plan as template…"), "plan", ("Ctrl+Shift+T",), "template"),
     ActionSpec("archive_plan", N_("Archive plan…"), "plan", ("Ctrl+Shift+Backspace",), "archive"),
+    ActionSpec("export_patient", N_("Export data…"), "patient", ("Ctrl+Shift+E",), "export"),
+    ActionSpec("erase_patient", N_("Erase patient…"), "patient", ("Ctrl+Alt+Shift+E",), "delete"),
+    ActionSpec("audit_trail", N_("View audit trail…"), "patient", ("Ctrl+Alt+A",), "template"),
     ActionSpec("focus_patients", N_("Go to patients"), "view", ("Ctrl+1",)),
     ActionSpec("focus_plan", N_("Go to plan"), "view", ("Ctrl+2",)),
     ActionSpec("focus_library", N_("Go to library"), "view", ("Ctrl+3",)),
@@ -90,13 +94,15 @@ SPECS: tuple[ActionSpec, ...] = (
 
 MENU_LAYOUT: dict[str, tuple[str, ...]] = {
     "file": ("new_patient", "new_plan", "new_plan_wizard", "open_plan", SEPARATOR, "preview", "export", "print", SEPARATOR,
-             "import_plan", "export_plan_file", "backup", "settings", SEPARATOR, "quit"),
+             "import_plan", "export_plan_file", SEPARATOR, "backup", "restore_backup", SEPARATOR, "settings",
+             SEPARATOR, "quit"),
     "edit": ("undo", "redo", SEPARATOR, "delete", "move_up", "move_down", SEPARATOR, "find_patient",
              "find_block", SEPARATOR, "edit_patient", "archive_patient", SEPARATOR, "new_block",
              "duplicate_block", "edit_block", "block_picture"),
     "plan": ("add_block", SEPARATOR, "add_phase", "rename_phase", "duplicate_phase", SEPARATOR,
              "progress_phase", "step_back", "check_in", "progress_chart", SEPARATOR, "duplicate_plan",
              "save_template", "archive_plan"),
+    "patient": ("export_patient", "audit_trail", SEPARATOR, "erase_patient"),
     "view": ("focus_patients", "focus_plan", "focus_library", "focus_inspector", SEPARATOR, "activity_log",
              "reset_layout"),
     "help": ("shortcuts", "about"),

@@ -81,7 +81,11 @@ class BackupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.ask_restore_selected())
         layout.addWidget(self.table, 1)
@@ -240,6 +244,8 @@ class StartupProblemDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, info in enumerate(self.backups):
             self.table.setItem(row, 0, QTableWidgetItem(info.taken_at.strftime("%d-%m-%Y %H:%M")))
@@ -286,20 +292,27 @@ class StartupProblemDialog(QDialog):
         self._finish("restored")
 
 
+def handle_open_failure(problem: HerstelplanError, database: str | None = None,
+                        parent: QWidget | None = None) -> bool:
+    """Explain why the database could not be opened and offer what can be done (restore a backup,
+    try again, quit). True when the caller should open it again (after a restore or 'Try again')."""
+    dialog = StartupProblemDialog(problem, database_url(database), parent)
+    dialog.exec()
+    return dialog.choice in ("retry", "restored")
+
+
 def open_database_or_explain(
     database: str | None = None, *, parent: QWidget | None = None,
     opener: Callable[[str], Database] = open_database,
 ) -> Database | None:
-    """Open the database for the window; when that fails, explain why and offer what can be done
-    (restore a backup, try again), until it opens or the user quits (then None)."""
+    """Open the database for the window; when that fails, explain why and offer what can be done,
+    until it opens or the user quits (then None)."""
     url = database_url(database)
     while True:
         try:
             return opener(url)
         except HerstelplanError as problem:
-            dialog = StartupProblemDialog(problem, url, parent)
-            dialog.exec()
-            if dialog.choice == "quit":
+            if not handle_open_failure(problem, url, parent):
                 return None
 
 

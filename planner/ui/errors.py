@@ -5,25 +5,17 @@ edit is saved when it is made, and pending typing is flushed before the crash di
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from planner import __version__
 from planner.domain.errors import (
@@ -37,7 +29,13 @@ from planner.i18n import _
 from planner.paths import log_dir
 from planner.ui.labels import field_label
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from planner.ui.crash_dialog import CrashDialog
+
 log = logging.getLogger("herstelplan.ui")
+
 
 def describe(error: HerstelplanError) -> str:
     """The user's sentence for a known problem, in the UI language."""
@@ -56,38 +54,6 @@ def describe(error: HerstelplanError) -> str:
             "\n" + str(error)
         )
     return _(str(error))
-
-
-class CrashDialog(QDialog):
-    """Says that something unexpected happened, that work is saved, and offers the details to copy."""
-
-    def __init__(self, details: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.setWindowTitle(_("Something went wrong"))
-        self.resize(640, 420)
-        layout = QVBoxLayout(self)
-        message = QLabel(
-            _(
-                "Herstelplan ran into a problem it did not expect. Every change you made has been "
-                "saved. Please send the details below to your support contact."
-            )
-        )
-        message.setWordWrap(True)
-        layout.addWidget(message)
-        self.details = QPlainTextEdit(details, objectName="crashDetails")
-        self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        layout.addWidget(self.details, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(_("Copy details"), objectName="copyDetails")
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.connect(self.copy)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText())
 
 
 class ErrorReporter(QObject):
@@ -121,6 +87,7 @@ class ErrorReporter(QObject):
 
     def show_problem(self, error: HerstelplanError, *, title: str | None = None) -> QMessageBox:
         """A warning dialog with the known problem's message (non-blocking)."""
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         log.info("known problem shown: %s: %s", type(error).__name__, error)
         box = QMessageBox(QMessageBox.Icon.Warning, title or _("Herstelplan"), describe(error),
                           QMessageBox.StandardButton.Ok, self._parent())
@@ -141,6 +108,8 @@ class ErrorReporter(QObject):
                     flush()
                 except Exception:  # noqa: BLE001 - the crash dialog must still appear
                     log.exception("flush before crash dialog failed")
+            import platform  # only here: a crash report is the one place that needs it
+
             tb = tb or error.__traceback__
             text = "".join(traceback.format_exception(type(error), error, tb))
             log.error("unexpected error\n%s", text)
@@ -148,6 +117,10 @@ class ErrorReporter(QObject):
                 f"Herstelplan {__version__}, Python {platform.python_version()}, PySide6 {pyside_version}, "
                 f"{platform.platform()}\n{_('Log folder')}: {log_dir()}\n\n{text}"
             )
+            from planner.ui.crash_dialog import (
+                CrashDialog,  # Qt's dialog types: not needed at start-up
+            )
+
             dialog = CrashDialog(details, self._parent())
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.last_dialog = dialog

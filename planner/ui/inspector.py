@@ -207,16 +207,31 @@ class Inspector(QScrollArea):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty.setStyleSheet("color: #56636b; padding: 16px;")
-        self.phase_page = _PhasePage(self)
-        self.item_page = _ItemPage(self)
+        self._phase_page: _PhasePage | None = None  # made when first needed: not while the window starts
+        self._item_page: _ItemPage | None = None
         self.pages = _Pages()
-        for page in (self.empty, self.phase_page, self.item_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.empty)
         self.setWidget(self.pages)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         doc.changed.connect(lambda _hint: self.refresh())
         doc.loaded.connect(lambda: self.show_target(None))
+
+    @property
+    def phase_page(self) -> _PhasePage:
+        """The phase's fields (made the first time a phase is selected, or asked for)."""
+        if self._phase_page is None:
+            self._phase_page = _PhasePage(self)
+            self.pages.addWidget(self._phase_page)
+        return self._phase_page
+
+    @property
+    def item_page(self) -> _ItemPage:
+        """The selected block's fields (made the first time a block is selected, or asked for)."""
+        if self._item_page is None:
+            self._item_page = _ItemPage(self)
+            self.pages.addWidget(self._item_page)
+        return self._item_page
 
     def show_target(self, key: Key | None) -> None:
         if key != self.key:
@@ -225,15 +240,20 @@ class Inspector(QScrollArea):
         self.refresh()
 
     def flush(self) -> None:
-        for field in (self.phase_page.name, self.phase_page.focus, self.phase_page.criteria,
-                      self.item_page.patient_note, self.item_page.private_note, *self.item_page.numbers.values()):
+        fields = []
+        if self._phase_page is not None:
+            fields += [self._phase_page.name, self._phase_page.focus, self._phase_page.criteria]
+        if self._item_page is not None:
+            fields += [self._item_page.patient_note, self._item_page.private_note, *self._item_page.numbers.values()]
+        for field in fields:
             field.flush()
 
     def focus_first(self) -> None:
-        if self.pages.currentWidget() is self.item_page:
-            self.item_page.first_field().setFocus()
-        elif self.pages.currentWidget() is self.phase_page:
-            self.phase_page.name.setFocus()
+        current = self.pages.currentWidget()
+        if current is not None and current is self._item_page:
+            self._item_page.first_field().setFocus()
+        elif current is not None and current is self._phase_page:
+            self._phase_page.name.setFocus()
 
     def refresh(self) -> None:
         kind, target_id = self.key if self.key else (None, None)

@@ -22,10 +22,13 @@ import getpass
 import hashlib
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:  # QtNetwork loads when the program starts listening, after the first paint
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from planner.i18n import _
 from planner.paths import instance_lock_path
@@ -60,17 +63,27 @@ class InstanceGuard(QObject):
         self.server: QLocalServer | None = None
         self._connections: list[QLocalSocket] = []  # answered sockets, closed with the server
 
-    def acquire(self) -> bool:
-        """Take the lock and start listening; False when another running program holds it."""
+    def acquire(self, *, listen: bool = True) -> bool:
+        """Take the lock and (unless `listen` is False: call listen() later) start listening for a
+        second start; False when another running program holds the lock."""
         self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         if not self.lock.tryLock(0):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer second starts from now on (QtNetwork is loaded here, not at start-up)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None:
+            return
         QLocalServer.removeServer(self.name)  # a socket file left by a crash
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._answer)
         self.server.listen(self.name)
-        return True
 
     def _answer(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
@@ -81,6 +94,8 @@ class InstanceGuard(QObject):
                 self._read(connection)
 
     def _ready(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         connection = self.sender()
         if isinstance(connection, QLocalSocket):
             self._read(connection)
@@ -93,6 +108,8 @@ class InstanceGuard(QObject):
 
     def forward(self, timeout_ms: int = 3000) -> bool:
         """From a second start: ask the running program to come forward; True when it answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(timeout_ms):
@@ -132,11 +149,12 @@ class Claim:
     message: str = ""
 
 
-def claim(url: str) -> Claim:
+def claim(url: str, *, listen: bool = True) -> Claim:
     """The guard for the first program on `url`; for a second start, ask the first to come forward
-    and say what happened and what to do."""
+    and say what happened and what to do. With `listen` False the first program calls
+    `guard.listen()` itself (after its window painted)."""
     guard = InstanceGuard(url)
-    if guard.acquire():
+    if guard.acquire(listen=listen):
         return Claim(guard)
     if guard.forward():
         return Claim(None, True, _("Herstelplan is already open with this database; its window has "

@@ -14,21 +14,17 @@ import importlib.util
 import sys
 from types import ModuleType
 
-# The services the window's modules import at their top, and that pull SQLAlchemy (and, for
-# handouts and checkins, ReportLab) in. Not planner.services.database: the window's modules name
-# its Database only for type checking, and the start-up worker imports it normally.
+# The services the window's own modules import at their top, and that pull SQLAlchemy in. Only these:
+# every other service is imported by a dialog or pane module, which itself loads lazily (on the GUI
+# thread, when first used), so those import normally. Keeping this list short matters, because a
+# module registered here must be used first on the GUI thread: `plans` is (a plan is opened before
+# the preview or an export renders it on a worker), `patients` and `library` never leave it. Not
+# planner.services.database: the window's modules name its Database only for type checking, and the
+# start-up worker imports it normally.
 DEFERRED_SERVICES = (
-    "planner.services.catalogue",
-    "planner.services.checkins",
-    "planner.services.clinic",
-    "planner.services.handouts",
     "planner.services.library",
-    "planner.services.logo",
     "planner.services.patients",
     "planner.services.plans",
-    "planner.services.progression",
-    "planner.services.revisions",
-    "planner.services.wizard",
 )
 
 

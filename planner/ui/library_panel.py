@@ -6,18 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,10 +28,8 @@ from planner.domain.model import BlockInfo
 from planner.i18n import _, ngettext
 from planner.services import library as library_service
 from planner.services.changes import LibraryChanged
-from planner.ui.block_dialog import BlockDialog
 from planner.ui.bus import ChangeBus
 from planner.ui.icons import icon, kind_icon
-from planner.ui.images import FILE_FILTER, PictureProblem, prepare_picture
 from planner.ui.labels import equipment_name, kind_name, region_name
 from planner.ui.library_model import BLOCK_ROLE, THUMB_SIZE, LibraryFilter, LibraryModel
 from planner.ui.list_delegate import TwoLineDelegate
@@ -99,15 +96,14 @@ class LibraryPanel(QWidget):
         self.region.addItem(_("Any body region"), "")
         for region in REGIONS:
             self.region.addItem(region_name(region), region)
-        self.region.currentIndexChanged.connect(lambda _i: self.proxy.set_region(self.region.currentData()))
-        self.region.currentIndexChanged.connect(lambda _i: self._update_count())
+        self.region.currentIndexChanged.connect(
+            lambda _i: self._keeping_current(lambda: self.proxy.set_region(self.region.currentData())))
         self.equipment = QComboBox(objectName="libraryEquipment")
         self.equipment.addItem(_("Any equipment"), "")
         for item in EQUIPMENT:
             self.equipment.addItem(equipment_name(item), item)
         self.equipment.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_equipment(self.equipment.currentData()))
-        self.equipment.currentIndexChanged.connect(lambda _i: self._update_count())
+            lambda _i: self._keeping_current(lambda: self.proxy.set_equipment(self.equipment.currentData())))
         combos = QHBoxLayout()
         combos.addWidget(self.region, 1)
         combos.addWidget(self.equipment, 1)
@@ -161,7 +157,7 @@ class LibraryPanel(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (self.current_block().id if self.current_block() else None)
         self.model.thumbnails.clear()
-        self.model.set_blocks(library_service.list_blocks(self.db))
+        self.model.set_blocks(library_service.list_blocks(self.db, brief=True))
         self._update_count()
         if keep is not None:
             self.select_block(keep)
@@ -186,6 +182,7 @@ class LibraryPanel(QWidget):
         self.equipment.setCurrentIndex(0)
 
     def current_block(self) -> BlockInfo | None:
+        """The selected block as the list has it: brief (titles, tags, picture; no dosage or steps)."""
         index = self.list.currentIndex()
         return index.data(BLOCK_ROLE) if index.isValid() else None
 
@@ -203,7 +200,17 @@ class LibraryPanel(QWidget):
             self.list.scrollTo(index)
 
     def _filter_kinds(self) -> None:
-        self.proxy.set_kinds({kind for kind, chip in self.chips.items() if chip.isChecked()})
+        self._keeping_current(lambda: self.proxy.set_kinds({kind for kind, chip in self.chips.items()
+                                                            if chip.isChecked()}))
+
+    def _keeping_current(self, change) -> None:  # noqa: ANN001
+        """Apply a filter change; the current block stays current when it is still shown."""
+        block = self.current_block()
+        change()
+        row = self.model.row_of(block.id) if block is not None else None
+        index = self.proxy.mapFromSource(self.model.index(row)) if row is not None else None
+        if index is not None and index.isValid():
+            self.list.setCurrentIndex(index)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -241,6 +248,7 @@ class LibraryPanel(QWidget):
 
     # -- own blocks -----------------------------------------------------------------------------
     def _warn(self, text: str) -> None:
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         box = QMessageBox(QMessageBox.Icon.Information, _("Library"), text, QMessageBox.StandardButton.Ok,
                           self.window())
         box.setObjectName("libraryMessage")
@@ -248,6 +256,9 @@ class LibraryPanel(QWidget):
         box.open()
 
     def new_block(self) -> None:
+        # Dialogs load when first opened, not while the window starts.
+        from planner.ui.block_dialog import BlockDialog
+
         dialog = BlockDialog(self.db, parent=self.window())
         dialog.accepted.connect(lambda: self._saved(dialog.result_block))
         dialog.open()
@@ -266,6 +277,9 @@ class LibraryPanel(QWidget):
         if block.builtin:
             self._warn(_("Built-in blocks cannot be changed. Duplicate it (Ctrl+Alt+D) and change the copy."))
             return
+        from planner.ui.block_dialog import BlockDialog
+
+        block = library_service.get_block(self.db, block.id)  # the list holds brief blocks: read it whole
         dialog = BlockDialog(self.db, block, parent=self.window())
         dialog.accepted.connect(lambda: self._saved(dialog.result_block))
         dialog.open()
@@ -278,6 +292,9 @@ class LibraryPanel(QWidget):
 
     def attach_picture(self, path: Path | None = None) -> bool:
         """Check, scale and store the therapist's own picture for the current (own) block."""
+        QFileDialog = QtWidgets.QFileDialog  # noqa: N806 - its Python type is made on first use, not at start-up
+        from planner.ui.images import FILE_FILTER, PictureProblem, prepare_picture
+
         block = self.current_block()
         if block is None:
             return False

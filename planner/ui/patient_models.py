@@ -35,7 +35,7 @@ class PatientListModel(QAbstractListModel):
         self.page_size = page_size
         self.query = ""
         self._rows: list[PatientView] = []
-        self._complete = False
+        self._complete = True  # nothing to fetch until a query is set (the view asks at once)
 
     # -- loading ---------------------------------------------------------------------------------
     def set_query(self, query: str) -> None:
@@ -46,6 +46,11 @@ class PatientListModel(QAbstractListModel):
     def reload(self) -> None:
         """Re-read as many rows as are shown now (after an edit elsewhere)."""
         self._load(max(self.page_size, len(self._rows)))
+
+    def show_through(self, row: int) -> None:
+        """Make sure rows up to `row` are loaded: one query, not a page at a time."""
+        if row >= len(self._rows) and not self._complete:
+            self._load(row + 1 + self.page_size)
 
     def _load(self, count: int) -> None:
         rows = patient_service.list_patients(self.db, query=self.query, limit=count, offset=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -27,8 +27,6 @@ from planner.services.changes import PatientChanged, PlanChanged
 from planner.ui.bus import ChangeBus
 from planner.ui.icons import icon
 from planner.ui.list_delegate import TwoLineDelegate
-from planner.ui.new_plan_dialog import NewPlanDialog
-from planner.ui.patient_dialog import PatientDialog
 from planner.ui.patient_models import ID_ROLE, PatientListModel, PlanListModel
 
 if TYPE_CHECKING:
@@ -202,9 +200,11 @@ class PatientsPanel(QWidget):
     def select_patient(self, patient_id: int) -> bool:
         """Make `patient_id` current, loading more rows or clearing the search when needed."""
         row = self.model.row_of(patient_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(patient_id)
+        if row is None and self.model.canFetchMore():
+            position = patient_service.patient_position(self.db, patient_id, query=self.model.query)
+            if position is not None:  # far down the list: load through it in one go
+                self.model.show_through(position)
+                row = self.model.row_of(patient_id)
         if row is None and self.search.text():
             self.search.clear()
             return self.select_patient(patient_id)
@@ -229,6 +229,9 @@ class PatientsPanel(QWidget):
                                                            QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def new_patient(self) -> None:
+        # Dialogs load when first opened, not while the window starts.
+        from planner.ui.patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.db, parent=self.window())
         dialog.accepted.connect(lambda: self._saved(dialog.result_patient))
         dialog.open()
@@ -237,6 +240,8 @@ class PatientsPanel(QWidget):
         patient = self.current_patient()
         if patient is None:
             return
+        from planner.ui.patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.db, patient, parent=self.window())
         dialog.accepted.connect(lambda: self._saved(dialog.result_patient))
         dialog.open()
@@ -248,6 +253,7 @@ class PatientsPanel(QWidget):
         self.select_patient(patient.id)
 
     def archive_patient(self) -> None:
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         patient = self.current_patient()
         if patient is None:
             return
@@ -310,10 +316,13 @@ class PatientsPanel(QWidget):
             self.plan_activated.emit(index.data(ID_ROLE))
 
     def new_plan(self) -> None:
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         patient = self.current_patient()
         if patient is None:
             QMessageBox.information(self.window(), _("New plan"), _("Choose or add a patient first (Ctrl+N)."))
             return
+        from planner.ui.new_plan_dialog import NewPlanDialog
+
         dialog = NewPlanDialog(self.db, patient, self.window())
 
         def created() -> None:
@@ -333,6 +342,7 @@ class PatientsPanel(QWidget):
         self.plan_activated.emit(copy.id)
 
     def archive_plan(self, plan_id: int) -> None:
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         summary = self.plans_model.plan(self.plans_model.row_of(plan_id) or 0)
         title = summary.title if summary and summary.id == plan_id else ""
         box = QMessageBox(QMessageBox.Icon.Question, _("Archive plan"),

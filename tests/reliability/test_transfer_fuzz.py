@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,9 +14,9 @@ from planner.services import transfer
 from tests.reliability.plan_files import json_values, mutated
 from tests.reliability.test_transfer import state
 
-SOAK = bool(os.environ.get("HERSTELPLAN_SOAK"))
-FUZZ = settings(max_examples=5000 if SOAK else 150, deadline=None,
+FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+soak_only = pytest.mark.skipif(not os.environ.get("HERSTELPLAN_SOAK"), reason="long fuzz: run `make soak`")
 CASES = {"mutated": 0, "json": 0, "bytes": 0, "accepted": 0}
 
 
@@ -35,17 +36,31 @@ def attempt(db, db_path, raw: bytes) -> transfer.TransferError | None:  # noqa: 
     return None
 
 
-@settings(FUZZ, max_examples=20000 if SOAK else 300)
-@given(mutated())
-def test_mutated_plan_files(db, db_path, case):
-    """A valid file broken in one place (value, deleted or unknown field, duplicate key, NaN, version,
-    truncation): refused with exactly that field's path, or, if still valid, imported whole."""
+def check_mutated(db, db_path, case: tuple[str, bytes, str | None]) -> None:  # noqa: ANN001
     what, raw, path = case
     CASES["mutated"] += 1
     error = attempt(db, db_path, raw)
     if path is not None:
         assert error is not None, what
         assert error.path == path, (what, str(error))
+
+
+@settings(FUZZ, max_examples=300)
+@given(mutated())
+def test_mutated_plan_files(db, db_path, case):
+    """A valid file broken in one place (value, deleted or unknown field, duplicate key, NaN, version,
+    truncation): refused with exactly that field's path, or, if still valid, imported whole."""
+    check_mutated(db, db_path, case)
+
+
+@pytest.mark.slow
+@soak_only
+@settings(FUZZ, max_examples=20_000)
+@given(st.one_of(mutated(), json_values.map(lambda v: ("json", json.dumps(v).encode(), None)),
+                 st.binary(max_size=2000).map(lambda b: ("bytes", b, None))))
+def test_soak_twenty_thousand_broken_files(db, db_path, case):
+    """The long fuzz (`make soak`): 20,000 broken files of every kind, the same promise."""
+    check_mutated(db, db_path, case)
 
 
 @FUZZ
@@ -56,7 +71,7 @@ def test_arbitrary_json(db, db_path, value):
     assert attempt(db, db_path, json.dumps(value).encode()) is not None
 
 
-@settings(max_examples=2000 if SOAK else 100, deadline=None,
+@settings(max_examples=100, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes(db, db_path, raw):
@@ -69,5 +84,5 @@ def test_report_fuzz_cases():
     """The fuzz tests above really ran their cases (prints the figures for the report)."""
     total = CASES["mutated"] + CASES["json"] + CASES["bytes"]
     print(f"\nimport fuzz: {total} cases ({CASES}), none crashed, every refusal changed nothing")
-    if CASES["mutated"]:  # when the whole module ran
+    if CASES["json"]:  # when the whole module ran
         assert CASES["mutated"] >= 300 and CASES["json"] >= 100 and CASES["accepted"] >= 1

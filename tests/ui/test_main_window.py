@@ -39,13 +39,13 @@ def test_every_action_has_a_shortcut_a_menu_entry_and_no_clash(window):
             text = key.toString()
             assert text not in seen, f"{spec.name} and {seen.get(text)} share {text}"
             seen[text] = spec.name
-    assert set(MENU_LAYOUT) == {"file", "edit", "plan", "view", "help"}
+    assert set(MENU_LAYOUT) == {"file", "edit", "plan", "patient", "view", "help"}
 
 
 def test_menus_and_toolbar_follow_the_design(window):
     """File, Edit, Plan, View and Help menus; the toolbar holds the sketch's buttons in order."""
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "Plan", "View", "Help"]
+    assert titles == ["File", "Edit", "Plan", "Patient", "View", "Help"]
     toolbar = [a.objectName().removeprefix("action_") for a in window.toolbar.actions() if a.objectName()]
     assert toolbar == [n for n in TOOLBAR if n not in ("-", "|")]
     docks = {d.objectName(): window.dockWidgetArea(d) for d in window.docks.values() if d.isVisible()}
@@ -61,7 +61,7 @@ def test_window_is_dutch_when_the_language_is_nl(qtbot, db, desk_settings, patie
         window = MainWindow(db, settings=desk_settings)
         qtbot.addWidget(window)
         titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-        assert titles == ["Bestand", "Bewerken", "Plan", "Beeld", "Help"]
+        assert titles == ["Bestand", "Bewerken", "Plan", "Patiënt", "Beeld", "Help"]
         assert [d.windowTitle() for d in window.docks.values()] == ["Patiënten", "Bibliotheek", "Inspector",
                                                                     "Voorbeeld handout"]
         assert window.actions["new_patient"].text() == "Nieuwe patiënt…"
