@@ -25,7 +25,7 @@ from planner.handout.model import HandoutOptions
 from planner.services import clinic, handouts, library, patients, plans
 
 ROOT = Path(__file__).resolve().parents[2]
-soak_only = pytest.mark.skipif(not os.environ.get("HERSTELPLAN_SOAK"), reason="long run: `make soak`")
+soak_only = pytest.mark.slow  # deselected in `make test`, run by `make soak`
 CANARY = Path("/tmp/herstelplan-canary.png")
 
 MARKUP = [

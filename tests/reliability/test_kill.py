@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tests.reliability.kill_harness import Ledger, check, kill_loop
@@ -49,7 +47,6 @@ def test_the_check_notices_a_lost_edit_and_a_half_written_plan(db_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("HERSTELPLAN_SOAK"), reason="long soak: run `make soak`")
 def test_soak_thousand_kills_with_fresh_interpreters_every_tenth(db_path):
     """The long variant: 1000 kills by the forking writer, then 50 with a brand-new interpreter each."""
     ledger, problems = kill_loop(db_path, kills=1000, seed=11, max_oks=8, max_delay=0.1, check_every=10)

@@ -4,7 +4,6 @@ names a JSON path and nothing changes. (A long run: bench/soak_fuzz.py.)"""
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +15,7 @@ from tests.reliability.test_transfer import state
 
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-soak_only = pytest.mark.skipif(not os.environ.get("HERSTELPLAN_SOAK"), reason="long fuzz: run `make soak`")
+soak_only = pytest.mark.slow  # deselected in `make test`, run by `make soak`
 CASES = {"mutated": 0, "json": 0, "bytes": 0, "accepted": 0}
 
 
