@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from planner.services import clinic as clinic_service
 from planner.services import library as library_service
 from planner.services import plans as plan_service
 from planner.services import revisions
+from planner.services.files import write_atomically
 from planner.store.engine import Database
 
 
@@ -118,21 +117,6 @@ def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today:
 def render_handout(db: Database, plan_id: int, options: HandoutOptions) -> bytes:
     """The plan's handout as PDF bytes."""
     return render(handout_input(db, plan_id, options), options)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same folder, so a crash leaves no half file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_handout(db: Database, plan_id: int, out: Path, options: HandoutOptions) -> Path:

@@ -13,9 +13,7 @@ import base64
 import binascii
 import json
 import math
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
 from planner.domain.model import PlanView
 from planner.i18n import _
+from planner.services.files import write_atomically
 from planner.store import audit
 from planner.store import tables as t
 from planner.store import transfer as files
@@ -338,27 +337,11 @@ def export_data(db: Database, plan_id: int) -> dict[str, Any]:
     return data
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` through a 0600 temporary file in the same folder (never half a file)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def export_plan_file(db: Database, plan_id: int, out: Path) -> Path:
     """Write the plan (or template) `plan_id` as a plan file to `out`."""
     data = export_data(db, plan_id)
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    return write_private(Path(out), text.encode("utf-8"))
+    return write_atomically(Path(out), text.encode("utf-8"))
 
 
 def import_data(db: Database, doc: Any, *, patient_id: int | None = None, backup: bool = True) -> PlanView:
