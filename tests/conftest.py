@@ -113,9 +113,21 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+_PG_TESTS: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    """Say plainly that the PostgreSQL tests ran against a real server (they are never skipped)."""
+    if _PG_TESTS:
+        terminalreporter.write_line(
+            f"PostgreSQL: {len(_PG_TESTS)} tests ran against a real PostgreSQL server started for this run"
+        )
+
+
 @pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
+def pg_url(pg_server: str, request: pytest.FixtureRequest) -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test."""
+    _PG_TESTS.append(request.node.nodeid)
     from sqlalchemy import create_engine, text
 
     name = f"t_{uuid.uuid4().hex[:12]}"
