@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,23 +32,11 @@ from planner.ui.icons import icon, kind_icon
 from planner.ui.labels import equipment_name, kind_name, region_name
 from planner.ui.library_model import BLOCK_ROLE, THUMB_SIZE, LibraryFilter, LibraryModel
 from planner.ui.list_delegate import TwoLineDelegate
+from planner.ui.search_field import SearchField
 from planner.ui.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
     from planner.services.database import Database
-
-
-class _SearchField(QLineEdit):
-    move_down = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Down:
-            self.move_down.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        super().keyPressEvent(event)
 
 
 class LibraryPanel(QWidget):
@@ -68,7 +55,7 @@ class LibraryPanel(QWidget):
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = _SearchField(objectName="librarySearch")
+        self.search = SearchField(objectName="librarySearch")
         self.search.setPlaceholderText(_("Search blocks, Dutch or English (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,24 +28,10 @@ from planner.ui.bus import ChangeBus
 from planner.ui.icons import icon
 from planner.ui.list_delegate import TwoLineDelegate
 from planner.ui.patient_models import ID_ROLE, PatientListModel, PlanListModel
+from planner.ui.search_field import SearchField
 
 if TYPE_CHECKING:
     from planner.services.database import Database
-
-
-class _SearchField(QLineEdit):
-    """Down/Enter move into the list below; Escape clears the search."""
-
-    move_down = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.move_down.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        super().keyPressEvent(event)
 
 
 class PatientsPanel(QWidget):
@@ -64,7 +50,7 @@ class PatientsPanel(QWidget):
         self.plans_model = PlanListModel(self)
         self._current_id: int | None = None
 
-        self.search = _SearchField(objectName="patientSearch")
+        self.search = SearchField(objectName="patientSearch", enter_moves_down=True)
         self.search.setPlaceholderText(_("Search name or complaint (Ctrl+L)"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
