@@ -518,7 +518,6 @@ def update_item(
         if dosage is not None:
             current = Dosage() if replace_dosage else item_dosage(item)
             merged = _check_dosage({**current.to_dict(), **dosage})
-            merged = Dosage.from_dict({k: v for k, v in merged.to_dict().items()})
             for name in DOSAGE_COLUMNS:
                 setattr(item, name, getattr(merged, name))
         for name, value in (("patient_note", patient_note), ("private_note", private_note)):

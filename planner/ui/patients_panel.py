@@ -239,25 +239,28 @@ class PatientsPanel(QWidget):
         self.select_patient(patient.id)
 
     def archive_patient(self) -> None:
-        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         patient = self.current_patient()
         if patient is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _("Archive patient"),
+        def archive() -> None:
+            patient_service.archive_patient(self.db, patient.id)
+            self.bus.publish(PatientChanged(patient.id))
+
+        self._ask_archive(_("Archive patient"),
                           _("Archive %(name)s? The patient and their plans are hidden from the list; "
                             "nothing is deleted.") % {"name": patient.name},
+                          "archivePatientQuestion", archive)
+
+    def _ask_archive(self, title: str, text: str, name: str, archive) -> None:  # noqa: ANN001
+        """Ask (window-modal, non-blocking) before archiving; `archive()` runs on Archive."""
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window())
-        box.setObjectName("archivePatientQuestion")
+        box.setObjectName(name)
         box.button(QMessageBox.StandardButton.Yes).setText(_("Archive"))
         box.button(QMessageBox.StandardButton.Cancel).setText(_("Cancel"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def done(button: int) -> None:
-            if button == QMessageBox.StandardButton.Yes:
-                patient_service.archive_patient(self.db, patient.id)
-                self.bus.publish(PatientChanged(patient.id))
-
-        box.finished.connect(done)
+        box.finished.connect(lambda button: archive() if button == QMessageBox.StandardButton.Yes else None)
         box.open()
 
     # -- plans ----------------------------------------------------------------------------------
@@ -328,23 +331,15 @@ class PatientsPanel(QWidget):
         self.plan_activated.emit(copy.id)
 
     def archive_plan(self, plan_id: int) -> None:
-        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         summary = self.plans_model.plan(self.plans_model.row_of(plan_id) or 0)
         title = summary.title if summary and summary.id == plan_id else ""
-        box = QMessageBox(QMessageBox.Icon.Question, _("Archive plan"),
+
+        def archive() -> None:
+            change = plan_service.archive_plan(self.db, plan_id)
+            self.plan_archived.emit(plan_id)
+            self.bus.publish(change)
+
+        self._ask_archive(_("Archive plan"),
                           _("Archive the plan “%(title)s”? It is hidden from the list; nothing is deleted.")
                           % {"title": title},
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window())
-        box.setObjectName("archivePlanQuestion")
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Archive"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(_("Cancel"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def done(button: int) -> None:
-            if button == QMessageBox.StandardButton.Yes:
-                change = plan_service.archive_plan(self.db, plan_id)
-                self.plan_archived.emit(plan_id)
-                self.bus.publish(change)
-
-        box.finished.connect(done)
-        box.open()
+                          "archivePlanQuestion", archive)
