@@ -118,8 +118,8 @@ def _clear(app, field) -> None:  # noqa: ANN001
 def _counting_delegate(view):  # noqa: ANN001, ANN202
     """The panel's own row delegate, counting the rows it paints (proof that a keystroke's result,
     not an empty or half-laid-out list, reached the screen)."""
-    from planner.ui.library_model import THUMB_SIZE
-    from planner.ui.list_delegate import TwoLineDelegate
+    from planner.ui.common.list_delegate import TwoLineDelegate
+    from planner.ui.library.library_model import THUMB_SIZE
 
     class Counting(TwoLineDelegate):
         painted = 0
@@ -140,9 +140,9 @@ def library_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = LI
     from PySide6.QtTest import QTest
 
     from planner.services import library as library_service
-    from planner.ui.bus import ChangeBus
-    from planner.ui.library_panel import LibraryPanel
-    from planner.ui.thumbnails import Thumbnails
+    from planner.ui.common.bus import ChangeBus
+    from planner.ui.library.library_panel import LibraryPanel
+    from planner.ui.library.thumbnails import Thumbnails
 
     with _database(path) as db:
         panel = LibraryPanel(db, ChangeBus(), Thumbnails(lambda block_id: library_service.block_image(db, block_id)))
@@ -182,8 +182,8 @@ def patient_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = PA
     app = _app()
     from PySide6.QtTest import QTest
 
-    from planner.ui.bus import ChangeBus
-    from planner.ui.patients_panel import PatientsPanel
+    from planner.ui.common.bus import ChangeBus
+    from planner.ui.patients.patients_panel import PatientsPanel
 
     with _database(path) as db:
         panel = PatientsPanel(db, ChangeBus())
@@ -210,7 +210,7 @@ def patient_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = PA
 def _window(db, folder: Path) -> Iterator[Any]:  # noqa: ANN001
     from PySide6.QtTest import QTest
 
-    from planner.ui.main_window import MainWindow
+    from planner.ui.window.main_window import MainWindow
 
     window = MainWindow(db, settings=_settings(folder))
     window.show()

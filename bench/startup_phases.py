@@ -63,13 +63,13 @@ def app(database: str) -> None:
 
     gc.disable()  # as planner.app.start_gui does (run_gui turns it on again after the first paint)
     import planner.app  # noqa: F401  (main.py's own first import: the command line)
-    from planner.ui import lazy_import
+    from planner.ui.window import lazy_import
 
     lazy_import.defer()
     import PySide6.QtWidgets  # noqa: F401
 
     mark("qt")
-    from planner.ui import application, main_window
+    from planner.ui.window import application, main_window
 
     mark("modules")
     _timed(main_window.MainWindow, "__init__", "built")

@@ -57,10 +57,10 @@ def start_gui(**options: Any) -> int:
 
     gc.disable()
     try:
-        from planner.ui import lazy_import
+        from planner.ui.window import lazy_import
 
         lazy_import.defer()
-        from planner.ui.application import run_gui
+        from planner.ui.window.application import run_gui
 
         return run_gui(**options)
     finally:

@@ -28,7 +28,7 @@ def desk_settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def window(qtbot, db, desk_settings, english):  # noqa: ANN001, ANN201
     """The main window, shown and active, on a fresh seeded database."""
-    from planner.ui.main_window import MainWindow
+    from planner.ui.window.main_window import MainWindow
 
     win = MainWindow(db, settings=desk_settings)
     qtbot.addWidget(win)

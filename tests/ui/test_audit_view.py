@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction
 
 from planner.i18n import set_language
 from planner.services import audit, plans
-from planner.ui import audit_view
-from planner.ui.audit_view import AuditDialog, AuditModel
+from planner.ui.patients import audit_view
+from planner.ui.patients.audit_view import AuditDialog, AuditModel
 from tests.ui.helpers import dialog as find_dialog
 
 

@@ -14,8 +14,12 @@ from planner.i18n import set_language
 from planner.services import maintenance, patients
 from planner.services.database import open_database
 from planner.store import backup as backups
-from planner.ui import backup_dialog
-from planner.ui.backup_dialog import BackupDialog, StartupProblemDialog, open_database_or_explain
+from planner.ui.files import backup_dialog
+from planner.ui.files.backup_dialog import (
+    BackupDialog,
+    StartupProblemDialog,
+    open_database_or_explain,
+)
 from tests.ui.helpers import dialog as find_dialog
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.services.changes import LibraryChanged, PatientChanged, PlanChanged
-from planner.ui.bus import ChangeBus
+from planner.ui.common.bus import ChangeBus
 
 
 def test_each_change_value_becomes_its_signal(qtbot):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from planner.domain.monitoring import Light
 from planner.domain.wizard import WizardRequest
 from planner.services import checkins, patients, revisions, wizard
-from planner.ui.chart import LIGHT_COLOURS, ChartDialog, ProgressChart
+from planner.ui.monitoring.chart import LIGHT_COLOURS, ChartDialog, ProgressChart
 
 TODAY = dt.date(2026, 3, 16)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from planner.domain.wizard import WizardRequest
 from planner.i18n import set_language
 from planner.services import checkins, patients, plans, wizard
-from planner.ui.checkin_dialog import CheckInDialog
+from planner.ui.monitoring.checkin_dialog import CheckInDialog
 
 TODAY = dt.date(2026, 3, 16)
 

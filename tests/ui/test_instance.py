@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from planner.services import maintenance
-from planner.ui import instance
+from planner.ui.window import instance
 
 ROOT = Path(__file__).resolve().parents[2]
 
 SECOND_START = """
 import sys
-from planner.ui import instance
+from planner.ui.window import instance
 claimed = instance.claim(sys.argv[1])
 if claimed.guard is not None:
     print("FIRST")
@@ -29,7 +29,7 @@ sys.exit(instance.report_second_start(claimed, show_box=False))
 
 HOLD = """
 import sys, time
-from planner.ui import instance
+from planner.ui.window import instance
 claimed = instance.claim(sys.argv[1])
 print("HELD" if claimed.guard is not None else "NOT", flush=True)
 time.sleep(600)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QTableWidget
 
 from planner.i18n import set_language
 from planner.services import library, patients, plans
-from planner.ui.actions import MENU_LAYOUT, SPECS, TOOLBAR
-from planner.ui.main_window import MainWindow
+from planner.ui.window.actions import MENU_LAYOUT, SPECS, TOOLBAR
+from planner.ui.window.main_window import MainWindow
 from tests.ui.helpers import activate, dialog, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier

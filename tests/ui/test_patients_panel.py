@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from planner.services import patients, plans
-from planner.ui.patient_models import PatientListModel, PlanListModel
+from planner.ui.patients.patient_models import PatientListModel, PlanListModel
 from tests.ui.helpers import activate, dialog, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from planner.services import demo, handouts
 from planner.services import plans as plan_service
-from planner.ui.preview import PreviewPane
-from planner.ui.qt_translations import apply_ui_language
-from planner.ui.settings import Settings
+from planner.ui.files.preview import PreviewPane
+from planner.ui.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings import Settings
 
 
 @pytest.fixture

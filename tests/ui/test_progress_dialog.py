@@ -12,7 +12,7 @@ from planner.domain.model import ProgressionMode
 from planner.domain.wizard import WizardRequest
 from planner.i18n import set_language
 from planner.services import checkins, patients, plans, wizard
-from planner.ui.progress_dialog import ProgressDialog
+from planner.ui.monitoring.progress_dialog import ProgressDialog
 
 TODAY = dt.date(2026, 3, 16)
 

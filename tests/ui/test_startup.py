@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 
 from planner.domain.errors import DatabaseProblem
 from planner.services import patients, plans
-from planner.ui.main_window import MainWindow
-from planner.ui.startup import PendingDatabase
+from planner.ui.window.main_window import MainWindow
+from planner.ui.window.startup import PendingDatabase
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,9 +57,10 @@ def test_the_window_becomes_ready_with_the_last_session(db, db_path, tmp_path):
         import json
         from PySide6.QtCore import QTimer
         from planner import app
-        from planner.ui import lazy_import
+        from planner.ui.window import lazy_import
         lazy_import.defer()
-        from planner.ui import application, main_window
+        from planner.ui.window import application
+        from planner.ui.window import main_window
         seen = {{}}
         original = main_window.MainWindow.load
         def load(self):
@@ -87,7 +88,7 @@ def test_a_file_that_is_no_database_is_explained_after_the_window_shows(tmp_path
     bad.write_text("these are not the droids you are looking for\n" * 20)
     done = _run(f"""
         import json
-        from planner.ui import backup_dialog
+        from planner.ui.files import backup_dialog
         shown = []
 
         def fake_exec(dialog):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from planner.domain.errors import NotFound
 from planner.i18n import set_language
 from planner.services import patients, plans
-from planner.ui.transfer_dialog import EraseDialog, TransferActions
+from planner.ui.files.transfer_dialog import EraseDialog, TransferActions
 from tests.reliability.plan_files import valid_document
 from tests.ui.helpers import dialog as find_dialog
 from tests.ui.helpers import open_plan

@@ -11,7 +11,7 @@ from planner.domain.checks import check_plan
 from planner.domain.model import ProgressionMode
 from planner.i18n import set_language
 from planner.services import patients, plans
-from planner.ui.wizard_dialog import WizardDialog
+from planner.ui.editor.wizard_dialog import WizardDialog
 
 TODAY = dt.date(2026, 3, 16)
 

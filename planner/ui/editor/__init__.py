@@ -1,0 +1,1 @@
+"""The editor area of the window."""

@@ -1,0 +1,1 @@
+"""The monitoring area of the window."""

@@ -1,0 +1,1 @@
+"""The patients area of the window."""

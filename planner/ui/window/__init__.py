@@ -1,0 +1,1 @@
+"""The window area of the window."""
