@@ -31,7 +31,8 @@ def preview_plan(db: Database, request: WizardRequest, *, template_id: int | Non
     problems = validate_request(request)
     if problems:
         raise ValidationError(problems)
-    draft = generate_plan(request, library.list_blocks(db), template=_template(db, template_id))
+    draft = generate_plan(request, library.list_blocks(db), priorities=library.clinical_priorities(),
+                          template=_template(db, template_id))
     return draft, check_plan(draft)
 
 

@@ -188,6 +188,19 @@ def seed_templates(session: Session, files: list[tuple[Path, dict[str, Any]]]) -
     return added, updated, skipped
 
 
+def read_priorities(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
+    """The clinical priorities file (`priorities.json`, FORMAT.md) as JSON; {} when it is missing or broken."""
+    path = library_dir / "priorities.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        log.error("library file %s skipped: %s", path, error)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def seed(session: Session, library_dir: Path = LIBRARY_DIR) -> SeedReport:
     """Load built-in blocks, then templates, into the database within the caller's transaction."""
     b_added, b_updated, b_skipped = seed_blocks(session, load_json_files(library_dir / "blocks"))

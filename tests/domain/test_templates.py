@@ -1,0 +1,77 @@
+"""The six built-in templates meet the program's own standard (issue 11, finding 6).
+
+Read straight from their JSON files (no database): every template, in both languages, passes
+`check_plan` (3-6 exercises a session, breathing in every phase, no step beyond the weekly cap,
+beginner levels first, phases of at least 2 weeks), exercises carry over from phase to phase
+unless replaced, and the last phase keeps its exercises.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from planner.domain.checks import check_plan
+from planner.domain.kinds import Kind
+from planner.domain.model import PhaseView, PlanItemView, PlanStatus, PlanView, ProgressionMode
+from planner.domain.thresholds import SESSION_EXERCISES
+from planner.domain.timeline import SESSION_KINDS
+from planner.paths import LIBRARY_DIR
+from tests.domain.conftest import block
+
+TEMPLATES = sorted((LIBRARY_DIR / "templates").glob("*.json"))
+
+
+def template_plan(path, lang: str) -> PlanView:  # noqa: ANN001
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ids = iter(range(1, 10_000))
+    phases = []
+    for position, phase in enumerate(data["phases"]):
+        items = []
+        for n, entry in enumerate(phase["items"]):
+            b = block(entry["block"])
+            items.append(PlanItemView(id=next(ids), position=n, block=b, dosage=b.dosage.merged(entry.get("dosage"))))
+        text = phase["text"][lang]
+        phases.append(PhaseView(id=100 + position, position=position, name=text["name"], weeks=phase["weeks"],
+                                focus=text["focus"], criteria=text["criteria"], items=tuple(items)))
+    return PlanView(id=1, title=data["text"][lang]["title"], goal=data["text"][lang]["goal"], language=lang,
+                    status=PlanStatus.DRAFT, mode=ProgressionMode(data.get("mode", "pain")), weekly_cap_pct=10,
+                    version=1, is_template=True, phases=tuple(phases))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_every_template_passes_its_checks(path, lang):
+    """check_plan finds nothing, in either language."""
+    plan = template_plan(path, lang)
+    assert [(w.code, w.text("en")) for w in check_plan(plan)] == []
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_exercises_carry_over_unless_replaced(path):
+    """No kind of exercise has fewer blocks in a later phase; the last phase holds 3-6 exercises."""
+    plan = template_plan(path, "nl")
+    for before, after in zip(plan.phases, plan.phases[1:], strict=False):
+        old = Counter(i.block.kind for i in before.items if i.block.kind in SESSION_KINDS)
+        new = Counter(i.block.kind for i in after.items if i.block.kind in SESSION_KINDS)
+        dropped = {k: n - new[k] for k, n in old.items() if new[k] < n and k is not Kind.BREATHING}
+        assert not dropped, f"{after.name}: exercises dropped without a replacement {dropped}"
+        walks = [i for i in before.items if i.block.key == "daily.calm-walk"]
+        later = {i.block.key for i in after.items}
+        assert all(w.block.key in later for w in walks), f"{after.name}: walking dropped"
+    last = plan.phases[-1]
+    low, high = SESSION_EXERCISES
+    assert low <= sum(i.block.kind in SESSION_KINDS for i in last.items) <= high
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_criteria_carry_no_pain_number_of_their_own(path):
+    """The plan's pain limit comes from thresholds.py: no "no higher than 3 out of 10" in the phases."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for phase in data["phases"]:
+        for lang in ("nl", "en"):
+            text = " ".join(phase["text"][lang].values()).lower()
+            for forbidden in ("op 10", "out of 10", "0 tot", "0 to ", "pijn tot", "pain up to"):
+                assert forbidden not in text, (lang, text)
