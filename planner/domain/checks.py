@@ -39,10 +39,12 @@ from planner.domain.volume import cap_factor, volume_ratio, within_cap
 MIN_SESSION_BLOCKS, MAX_SESSION_BLOCKS = SESSION_EXERCISES
 MAX_SESSION_MINUTES = SESSION_MINUTES_MAX
 MAX_STRENGTH_DAYS = STRENGTH_DAYS_MAX
-# Blocks of these kinds never grow by percentage; nor do the daily-life habits below, until
-# blocks say for themselves how they progress (a `progression` field, CLINICAL.md item 7).
+# Blocks of these kinds never grow by percentage; nor do the daily-life habits below (sleep,
+# relaxation, pacing, breaks), until blocks say for themselves how they progress (a
+# `progression` field, issue 11 item 7).
 _NOT_LOAD_KINDS = frozenset({Kind.EDUCATION, Kind.BREATHING})
-_NOT_LOAD_BLOCKS = frozenset({"daily.sleep-routine", "daily.relaxation-moments"})
+_NOT_LOAD_BLOCKS = frozenset({"daily.sleep-routine", "daily.relaxation-moments", "daily.spread-the-load",
+                              "daily.change-posture", "daily.screen-breaks"})
 
 
 def progression_of(block: BlockInfo) -> Progression:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import LANGUAGES, Kind
+from planner.domain.model import ProgressionMode
 from planner.domain.text import fold
 from planner.paths import LIBRARY_DIR
 from planner.store import tables as t
@@ -135,6 +136,7 @@ def _template_rows(session: Session, data: dict[str, Any], lang: str) -> t.Plan:
         goal=texts.get("goal", ""),
         language=lang,
         status="draft",
+        mode=ProgressionMode(data.get("mode", ProgressionMode.PAIN.value)).value,
     )
     for p_index, phase_data in enumerate(data.get("phases", [])):
         ptexts = phase_data.get("text", {}).get(lang, {})

@@ -51,15 +51,15 @@ def test_every_template_passes_its_checks(path, lang):
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
 def test_exercises_carry_over_unless_replaced(path):
-    """No kind of exercise has fewer blocks in a later phase; the last phase holds 3-6 exercises."""
+    """At most one exercise a phase is replaced, never dropped; walking stays; the last phase holds 3-6 exercises."""
     plan = template_plan(path, "nl")
     for before, after in zip(plan.phases, plan.phases[1:], strict=False):
-        old = Counter(i.block.kind for i in before.items if i.block.kind in SESSION_KINDS)
-        new = Counter(i.block.kind for i in after.items if i.block.kind in SESSION_KINDS)
-        dropped = {k: n - new[k] for k, n in old.items() if new[k] < n and k is not Kind.BREATHING}
-        assert not dropped, f"{after.name}: exercises dropped without a replacement {dropped}"
-        walks = [i for i in before.items if i.block.key == "daily.calm-walk"]
         later = {i.block.key for i in after.items}
+        dropped = [i.block.key for i in before.items if i.block.kind is not Kind.EDUCATION and i.block.key not in later]
+        assert len(dropped) <= 1, f"{after.name}: {dropped} left out"
+        count = Counter(i.block.kind in SESSION_KINDS for i in before.items)[True]
+        assert sum(i.block.kind in SESSION_KINDS for i in after.items) >= count, f"{after.name}: fewer exercises"
+        walks = [i for i in before.items if i.block.key == "daily.calm-walk"]
         assert all(w.block.key in later for w in walks), f"{after.name}: walking dropped"
     last = plan.phases[-1]
     low, high = SESSION_EXERCISES
