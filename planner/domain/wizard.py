@@ -26,7 +26,14 @@ from dataclasses import dataclass, field, replace
 from planner.domain.checks import grows_by_cap
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import REGIONS, Kind
-from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanStatus, PlanView, ProgressionMode
+from planner.domain.model import (
+    BlockInfo,
+    PhaseView,
+    PlanItemView,
+    PlanStatus,
+    PlanView,
+    ProgressionMode,
+)
 from planner.domain.plan_words import phase_criteria, region_title, wizard_phase
 from planner.domain.priorities import Priorities
 from planner.domain.progression import progress_dosage
