@@ -145,11 +145,12 @@ def _session_size(phase: PhaseView) -> list[PlanWarning]:
             f"{count} exercises a session; {MIN_SESSION_BLOCKS} to {MAX_SESSION_BLOCKS} are easier to keep up.",
         )]
     if count < MIN_SESSION_BLOCKS:
+        nl, en = ("oefening", "exercise") if count == 1 else ("oefeningen", "exercises")
         return [PlanWarning(
             phase.id, None, "too-few-blocks",
-            f"{count} oefeningen per keer; {MIN_SESSION_BLOCKS} tot {MAX_SESSION_BLOCKS} geeft ademhaling, "
+            f"{count} {nl} per keer; {MIN_SESSION_BLOCKS} tot {MAX_SESSION_BLOCKS} geeft ademhaling, "
             "bewegen en kracht samen.",
-            f"{count} exercises a session; {MIN_SESSION_BLOCKS} to {MAX_SESSION_BLOCKS} combine breathing, "
+            f"{count} {en} a session; {MIN_SESSION_BLOCKS} to {MAX_SESSION_BLOCKS} combine breathing, "
             "movement and strength.",
         )]
     return []
