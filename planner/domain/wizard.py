@@ -12,7 +12,8 @@ mobility, balance and strength count), every exercise at a beginner's level in p
 easiest rung of its ladder), and exercises carry over from phase to phase unless replaced: each
 later phase is the one before one step further within the weekly cap (compounded over that
 phase's weeks), and a new block comes in only where it fits. Breathing, education, sleep and
-relaxation are repeated, never grown by the cap. Time-contingent plans start a little below the
+relaxation are repeated, never grown by the cap; older adults (65 or over) get half steps.
+Time-contingent plans start a little below the
 measured baseline; pain-contingent plans start from the library's light defaults. A phase lasts
 at least 2 weeks, so a plan has at most half as many phases as weeks.
 """
@@ -80,6 +81,7 @@ class WizardRequest:
     equipment: frozenset[str] | None = None  # None: any equipment is fine
     activity: str | None = None  # a goal or feared activity the priorities know (e.g. "bending")
     feared_rating: int | None = None  # the patient's 0-100 rating of that activity (for an exposure ladder)
+    older_adult: bool = False  # 65 or over: half steps (half the weekly cap's growth)
 
     def plan_title(self) -> str:
         """The title as given, or one made in the plan's language."""
@@ -270,7 +272,8 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
         else:
             previous = phases[-1]
             picker.earlier |= {i.block.key for i in previous.items}
-            factor = cap_factor(request.weekly_cap_pct, previous.weeks)
+            cap = request.weekly_cap_pct / 2 if request.older_adult else request.weekly_cap_pct
+            factor = cap_factor(cap, previous.weeks)
             carried = [i for i in previous.items if i.block.kind is not Kind.EDUCATION]
             model = template.phases[index] if template is not None and index < len(template.phases) else None
             if model is not None:  # the template's phase says what stays and what comes in
