@@ -75,3 +75,11 @@ def test_criteria_carry_no_pain_number_of_their_own(path):
             text = " ".join(phase["text"][lang].values()).lower()
             for forbidden in ("op 10", "out of 10", "0 tot", "0 to ", "pijn tot", "pain up to"):
                 assert forbidden not in text, (lang, text)
+
+
+def test_widespread_pain_walking_grows_by_small_steps():
+    """Finding 6: the widespread-pain template went from a 5- to a 15-minute walk in 3 weeks; now within the cap."""
+    path = next(p for p in TEMPLATES if p.stem == "template.widespread-fatigue")
+    plan = template_plan(path, "en")
+    walks = [next(i for i in p.items if i.block.key == "daily.calm-walk").dosage.minutes for p in plan.phases]
+    assert walks[0] == 5 and all(b <= a * 1.1 ** 3 for a, b in zip(walks, walks[1:], strict=False))

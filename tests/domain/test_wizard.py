@@ -107,6 +107,16 @@ def test_time_contingent_plan_starts_below_the_baseline_and_rises_on_schedule():
     assert check_plan(plan) == []
 
 
+def test_older_adults_get_half_steps():
+    """At 65 or over the walking quota grows by half the weekly cap over 4-week phases: 5 % a week, not 10 %."""
+    request = dict(region="lower-back", weeks=12, phases=3, mode=ProgressionMode.TIME,
+                   baseline=Baseline(walk_minutes=20))
+    def walks(plan) -> list[int]:  # noqa: ANN001
+        return [next(i for i in p.items if i.block.key == "daily.calm-walk").dosage.minutes for p in plan.phases]
+    assert walks(_plan(**request)) == [16, 23, 33]  # 16 x 1.1 ** 4 = 23.4
+    assert walks(_plan(**request, older_adult=True)) == [16, 19, 23]  # 16 x 1.05 ** 4 = 19.4
+
+
 def test_names_title_and_criteria_are_in_the_plans_language():
     """An English plan: English names, title and the pain-contingent rule with the limit from thresholds."""
     plan = _plan(region="knee", weeks=4, phases=2, language="en")
@@ -166,14 +176,16 @@ def test_every_region_has_clinical_priorities_naming_library_blocks():
                        st.none() | st.integers(1, 240)),
     equipment=st.none() | st.frozensets(st.sampled_from(EQUIPMENT)).map(lambda e: e | HOUSEHOLD),
     activity=st.none() | st.sampled_from(sorted(priorities().activities)),
+    older=st.booleans(),
 )
 def test_every_generated_plan_passes_its_own_checks(region, phases, extra_weeks, mode, cap, language, baseline,
-                                                    equipment, activity):
+                                                    equipment, activity, older):
     """Any region, length, mode, cap, baseline, activity or household equipment: no warning, 3-6 exercises,
     breathing in every phase, and exercises carried over (never fewer) within the cap."""
     weeks = 2 * phases + extra_weeks
     request = WizardRequest(region=region, weeks=weeks, phases=phases, mode=mode, weekly_cap_pct=cap,
-                            language=language, baseline=baseline, equipment=equipment, activity=activity)
+                            language=language, baseline=baseline, equipment=equipment, activity=activity,
+                            older_adult=older)
     assert validate_request(request) == {}
     plan = generate_plan(request, library(), priorities=priorities())
     assert len(plan.phases) == phases and plan.total_weeks == weeks
