@@ -59,10 +59,18 @@ def wizard_phase(index: int, count: int, lang: str, *, balance: bool) -> tuple[s
             _pick(lang, f"Stap voor stap meer kracht{extra}.", f"Step by step more strength{extra}."))
 
 
-def phase_criteria(mode: ProgressionMode, weeks: int, lang: str) -> str:
-    """When the patient moves on from a phase, in the rules of the plan's own mode (CLINICAL.md)."""
+def phase_criteria(mode: ProgressionMode, weeks: int, lang: str, *, last: bool = False) -> str:
+    """When the patient moves on from a phase, in the rules of the plan's own mode (CLINICAL.md).
+
+    The last phase has nothing to move on to: it says how the plan ends instead.
+    """
     week_nl = "1 week" if weeks == 1 else f"{weeks} weken"
     week_en = "1 week" if weeks == 1 else f"{weeks} weeks"
+    if last:
+        return _pick(lang, f"Na {week_nl} bespreek je met je therapeut hoe je zelf verdergaat. "
+                           "Houd je oefeningen tot dan vol.",
+                     f"After {week_en} you and your therapist talk about how you carry on yourself. "
+                     "Keep up your exercises until then.")
     if mode is ProgressionMode.TIME:
         return _pick(
             lang,

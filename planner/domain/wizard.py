@@ -299,7 +299,7 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
         name, focus = wizard_phase(index, count, lang, balance=any(i.block.kind is Kind.BALANCE for i in items))
         phases.append(PhaseView(
             id=-next(ids), position=index, name=name, weeks=weeks[index], focus=focus,
-            criteria=phase_criteria(request.mode, weeks[index], lang),
+            criteria=phase_criteria(request.mode, weeks[index], lang, last=index == count - 1),
             items=tuple(replace(i, position=n) for n, i in enumerate(_ordered(items))),
         ))
     return PlanView(

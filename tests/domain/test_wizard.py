@@ -124,6 +124,7 @@ def test_names_title_and_criteria_are_in_the_plans_language():
     assert plan.phases[0].name == "Understand and start calmly"
     assert "every next morning was as usual" in plan.phases[0].criteria and "5 or lower" in plan.phases[0].criteria
     assert _plan(region="knee", weeks=4, phases=2, language="nl").title == "Plan voor je knie"
+    assert plan.phases[-1].criteria.startswith("After 2 weeks you and your therapist talk about how you carry on")
 
 
 def test_requests_are_checked_with_clear_messages():
