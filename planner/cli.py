@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     templates = sub.add_parser("templates", parents=[common], help="list the plan templates")
     templates.add_argument("--json", action="store_true", help="machine-readable output")
     _add_reliability_commands(sub, common)
+    from planner.cli_plans import add_plan_commands  # noqa: PLC0415 - it imports this module's helpers
+    add_plan_commands(sub, common, COMMANDS)
     return parser
 
 

@@ -158,3 +158,9 @@ class RedFlag(StrEnum):
     def same_day_medical_care(self) -> bool:
         """Saddle numbness or a bladder/bowel change: GP or out-of-hours GP post the same day."""
         return self in (RedFlag.SADDLE, RedFlag.BLADDER_BOWEL)
+
+# --- Plan checks (warnings, never blocks) -------------------------------------------------------
+#: One session of a phase taking longer than this many minutes is a lot.
+SESSION_MINUTES_MAX = 45
+#: Strength for the same muscles on at most this many days a week (48-72 hours rest: 2-3 days).
+STRENGTH_DAYS_MAX = 3

@@ -1,15 +1,21 @@
-"""The plan wizard: goal, region, weeks and phases in; a complete, principled plan out.
+"""The plan wizard: goal, region, weeks and phases in; the plan a physiotherapist would write out.
 
-The plan follows the approach in CLINICAL.md: explain first (two topics in phase 1, a new topic
-every phase), safe movement as the base (breathing and two mobility blocks throughout), a
-gradual build-up (every later phase is the previous one progressed within the weekly cap),
-repetition (the same blocks phase after phase), breathing + mobility + strength combined, and
-balance where it fits the region. Each phase has 3-6 exercise blocks a session.
+Exercises are chosen by clinical priority (`planner.domain.priorities`, data in the library):
+per region and, when given, the goal or feared activity, best first; a block that needs another
+first (overhead work after the rotator cuff) waits until that one was in an earlier phase. Only
+when the priorities run dry (a clinic's own library, little equipment) does the wizard fall back
+to blocks made for the region, then a neighbouring one, then whole-body blocks.
 
-Blocks are picked from the library by region (an exact match first, then a neighbouring region,
-then whole-body blocks) and, when given, by the equipment the patient has. Time-contingent plans
-start a little below the measured baseline (80 %) and rise on schedule; pain-contingent plans
-start from the library's light defaults and move on when the traffic light is green.
+The plan follows CLINICAL.md: explain first (two topics in phase 1, a new topic every phase, the
+topics of the plan's own mode), breathing in every phase, 3-6 exercises a session (breathing,
+mobility, balance and strength count), every exercise at a beginner's level in phase 1 (the
+easiest rung of its ladder), and exercises carry over from phase to phase unless replaced: each
+later phase is the one before one step further within the weekly cap (compounded over that
+phase's weeks), and a new block comes in only where it fits. Breathing, education, sleep and
+relaxation are repeated, never grown by the cap; older adults (65 or over) get half steps.
+Time-contingent plans start a little below the
+measured baseline; pain-contingent plans start from the library's light defaults. A phase lasts
+at least 2 weeks, so a plan has at most half as many phases as weeks.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from planner.domain.checks import grows_by_cap
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import REGIONS, Kind
 from planner.domain.model import (
@@ -28,7 +35,12 @@ from planner.domain.model import (
     PlanView,
     ProgressionMode,
 )
-from planner.domain.proposals import criteria_text, education_sequence, progress_items
+from planner.domain.plan_words import phase_criteria, region_title, wizard_phase
+from planner.domain.priorities import Priorities
+from planner.domain.progression import progress_dosage
+from planner.domain.thresholds import MIN_PHASE_WEEKS, QUOTA_START_SHARE, SESSION_EXERCISES
+from planner.domain.timeline import SESSION_KINDS
+from planner.domain.volume import cap_factor
 
 NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "neck": ("shoulder", "upper-back"),
@@ -40,14 +52,10 @@ NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "ankle": ("knee",),
     "whole-body": (),
 }
-BALANCE_REGIONS = frozenset({"neck", "lower-back", "hip", "knee", "ankle", "whole-body"})
-PREFERRED = {
-    Kind.BREATHING: ("breathing.long-exhale", "breathing.belly-sitting", "breathing.calm-minute"),
-    Kind.DAILY: ("daily.calm-walk", "daily.change-posture"),
-}
-BASELINE_START = 0.8  # start a little below what the patient can do on an average day
-PREFER_EXACT = frozenset({Kind.BREATHING})  # daily life: calm walking suits every region
+BASELINE_START = QUOTA_START_SHARE[1]  # start a little below what the patient manages on an average day
+MIN_EXERCISES, MAX_EXERCISES = SESSION_EXERCISES
 MAX_PHASES = 6
+MAX_WEEKS = 52
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +69,7 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class WizardRequest:
-    title: str
+    title: str = ""  # empty: a title in the plan's language, e.g. "Plan voor je knie"
     goal: str = ""
     region: str = "lower-back"
     weeks: int = 8
@@ -71,29 +79,40 @@ class WizardRequest:
     weekly_cap_pct: int = 10
     baseline: Baseline = field(default_factory=Baseline)
     equipment: frozenset[str] | None = None  # None: any equipment is fine
+    activity: str | None = None  # a goal or feared activity the priorities know (e.g. "bending")
+    feared_rating: int | None = None  # the patient's 0-100 rating of that activity (for an exposure ladder)
+    older_adult: bool = False  # 65 or over: half steps (half the weekly cap's growth)
+
+    def plan_title(self) -> str:
+        """The title as given, or one made in the plan's language."""
+        return self.title.strip() or region_title(self.region, self.language)
+
+
+def max_phases(weeks: int) -> int:
+    """At most half as many phases as weeks (a phase lasts at least 2 weeks), and at most 6."""
+    return min(MAX_PHASES, weeks // MIN_PHASE_WEEKS)
 
 
 def validate_request(request: WizardRequest) -> dict[str, str]:
     """Field -> what is wrong, in English (empty when the request can be generated)."""
     problems: dict[str, str] = {}
-    if not request.title.strip():
-        problems["title"] = "A title is required."
-    elif len(request.title) > 200:
+    if len(request.title) > 200:
         problems["title"] = "At most 200 characters."
     if request.region not in REGIONS:
         problems["region"] = "Choose a body region."
-    if not 1 <= request.weeks <= 52:
-        problems["weeks"] = "Between 1 and 52 weeks."
-    if not 1 <= request.phases <= MAX_PHASES:
-        problems["phases"] = f"Between 1 and {MAX_PHASES} phases."
-    elif request.phases > request.weeks:
-        problems["phases"] = "At most one phase per week: fewer phases or more weeks."
+    if not MIN_PHASE_WEEKS <= request.weeks <= MAX_WEEKS:
+        problems["weeks"] = f"Between {MIN_PHASE_WEEKS} and {MAX_WEEKS} weeks."
+    elif not 1 <= request.phases <= max_phases(request.weeks):
+        problems["phases"] = (f"{request.phases} phases in {request.weeks} weeks: a phase lasts at least "
+                              f"{MIN_PHASE_WEEKS} weeks, so at most {max_phases(request.weeks)} phases.")
     if not 1 <= request.weekly_cap_pct <= 50:
         problems["weekly_cap_pct"] = "Between 1 and 50 percent."
     for name, high in (("strength_reps", 100), ("balance_seconds", 600), ("walk_minutes", 240)):
         value = getattr(request.baseline, name)
         if value is not None and not 1 <= value <= high:
             problems[name] = f"Between 1 and {high} (or leave it empty)."
+    if request.feared_rating is not None and not 0 <= request.feared_rating <= 100:
+        problems["feared"] = "A rating from 0 to 100."
     return problems
 
 
@@ -109,33 +128,44 @@ def fit(block: BlockInfo, region: str) -> int:
 
 
 class _Picker:
-    def __init__(self, blocks: Sequence[BlockInfo], request: WizardRequest):
-        self.region = request.region
+    """Chooses blocks by clinical priority, each block at most once in a plan."""
+
+    def __init__(self, blocks: Sequence[BlockInfo], request: WizardRequest, priorities: Priorities):
         allowed = request.equipment
-        self.blocks = [
-            b for b in blocks
-            if not b.archived and (allowed is None or set(b.equipment) <= set(allowed))
-        ]
+        self.blocks = {b.key: b for b in blocks
+                       if not b.archived and (allowed is None or set(b.equipment) <= set(allowed))}
+        self.request, self.priorities = request, priorities
         self.used: set[str] = set()
+        self.earlier: set[str] = set()  # keys in phases before the one being built
 
-    def pick(self, kind: Kind) -> BlockInfo | None:
-        """The best-fitting unused block of `kind` (None when the library has none)."""
-        preferred = PREFERRED.get(kind, ())
-        candidates = [b for b in self.blocks if b.kind is kind and b.key not in self.used and fit(b, self.region)]
+    def _ok(self, key: str) -> bool:
+        return key in self.blocks and key not in self.used and self.priorities.allowed(key, self.earlier)
 
-        def key(b: BlockInfo) -> tuple:
-            score = fit(b, self.region)
-            if preferred:  # a general favourite unless a block is made for this very region
-                rank = preferred.index(b.key) if b.key in preferred else len(preferred)
-                exact_first = kind in PREFER_EXACT and score == 3
-                return (not exact_first, rank, -score, b.key)
-            return (-score, len(b.regions), b.key)
-
-        if not candidates:
+    def pick(self, kind: Kind, *, fallback: bool = False) -> BlockInfo | None:
+        """The most wanted unused block of `kind`; with `fallback`, else the best region fit."""
+        req = self.request
+        for key in self.priorities.order(kind, req.region, req.activity):
+            if self._ok(key) and self.blocks[key].kind is kind:
+                return self._take(key)
+        if not fallback and (req.region in self.priorities.regions):
             return None
-        best = min(candidates, key=key)
-        self.used.add(best.key)
-        return best
+        rest = [b for b in self.blocks.values() if b.kind is kind and self._ok(b.key) and fit(b, req.region)]
+        if not rest:
+            return None
+        return self._take(min(rest, key=lambda b: (-fit(b, req.region), len(b.regions), b.key)).key)
+
+    def _take(self, key: str) -> BlockInfo:
+        self.used.add(key)
+        return self.blocks[key]
+
+    def topics(self) -> list[BlockInfo]:
+        """Education blocks in the teaching order of the plan's mode, then the rest by key."""
+        order = self.priorities.education.get(self.request.mode, ())
+        rank = {key: i for i, key in enumerate(order)}
+        pool = [b for b in self.blocks.values() if b.kind is Kind.EDUCATION]
+        if order:  # the other mode's own topics (the traffic light in a time plan) stay out
+            pool = [b for b in pool if b.key in rank or b.builtin is False]
+        return sorted(pool, key=lambda b: (rank.get(b.key, len(rank)), b.key))
 
 
 def phase_weeks(weeks: int, phases: int) -> list[int]:
@@ -144,112 +174,156 @@ def phase_weeks(weeks: int, phases: int) -> list[int]:
     return [base + (1 if i >= phases - extra else 0) for i in range(phases)]
 
 
-def _names(index: int, count: int, lang: str, *, balance: bool) -> tuple[str, str]:
-    nl = lang == "nl"
-    if index == 0:
-        return (("Begrijpen en rustig beginnen", "Begrijpen wat pijn is, rustig ademen en veilig bewegen.") if nl
-                else ("Understand and start calmly", "Understanding pain, calm breathing and safe movement."))
-    if index == count - 1 and count >= 3:
-        return (("Terug naar je dagelijkse leven", "Meer belasting en je eigen doel oefenen.") if nl
-                else ("Back to daily life", "More load and practising your own goal."))
-    number = f" {index}" if count > 3 else ""
-    extra = (" en balans" if nl else " and balance") if balance else ""
-    return ((f"Opbouwen{number}", f"Stap voor stap meer kracht{extra}.") if nl
-             else (f"Building up{number}", f"Step by step more strength{extra}."))
-
-
-def _start_dosage(block: BlockInfo, request: WizardRequest, *, first_strength: bool) -> Dosage:
-    """The block's first dosage: light defaults, or a little below the baseline (time mode)."""
-    d = block.dosage
-    if block.kind is Kind.STRENGTH and block.levels:
-        d = replace(d, level=0)  # beginners start with the easier variant
+def start_dosage(block: BlockInfo, request: WizardRequest, priorities: Priorities, *,
+                 first_strength: bool = False) -> Dosage:
+    """A block's first dosage: its easiest rung, the region's start amount, or a little below the baseline."""
+    d = priorities.start(block.key, request.region)
+    d = block.dosage.merged(d) if d is not None else block.dosage
+    if block.levels and block.kind in (Kind.STRENGTH, Kind.MOBILITY, Kind.BALANCE):
+        d = replace(d, level=0)  # beginners start with the easiest variant
     base = request.baseline if request.mode is ProgressionMode.TIME else Baseline()
     if block.kind is Kind.STRENGTH and first_strength and base.strength_reps and d.reps:
         d = replace(d, reps=min(12, max(5, int(base.strength_reps * BASELINE_START))))
     if block.kind is Kind.BALANCE and base.balance_seconds and d.hold_seconds:
         d = replace(d, hold_seconds=min(60, max(5, int(base.balance_seconds * BASELINE_START))))
-    if block.kind is Kind.DAILY and base.walk_minutes:
+    if block.kind is Kind.DAILY and base.walk_minutes and block.key == _walk_key(priorities, request):
         d = replace(d, minutes=max(1, int(base.walk_minutes * BASELINE_START)))
     return d
 
 
-def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *,
+def _walk_key(priorities: Priorities, request: WizardRequest) -> str:
+    walks = priorities.order(Kind.DAILY, request.region, request.activity)
+    return walks[0] if walks else "daily.calm-walk"
+
+
+def _step(item: PlanItemView, factor: float) -> Dosage:
+    """The item one step further within `factor`; what is not load stays as it is."""
+    if not grows_by_cap(item.block):
+        return item.dosage
+    return progress_dosage(item.block.kind, item.dosage, levels=len(item.block.levels), factor=factor).after
+
+
+def _count(items: Sequence[PlanItemView]) -> int:
+    return sum(1 for i in items if i.block.kind in SESSION_KINDS)
+
+
+def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priorities: Priorities | None = None,
                   template: PlanView | None = None) -> PlanView:
     """A complete draft plan (id 0, negative ids for phases and items) for `request`.
 
-    With a `template`, its first phase is the starting point and blocks from its later phases
-    come in when their phase starts; breathing and education are added when it lacks them.
+    With a `template`, its phases give the exercises (carried over from phase to phase and
+    stepped up within the cap); breathing and education are added when it lacks them.
     """
+    priorities = priorities or Priorities()
     ids = itertools.count(1)
-    picker = _Picker(blocks, request)
-    topics = education_sequence(blocks)
+    picker = _Picker(blocks, request, priorities)
+    topics = picker.topics()
     lang, count = request.language, request.phases
     weeks = phase_weeks(request.weeks, count)
-    fits_balance = request.region in BALANCE_REGIONS
     strength_added = 0
 
-    def item(block: BlockInfo, dosage: Dosage | None = None) -> PlanItemView:
+    def new(block: BlockInfo, dosage: Dosage | None = None) -> PlanItemView:
         nonlocal strength_added
         if dosage is None:
-            dosage = _start_dosage(block, request, first_strength=block.kind is Kind.STRENGTH and strength_added == 0)
-        if block.kind is Kind.STRENGTH:
-            strength_added += 1
+            dosage = start_dosage(block, request, priorities, first_strength=block.kind is Kind.STRENGTH
+                                  and strength_added == 0)
+        strength_added += block.kind is Kind.STRENGTH
         picker.used.add(block.key)
         return PlanItemView(id=-next(ids), position=0, block=block, dosage=dosage)
 
-    def add(items: list[PlanItemView], kind: Kind) -> None:
-        block = picker.pick(kind)
+    def add(items: list[PlanItemView], kind: Kind, *, fallback: bool = False) -> bool:
+        if _count(items) >= MAX_EXERCISES and kind in SESSION_KINDS:
+            return False
+        block = picker.pick(kind, fallback=fallback)
         if block is not None:
-            items.append(item(block))
+            items.append(new(block))
+        return block is not None
 
-    wanted_daily = request.mode is ProgressionMode.TIME and request.baseline.walk_minutes is not None
-    first: list[PlanItemView] = []
-    if template is not None and template.phases:
-        first = [item(i.block, i.dosage) for i in template.phases[0].items]
-        if not any(i.block.kind is Kind.EDUCATION for i in first):
-            topic = next((t for t in topics if t.key not in picker.used), None)
-            if topic is not None:
-                first.insert(0, item(topic))
-        if not any(i.block.kind is Kind.BREATHING for i in first):
-            add(first, Kind.BREATHING)
-    else:
-        for topic in [t for t in topics if t.key not in picker.used][:2]:
-            first.append(item(topic))
-        add(first, Kind.BREATHING)
-        add(first, Kind.MOBILITY)
-        add(first, Kind.MOBILITY)
-        add(first, Kind.STRENGTH)
-        if count == 1 and fits_balance:
-            add(first, Kind.BALANCE)
-        if count == 1 or wanted_daily:
-            add(first, Kind.DAILY)
+    def topic(items: list[PlanItemView], n: int = 1) -> None:
+        for t in [t for t in topics if t.key not in picker.used][:n]:
+            items.insert(sum(i.block.kind is Kind.EDUCATION for i in items), new(t))
+
+    def fill(items: list[PlanItemView]) -> None:
+        """Breathing in every phase and at least 3 exercises, from the fallbacks when needed."""
+        if not any(i.block.kind is Kind.BREATHING for i in items):
+            add(items, Kind.BREATHING, fallback=True)
+        for kind in (Kind.MOBILITY, Kind.STRENGTH, Kind.BALANCE, Kind.BREATHING):
+            while _count(items) < MIN_EXERCISES and add(items, kind, fallback=True):
+                pass
 
     phases: list[PhaseView] = []
-    items = first
+    items: list[PlanItemView] = []
     for index in range(count):
-        if index > 0:
-            previous = phases[-1]
-            used = {i.block.key for p in phases for i in p.items}
-            stepped = progress_items(previous.items, weeks=previous.weeks, cap_pct=request.weekly_cap_pct,
-                                     used_keys=used, education_pool=topics)
-            items = [item(s.block, s.after) for s in stepped]
-            picker.used |= used
-            if template is not None and index < len(template.phases):
-                items += [item(i.block, i.dosage) for i in template.phases[index].items if i.block.key not in used]
-            elif index == 1:
+        if index == 0:
+            if template is not None and template.phases:
+                items = [new(i.block, i.dosage) for i in template.phases[0].items]
+            else:
+                topic(items, 2)
+                add(items, Kind.BREATHING)
+                add(items, Kind.MOBILITY)
+                add(items, Kind.MOBILITY)
                 add(items, Kind.STRENGTH)
-                if fits_balance:
+                if count == 1:
+                    add(items, Kind.STRENGTH)
                     add(items, Kind.BALANCE)
-                if not any(i.block.kind is Kind.DAILY for i in items):
-                    add(items, Kind.DAILY)
-        name, focus = _names(index, count, lang, balance=fits_balance)
+                add(items, Kind.DAILY)
+            if not any(i.block.kind is Kind.EDUCATION for i in items):
+                topic(items)
+        else:
+            previous = phases[-1]
+            picker.earlier |= {i.block.key for i in previous.items}
+            cap = request.weekly_cap_pct / 2 if request.older_adult else request.weekly_cap_pct
+            factor = cap_factor(cap, previous.weeks)
+            carried = [i for i in previous.items if i.block.kind is not Kind.EDUCATION]
+            model = template.phases[index] if template is not None and index < len(template.phases) else None
+            if model is not None:  # the template's phase says what stays and what comes in
+                wanted = {i.block.key for i in model.items}
+                carried = [i for i in carried if i.block.key in wanted]
+            items = [replace(i, id=-next(ids), dosage=_step(i, factor)) for i in carried]
+            if model is not None:
+                have = {i.block.key for i in items}
+                items += [new(i.block, i.dosage) for i in model.items
+                          if i.block.key not in have and i.block.key not in picker.used]
+            elif template is None and index == 1:
+                topic(items)
+                add(items, Kind.STRENGTH)
+                add(items, Kind.BALANCE)
+            elif template is None and index == 2:
+                topic(items)
+                _replace_second_mobility(items, picker, new)
+            else:
+                topic(items)
+            if not any(i.block.kind is Kind.EDUCATION for i in items):
+                topic(items)
+        fill(items)
+        name, focus = wizard_phase(index, count, lang, balance=any(i.block.kind is Kind.BALANCE for i in items))
         phases.append(PhaseView(
             id=-next(ids), position=index, name=name, weeks=weeks[index], focus=focus,
-            criteria=criteria_text(request.mode, weeks[index], lang),
-            items=tuple(replace(i, position=n) for n, i in enumerate(items)),
+            criteria=phase_criteria(request.mode, weeks[index], lang, last=index == count - 1),
+            items=tuple(replace(i, position=n) for n, i in enumerate(_ordered(items))),
         ))
     return PlanView(
-        id=0, title=request.title.strip(), goal=request.goal, language=lang, status=PlanStatus.DRAFT,
+        id=0, title=request.plan_title(), goal=request.goal, language=lang, status=PlanStatus.DRAFT,
         mode=request.mode, weekly_cap_pct=request.weekly_cap_pct, version=0, is_template=False,
         phases=tuple(phases),
     )
+
+
+def _replace_second_mobility(items: list[PlanItemView], picker: _Picker, new) -> None:  # noqa: ANN001
+    """Phase 3: the next strength exercise replaces the second mobility exercise (when there is one)."""
+    mobility = [i for i in items if i.block.kind is Kind.MOBILITY]
+    if len(mobility) < 2:
+        return
+    block = picker.pick(Kind.STRENGTH)
+    if block is None:
+        return
+    items[items.index(mobility[1])] = new(block)
+
+
+_KIND_ORDER = {kind: n for n, kind in enumerate(
+    (Kind.EDUCATION, Kind.BREATHING, Kind.MOBILITY, Kind.BALANCE, Kind.STRENGTH, Kind.DAILY))}
+
+
+def _ordered(items: list[PlanItemView]) -> list[PlanItemView]:
+    """Explanation first, then breathing, mobility, balance, strength and daily life (stable)."""
+    return sorted(items, key=lambda i: _KIND_ORDER.get(i.block.kind, len(_KIND_ORDER)))

@@ -1,4 +1,13 @@
-"""The demo patient and plan: something to look at and export on a fresh install."""
+"""The demo patient and plan: something to look at and export on a fresh install.
+
+Jannie de Vries, 72, has had low back pain for 8 months and is afraid to bend. Her plan is the one
+a physiotherapist would give her, made by the same wizard the therapist uses: time-contingent
+(graded activity, the default for persistent pain) from a walking baseline of 10 minutes, with
+bending as the feared activity, so the exercises by clinical priority are bending practice
+(reaching forward, the hip-hinge block when the library has one), sit-to-stand, the bridge and
+gentle back mobility, breathing in every phase and a walking quota; half steps, as she is over
+65. The exposure ladder for bending is added by `add_demo_exposure` (see there).
+"""
 
 from __future__ import annotations
 
@@ -6,86 +15,67 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from planner.domain.dosage import Dosage
+from planner.domain.model import PlanStatus, ProgressionMode
+from planner.domain.wizard import Baseline, WizardRequest
+from planner.services import wizard
 from planner.store import tables as t
 from planner.store.engine import Database
 
 DEMO_NAME = "Demo: Jannie de Vries"
-
-# (block key, dosage override) per phase; keys that are not in the library are passed over.
-_PHASES: list[dict] = [
-    {
-        "name": {"nl": "Rust en uitleg", "en": "Calm and understanding"},
-        "weeks": 2,
-        "focus": {"nl": "Begrijpen wat pijn is, rustig ademen en veilig bewegen.",
-                  "en": "Understanding pain, calm breathing and safe movement."},
-        "criteria": {"nl": "Twee weken groen op het pijnstoplicht en de oefeningen 5 dagen per week gedaan.",
-                     "en": "Two weeks green on the pain traffic light and exercises done 5 days a week."},
-        "kinds": ["education", "education", "breathing", "mobility", "mobility", "strength"],
-    },
-    {
-        "name": {"nl": "Opbouw", "en": "Building up"},
-        "weeks": 4,
-        "focus": {"nl": "Stap voor stap meer kracht en balans.", "en": "Step by step more strength and balance."},
-        "criteria": {"nl": "Alle oefeningen gaan met pijn tot 3 en de ochtend erna is rustig.",
-                     "en": "All exercises go with pain up to 3 and the next morning is settled."},
-        "kinds": ["education", "breathing", "mobility", "balance", "strength", "strength"],
-    },
-    {
-        "name": {"nl": "Terug naar je dagelijkse leven", "en": "Back to daily life"},
-        "weeks": 4,
-        "focus": {"nl": "Meer belasting en je eigen doel oefenen.", "en": "More load and practising your own goal."},
-        "criteria": {"nl": "Je doet je doel-activiteit zonder terugval.", "en": "You do your goal activity without a setback."},
-        "kinds": ["mobility", "balance", "strength", "strength", "daily"],
-    },
-]
+DEMO_BIRTH_DATE = dt.date(1954, 3, 12)
+DEMO_FEARED = ("bending", 60)  # the activity she fears and the harm she expects from it (0-100)
+DEMO_BASELINE_WALK = 10  # minutes she walks on an average day
+DEMO_PRIVATE_NOTE = "PRIVATE: check fear-avoidance score next visit"
+_TEXTS = {
+    "nl": {"title": "Rug in beweging", "goal": "Weer 30 minuten wandelen met mijn kleinzoon",
+           "complaint": "Lage rugpijn, al 8 maanden; bang om te bukken"},
+    "en": {"title": "Back on the move", "goal": "Walk for 30 minutes with my grandson again",
+           "complaint": "Low back pain for 8 months; afraid to bend"},
+}
 
 
-def _pick_blocks(session, kinds: list[str], used: set[int]) -> list[t.Block]:  # noqa: ANN001
-    chosen: list[t.Block] = []
-    for kind in kinds:
-        row = session.scalars(
-            select(t.Block)
-            .where(t.Block.kind == kind, t.Block.builtin.is_(True), t.Block.id.not_in(used or {-1}))
-            .order_by(t.Block.key)
-        ).first()
-        if row is not None:
-            used.add(row.id)
-            chosen.append(row)
-    return chosen
+def demo_request(lang: str = "nl") -> WizardRequest:
+    """The wizard's answers for the demo plan."""
+    texts = _TEXTS.get(lang, _TEXTS["en"])
+    activity, rating = DEMO_FEARED
+    return WizardRequest(
+        title=texts["title"], goal=texts["goal"], region="lower-back", weeks=8, phases=3,
+        mode=ProgressionMode.TIME, language=lang, baseline=Baseline(walk_minutes=DEMO_BASELINE_WALK),
+        activity=activity, feared_rating=rating,
+    )
+
+
+def add_demo_exposure(db: Database, plan_id: int) -> None:
+    """The place for the demo's graded-exposure ladder for bending (issue 11, item 4).
+
+    The clinical-engine helper owns the exposure model and adds the ladder here (rungs rated
+    0-100 from `DEMO_FEARED`, starting at the rung rated about 30). Until then the demo plan holds
+    the bending practice the wizard chose and no ladder.
+    """
 
 
 def ensure_demo(db: Database, *, lang: str = "nl") -> int:
-    """Create the demo patient with a three-phase plan unless it exists; return the plan's id."""
+    """Create the demo patient with her plan unless it exists; return the plan's id."""
     with db.transaction() as session:
         patient = session.scalars(select(t.Patient).where(t.Patient.name == DEMO_NAME)).first()
         if patient is not None and patient.plans:
             return patient.plans[0].id
         if patient is None:
+            texts = _TEXTS.get(lang, _TEXTS["en"])
             patient = t.Patient(
-                name=DEMO_NAME, birth_date=dt.date(1954, 3, 12), complaint="Lage rugpijn, al 8 maanden",
+                name=DEMO_NAME, birth_date=DEMO_BIRTH_DATE, complaint=texts["complaint"],
                 region="lower-back", language=lang, private_notes="Demo: angst voor bukken (privé).",
                 search_text="demo jannie de vries lage rugpijn",
             )
             session.add(patient)
-        plan = t.Plan(
-            patient=patient, title="Rug in beweging" if lang == "nl" else "Back on the move",
-            goal="Weer 30 minuten wandelen met mijn kleinzoon" if lang == "nl"
-            else "Walk for 30 minutes with my grandson again",
-            language=lang, start_date=dt.date.today(), status="active",
-        )
-        session.add(plan)
-        used: set[int] = set()
-        for p_index, spec in enumerate(_PHASES):
-            phase = t.Phase(position=p_index, name=spec["name"][lang], weeks=spec["weeks"],
-                            focus=spec["focus"][lang], criteria=spec["criteria"][lang])
-            for i_index, block in enumerate(_pick_blocks(session, spec["kinds"], used)):
-                dosage = Dosage.from_dict(block.dosage)
-                item = t.PlanItem(position=i_index, block=block, **dosage.to_dict())
-                if i_index == 0:
-                    item.private_note = "PRIVATE: check fear-avoidance score next visit"
-                phase.items.append(item)
-            plan.phases.append(phase)
-        session.add(plan)
-        session.flush()
-        return plan.id
+            session.flush()
+        patient_id = patient.id
+    plan = wizard.create_plan_with_wizard(db, patient_id, demo_request(lang), start_date=dt.date.today())
+    with db.transaction() as session:
+        row = session.get(t.Plan, plan.id)
+        row.status = PlanStatus.ACTIVE.value
+        first = min(row.phases, key=lambda p: p.position)
+        next(i for i in sorted(first.items, key=lambda i: i.position) if i.block.kind != "education").private_note = \
+            DEMO_PRIVATE_NOTE
+    add_demo_exposure(db, plan.id)
+    return plan.id

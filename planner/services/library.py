@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Text, select, type_coerce
@@ -10,11 +12,24 @@ from planner.domain.dosage import Dosage, validate
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
 from planner.domain.model import BlockInfo, PlanSummary
+from planner.domain.priorities import Priorities, parse_priorities
 from planner.domain.text import fold
 from planner.store import tables as t
 from planner.store.engine import Database
-from planner.store.library import apply_block_data, block_search_text
+from planner.store.library import apply_block_data, block_search_text, read_priorities
 from planner.store.views import block_view, block_views, brief_block_views, plan_summary
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def clinical_priorities() -> Priorities:
+    """The library's clinical priorities per region and activity (empty when the file is broken)."""
+    try:
+        return parse_priorities(read_priorities())
+    except (ValueError, TypeError, AttributeError) as error:
+        log.error("clinical priorities skipped: %s", error)
+        return Priorities()
 
 
 def list_blocks(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from planner.domain.checks import PlanWarning, check_plan
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.model import PlanView
+from planner.domain.thresholds import OLDER_ADULT_AGE
 from planner.domain.wizard import WizardRequest, generate_plan, validate_request
 from planner.services import library
 from planner.services.plans import _load
@@ -31,13 +33,32 @@ def preview_plan(db: Database, request: WizardRequest, *, template_id: int | Non
     problems = validate_request(request)
     if problems:
         raise ValidationError(problems)
-    draft = generate_plan(request, library.list_blocks(db), template=_template(db, template_id))
+    draft = generate_plan(request, library.list_blocks(db), priorities=library.clinical_priorities(),
+                          template=_template(db, template_id))
     return draft, check_plan(draft)
+
+
+def is_older_adult(birth_date: dt.date | None, on: dt.date) -> bool:
+    """65 or over on `on` (CLINICAL.md: half steps, support in reach, large print)."""
+    if birth_date is None:
+        return False
+    age = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+    return age >= OLDER_ADULT_AGE
 
 
 def create_plan_with_wizard(db: Database, patient_id: int, request: WizardRequest, *,
                             template_id: int | None = None, start_date: dt.date | None = None) -> PlanView:
-    """Generate the plan and save it as a draft for the patient, in one transaction."""
+    """Generate the plan and save it as a draft for the patient, in one transaction.
+
+    An older patient (65 or over at the start) gets half steps, whatever the request says.
+    """
+    start_date = start_date or dt.date.today()
+    with db.reading() as session:
+        row = session.get(t.Patient, patient_id)
+        if row is None:
+            raise NotFound(f"Patient {patient_id} does not exist.")
+        if is_older_adult(row.birth_date, start_date):
+            request = replace(request, older_adult=True)
     draft, _ = preview_plan(db, request, template_id=template_id)
     with db.transaction() as session:
         patient = session.get(t.Patient, patient_id)
@@ -45,7 +66,7 @@ def create_plan_with_wizard(db: Database, patient_id: int, request: WizardReques
             raise NotFound(f"Patient {patient_id} does not exist.")
         plan = t.Plan(
             patient=patient, is_template=False, title=draft.title, goal=draft.goal, language=draft.language,
-            start_date=start_date or dt.date.today(), status="draft", mode=draft.mode.value,
+            start_date=start_date, status="draft", mode=draft.mode.value,
             weekly_cap_pct=draft.weekly_cap_pct,
         )
         for phase in draft.phases:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import LANGUAGES, Kind
+from planner.domain.model import ProgressionMode
 from planner.domain.text import fold
 from planner.paths import LIBRARY_DIR
 from planner.store import tables as t
@@ -135,6 +136,7 @@ def _template_rows(session: Session, data: dict[str, Any], lang: str) -> t.Plan:
         goal=texts.get("goal", ""),
         language=lang,
         status="draft",
+        mode=ProgressionMode(data.get("mode", ProgressionMode.PAIN.value)).value,
     )
     for p_index, phase_data in enumerate(data.get("phases", [])):
         ptexts = phase_data.get("text", {}).get(lang, {})
@@ -186,6 +188,19 @@ def seed_templates(session: Session, files: list[tuple[Path, dict[str, Any]]]) -
             else:
                 updated += 1
     return added, updated, skipped
+
+
+def read_priorities(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
+    """The clinical priorities file (`priorities.json`, FORMAT.md) as JSON; {} when it is missing or broken."""
+    path = library_dir / "priorities.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        log.error("library file %s skipped: %s", path, error)
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def seed(session: Session, library_dir: Path = LIBRARY_DIR) -> SeedReport:

@@ -22,6 +22,7 @@ from planner.domain.model import (
     PlanView,
     ProgressionMode,
 )
+from planner.domain.priorities import Priorities, parse_priorities
 from planner.paths import LIBRARY_DIR
 
 
@@ -41,6 +42,12 @@ def library() -> tuple[BlockInfo, ...]:
             levels=tuple(Level(nl=lv["nl"], en=lv["en"]) for lv in data.get("levels", ())), texts=texts,
         ))
     return tuple(blocks)
+
+
+@cache
+def priorities() -> Priorities:
+    """The library's clinical priorities, read straight from priorities.json."""
+    return parse_priorities(json.loads((LIBRARY_DIR / "priorities.json").read_text(encoding="utf-8")))
 
 
 def block(key: str) -> BlockInfo:

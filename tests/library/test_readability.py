@@ -15,6 +15,7 @@ BLOCKS_DIR = LIBRARY / "blocks"
 TEMPLATES_DIR = LIBRARY / "templates"
 
 LANGUAGES = ("nl", "en")
+SESSION_KINDS = ("breathing", "mobility", "balance", "strength")  # education and daily life do not count
 KINDS = ("education", "breathing", "mobility", "balance", "strength", "daily")
 REGIONS = {"neck", "shoulder", "upper-back", "lower-back", "hip", "knee", "ankle", "whole-body"}
 EQUIPMENT = {"chair", "wall", "mat", "band", "weights", "step", "towel", "cushion", "table"}
@@ -207,6 +208,7 @@ def test_template_is_complete(path):
     assert re.fullmatch(rf"template\.{SLUG}", data["key"]), f"bad key {data['key']!r}"
     assert isinstance(data.get("version"), int) and data["version"] >= 1, "version must be int >= 1"
     assert data.get("region") in REGIONS, f"unknown region {data.get('region')!r}"
+    assert data.get("mode", "pain") in ("time", "pain"), f"unknown mode {data.get('mode')!r}"
     for language in LANGUAGES:
         text = data["text"].get(language, {})
         for field in ("title", "goal", "description"):
@@ -227,7 +229,9 @@ def test_template_is_complete(path):
                     f"phase {number} {language}.{field} empty"
                 )
         items = phase.get("items", [])
-        assert 3 <= len(items) <= 6, f"phase {number} has {len(items)} items, wants 3-6"
+        exercises = [i for i in items if i.get("block", "").split(".")[0] in SESSION_KINDS]
+        assert 3 <= len(exercises) <= 6, f"phase {number} has {len(exercises)} exercises, wants 3-6"
+        assert len(items) <= 10, f"phase {number} has {len(items)} items, wants at most 10"
         for item in items:
             block = item.get("block")
             assert block in keys, f"phase {number} refers to missing block {block!r}"

@@ -146,7 +146,7 @@ def test_blank_plan_with_three_phases(qtbot, window, db):
     qtbot.keyClick(form.title, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.doc.plan is not None)
     plan = plans.get_plan(db, window.doc.plan.id)
-    assert plan.title == "Schouder in beweging" and [p.name for p in plan.phases] == ["Phase 1", "Phase 2", "Phase 3"]
+    assert plan.title == "Schouder in beweging" and [p.name for p in plan.phases] == ["Fase 1", "Fase 2", "Fase 3"]  # the plan is Dutch
     assert plan.language == "nl" and plan.start_date == dt.date.today()
 
 

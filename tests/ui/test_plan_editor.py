@@ -61,7 +61,7 @@ def test_add_rename_duplicate_move_and_delete_phases(qtbot, window, db, patient_
     tree.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
     qtbot.waitUntil(lambda: len(_names(db, patient_plan.id)) == 4)
-    assert _names(db, patient_plan.id)[1] == "Phase 4"
+    assert _names(db, patient_plan.id)[1] == "Fase 4"  # named in the (Dutch) plan's language, not the UI's
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)  # the name is ready to be typed over
     editor.selectAll()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError
 from planner.domain.model import PatientView, PlanView
+from planner.domain.plan_words import patient_title, phase_name
 from planner.i18n import _, ngettext
 from planner.services import library as library_service
 from planner.services import plans as plan_service
@@ -122,7 +123,8 @@ class NewPlanDialog(QDialog):
         self.phases.setEnabled(blank)
         if not self._title_touched:
             item = self.templates.currentItem()
-            self.title.setText(_("Plan for %(name)s") % {"name": self.patient.name} if blank or item is None
+            # Names the program makes are in the plan's language (the patient's), not the UI's.
+            self.title.setText(patient_title(self.patient.name, self.patient.language) if blank or item is None
                                else item.data(Qt.ItemDataRole.UserRole + 1))
 
     def accept(self) -> None:
@@ -135,7 +137,8 @@ class NewPlanDialog(QDialog):
         start = self.start.date().toPython()
         try:
             if self.template_id() == BLANK:
-                phases = [{"name": _("Phase %(n)d") % {"n": n + 1}, "weeks": 2} for n in range(self.phases.value())]
+                phases = [{"name": phase_name(n + 1, self.patient.language), "weeks": 2}
+                          for n in range(self.phases.value())]
                 self.result_plan = plan_service.create_plan(
                     self.db, patient_id=self.patient.id, title=title, start_date=start, phases=phases,
                     language=self.patient.language)

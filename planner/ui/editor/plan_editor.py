@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.plan_words import phase_name
 from planner.i18n import _, current_language, ngettext
 from planner.services import library as library_service
 from planner.ui.editor.commands import (
@@ -169,7 +170,7 @@ class PlanEditor(QWidget):
             return
         current = self.current_phase_id()
         position = self.doc.phase_index(current) + 1 if current is not None else None
-        name = _("Phase %(n)d") % {"n": len(plan.phases) + 1}
+        name = phase_name(len(plan.phases) + 1, plan.language)  # the plan's language, not the UI's
         self.doc.push(AddPhaseCommand(self.doc, plan.id, position=position, fields={"name": name, "weeks": 2}))
         self.focus_tree()
         if self._selected and self._selected[0] == "phase":
@@ -233,7 +234,7 @@ class PlanEditor(QWidget):
         try:
             if phase_id is None:
                 command = AddPhaseCommand(self.doc, plan.id, position=None,
-                                          fields={"name": _("Phase %(n)d") % {"n": 1}, "weeks": 2})
+                                          fields={"name": phase_name(1, plan.language), "weeks": 2})
                 self.doc.push(command)
                 phase_id = command.phase_id
                 if phase_id is None:

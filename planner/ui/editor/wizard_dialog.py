@@ -1,8 +1,10 @@
 """New plan with the wizard: goal, region, weeks, phases and mode in; a complete plan previewed live.
 
 `WizardDialog(db, patient_id, parent)`; "Create plan" saves it as a draft for the patient and
-emits `created(PlanView)`. In time-contingent mode the baseline fields appear: the plan starts a
-little below what the patient can do on an average day.
+emits `created(PlanView)`. Time-contingent (graded activity) is the default mode for persistent
+pain; in that mode the baseline fields appear: the plan starts a little below what the patient
+can do on an average day. The title the dialog proposes is in the plan's handout language, not
+the program's (until the therapist types one).
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ from planner.domain.dosage import volume_words
 from planner.domain.errors import HerstelplanError, ValidationError
 from planner.domain.kinds import REGIONS
 from planner.domain.model import PlanView, ProgressionMode
-from planner.domain.wizard import Baseline, WizardRequest
+from planner.domain.plan_words import region_title
+from planner.domain.thresholds import MIN_PHASE_WEEKS
+from planner.domain.wizard import MAX_WEEKS, Baseline, WizardRequest, max_phases
 from planner.i18n import N_, _, current_language
 from planner.services import library, patients
 from planner.services import wizard as wizard_service
@@ -40,7 +44,7 @@ from planner.ui.common.labels import kind_name, language_name, region_name
 
 NOT_MEASURED = 0
 FIELD_NAMES = {"title": N_("Title"), "region": N_("Region"), "weeks": N_("Weeks"), "phases": N_("Phases"),
-               "weekly_cap_pct": N_("Weekly cap"), "strength_reps": N_("Repetitions in a row"),
+               "weekly_cap_pct": N_("Weekly cap"), "strength_reps": N_("Repetitions in a row"), "feared": N_("Rating"),
                "balance_seconds": N_("Seconds standing steady"), "walk_minutes": N_("Minutes of walking"),
                "template": N_("Template")}
 
@@ -72,17 +76,19 @@ class WizardDialog(QDialog):
         for region in REGIONS:
             self.region.addItem(region_name(region), region)
         self.region.setCurrentIndex(max(self.region.findData(self.patient.region or "lower-back"), 0))
-        self.title.setText(_("Plan for %(region)s") % {"region": self.region.currentText().lower()})
+        self._title_touched = False
+        self.title.textEdited.connect(self._title_edited)
         self.weeks = QSpinBox(objectName="weeksSpin", minimum=1, maximum=52, value=8, suffix=_(" weeks"))
         self.phases = QSpinBox(objectName="phasesSpin", minimum=1, maximum=6, value=3)
         self.mode = QComboBox(objectName="modeCombo")
-        self.mode.addItem(_("Pain-contingent: a step only when the traffic light is green"), ProgressionMode.PAIN.value)
         self.mode.addItem(_("Time-contingent: steps on schedule from a measured baseline"), ProgressionMode.TIME.value)
+        self.mode.addItem(_("Pain-contingent: a step only when the traffic light is green"), ProgressionMode.PAIN.value)
         self.cap = QSpinBox(objectName="capSpin", minimum=1, maximum=50, value=10, suffix=" %")
         self.language = QComboBox(objectName="languageCombo")
         for lang in ("nl", "en"):
             self.language.addItem(language_name(lang), lang)
         self.language.setCurrentIndex(max(self.language.findData(self.patient.language), 0))
+        self._retitle()
         self.template = QComboBox(objectName="templateCombo")
         self.template.addItem(_("No template: pick exercises by region"), None)
         for summary in library.list_templates(self.db):
@@ -134,10 +140,20 @@ class WizardDialog(QDialog):
         layout.addWidget(buttons)
         for widget in (self.title, self.goal):
             widget.textEdited.connect(self.preview)
+        for combo in (self.region, self.language):
+            combo.currentIndexChanged.connect(self._retitle)
         for combo in (self.region, self.mode, self.language, self.template):
             combo.currentIndexChanged.connect(self.preview)
         for spin in (self.weeks, self.phases, self.cap, self.strength_reps, self.balance_seconds, self.walk_minutes):
             spin.valueChanged.connect(self.preview)
+
+    def _title_edited(self) -> None:
+        self._title_touched = True
+
+    def _retitle(self) -> None:
+        """Propose a title in the plan's language ('Plan voor je knie') until the therapist types one."""
+        if not self._title_touched and self.language.currentData():
+            self.title.setText(region_title(self.region.currentData(), self.language.currentData()))
 
     def _baseline_spin(self, name: str, high: int) -> QSpinBox:
         spin = QSpinBox(objectName=name, minimum=NOT_MEASURED, maximum=high)
@@ -154,12 +170,24 @@ class WizardDialog(QDialog):
             weeks=self.weeks.value(), phases=self.phases.value(), mode=ProgressionMode(self.mode.currentData()),
             language=self.language.currentData(), weekly_cap_pct=self.cap.value(),
             baseline=Baseline(value(self.strength_reps), value(self.balance_seconds), value(self.walk_minutes)),
+            older_adult=wizard_service.is_older_adult(self.patient.birth_date, self.start.date().toPython()),
         )
 
     def _problem_text(self, error: HerstelplanError) -> str:
         if isinstance(error, ValidationError):
-            return "; ".join(f"{_(FIELD_NAMES.get(k, k))}: {_(v)}" for k, v in error.problems.items())
+            return "; ".join(f"{_(FIELD_NAMES.get(k, k))}: {self._problem(k, v)}" for k, v in error.problems.items())
         return str(error)
+
+    def _problem(self, name: str, english: str) -> str:
+        """One problem in the UI language (the ones with numbers are worded here)."""
+        weeks, phases = self.weeks.value(), self.phases.value()
+        if name == "phases":
+            return _("%(phases)d phases in %(weeks)d weeks: a phase lasts at least %(min)d weeks, "
+                     "so at most %(max)d phases.") % {"phases": phases, "weeks": weeks, "min": MIN_PHASE_WEEKS,
+                                                      "max": max_phases(weeks)}
+        if name == "weeks":
+            return _("Between %(low)d and %(high)d weeks.") % {"low": MIN_PHASE_WEEKS, "high": MAX_WEEKS}
+        return _(english)
 
     def preview(self) -> None:
         """Generate the plan for the current answers and show it (nothing is saved)."""
