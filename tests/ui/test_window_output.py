@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from planner.services import plans
-from planner.ui.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings import Settings
+from planner.ui.settings.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings.settings import Settings
 from planner.ui.window.application import WindowKeeper
 from planner.ui.window.errors import ErrorReporter
 from tests.ui.helpers import activate, dialog, open_plan

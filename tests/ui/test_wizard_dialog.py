@@ -105,7 +105,7 @@ def test_names_the_program_makes_follow_the_plans_language_not_the_ui(qtbot, db,
 
 def test_a_blank_plan_and_a_new_phase_are_named_in_the_plans_language(qtbot, db, patient, english):
     """New plan dialog (blank, 2 phases) while the UI speaks English: 'Plan voor Henk Smit', 'Fase 1', 'Fase 2'."""
-    from planner.ui.new_plan_dialog import BLANK, NewPlanDialog
+    from planner.ui.editor.new_plan_dialog import BLANK, NewPlanDialog
 
     dialog = NewPlanDialog(db, patient)
     qtbot.addWidget(dialog)

@@ -46,8 +46,8 @@ from planner.i18n import _, ngettext
 from planner.services import clinic as clinic_service
 from planner.services import logo as logo_service
 from planner.services.database import Database
-from planner.ui.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings import DIARY_WEEKS_MAX, HandoutDefaults, Settings
+from planner.ui.settings.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings.settings import DIARY_WEEKS_MAX, HandoutDefaults, Settings
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 ERROR_STYLE = "color: #b00020;"

@@ -18,8 +18,8 @@ from planner.domain.errors import HerstelplanError
 from planner.i18n import _
 from planner.paths import database_url
 from planner.ui.common.icons import icon
-from planner.ui.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings import Settings
+from planner.ui.settings.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings.settings import Settings
 from planner.ui.window.errors import ErrorReporter
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.startup import PendingDatabase

@@ -26,7 +26,7 @@ PROVIDERS = {
     "preview": "planner.ui.files.preview",
     "export": "planner.ui.files.export",
     "print": "planner.ui.files.export",
-    "settings": "planner.ui.settings.settings_dialog",
+    "settings": "planner.ui.settings.settings.settings_dialog",
     "progress_phase": "planner.ui.monitoring.progress_dialog",
     "step_back": "planner.ui.monitoring.progress_dialog",
     "check_in": "planner.ui.monitoring.checkin_dialog",

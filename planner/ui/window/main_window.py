@@ -21,8 +21,8 @@ from planner.ui.editor.plan_editor import PlanEditor
 from planner.ui.library.library_panel import LibraryPanel
 from planner.ui.library.thumbnails import Thumbnails
 from planner.ui.patients.patients_panel import PatientsPanel
-from planner.ui.settings.settings import Settings
-from planner.ui.settings.window_state import WindowState
+from planner.ui.settings.settings.settings import Settings
+from planner.ui.settings.settings.window_state import WindowState
 from planner.ui.window import extensions
 from planner.ui.window.actions import ActionRegistry
 from planner.ui.window.errors import ErrorReporter
