@@ -398,7 +398,7 @@ ILLUSTRATIONS = {
         ("arrow", [(40, 200), (70, 170), (94, 190), (124, 150), (146, 166), (168, 128)], 6, 18)]},
     "education.pain-alarm": {"pictogram": [
         ("bell", 150, 112, 1.05), ("dial", 310, 150, 52, 0.9)]},
-    "education.pain-traffic-light": {"pictogram": [("traffic_light", 200, 120, 1.05)]},
+    "education.pain-traffic-light": {"pictogram": [("traffic_light", 150, 120, 1.05)]},
     "education.sleep": {"pictogram": [
         ("moon", 190, 122, 72), ("star", 290, 70, 12), ("star", 316, 130, 9), ("star", 268, 176, 7)]},
     "education.own-goals": {"pictogram": [("target", 190, 124, 84)]},

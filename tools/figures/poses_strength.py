@@ -35,10 +35,10 @@ ill("strength.sit-to-stand.level-0",                      # pushing up with the 
                                          leg={"foot": [30, 8]})},
     {"props": [ARMCHAIR], "figure": pose(STAND, x=0)})
 
-SQUAT_CHAIR = {"type": "chair", "x": 88, "face": 1}
+SQUAT_CHAIR = CHAIR_AHEAD
 ill("strength.mini-squat",
-    {"props": [SQUAT_CHAIR], "figure": pose(STAND, x=0, arm={"hand": on("chair.back", -3, 3)})},
-    {"props": [SQUAT_CHAIR], "figure": pose(STAND, at=[-4, 70], bend=25, arm={"hand": on("chair.back", -3, 3)},
+    {"props": [SQUAT_CHAIR], "figure": pose(STAND, x=0, arm=HOLD_CHAIR)},
+    {"props": [SQUAT_CHAIR], "figure": pose(STAND, at=[-4, 70], bend=25, arm=HOLD_CHAIR,
                                             leg={"foot": [6, 8]}),
      "arrows": [{"from": at("pelvis", -18, 14), "to": at("pelvis", -24, -10)}]})
 
