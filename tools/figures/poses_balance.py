@@ -99,12 +99,12 @@ def line_walk(feet, arm_l, layout):
 
 
 ill("balance.heel-to-toe-walk", *line_walk(SMALL_STEP, ALONG, "steps"),
-    panels_x=60, overlay=inset("steps", x=262, y=118, w=120, h=70))
+    panels_x=60, overlay=inset("steps", x=254, y=112, w=136, h=76))
 ill("balance.heel-to-toe-walk.level-1", *line_walk(HEEL_TOE, ALONG, "line"),
-    panels_x=60, overlay=inset("line", x=262, y=118, w=120, h=70))
+    panels_x=60, overlay=inset("line", x=254, y=112, w=136, h=76))
 ill("balance.heel-to-toe-walk.level-2",
     {"figure": pose(STAND, at=[0, 81], arm={"flex": 0, "abd": 28}, **HEEL_TOE), "arrows": [FORWARD]},
-    panels_x=110, overlay=inset("line", x=262, y=118, w=120, h=70))
+    panels_x=110, overlay=inset("line", x=254, y=112, w=136, h=76))
 
 # --- weight shift ---------------------------------------------------------------
 SHIFT_ARROW = {"from": at("head", 16, 22), "to": at("head", -16, 22)}

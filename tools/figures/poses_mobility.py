@@ -58,6 +58,11 @@ ill("mobility.arm-raise",
     {"props": [CHAIR], "figure": pose(SIT, arm={"flex": 170, "elbow": 5}),
      "arrows": [{"arc": {"center": "shoulder_r", "r": 62, "from": -40, "to": 62}}]})
 
+ill("mobility.arm-raise.level-0",                                    # one arm, up to shoulder height
+    {"props": [CHAIR], "figure": pose(SIT, arm={"flex": 0, "elbow": 10})},
+    {"props": [CHAIR], "figure": pose(SIT, arm_l={"flex": 0, "elbow": 10}, arm_r={"flex": 90, "elbow": 0}),
+     "arrows": [{"arc": {"center": "shoulder_r", "r": 62, "from": -60, "to": -8}}]})
+
 WALL_R = {"type": "wall", "x": 19}
 ill("mobility.wall-slide",
     {"props": [WALL_R], "figure": pose(STAND, x=-14, arm={"flex": 90, "elbow": 90})},      # forearms on the wall
@@ -106,9 +111,9 @@ ill("mobility.knee-rocking",
     {"view": FROM_FEET, "props": [MAT], "figure": pose(KR, roll=-45, twist=-45),
      "arrows": [{"arc": {"center": "pelvis", "r": 44, "from": 70, "to": 25}}]})
 
-ill("mobility.knees-to-chest",
+ill("mobility.knees-to-chest",                                       # 0 one knee at a time
     {"props": [MAT], "figure": HOOK},
-    {"props": [MAT], "figure": pose(HOOK, leg={"flex": 125, "knee": 125, "foot_angle": None},
+    {"props": [MAT], "figure": pose(HOOK, leg_r={"flex": 125, "knee": 125, "foot_angle": None},
                                      arm={"hand": on("knee_r", -6, -8)}),
      "arrows": [{"from": at("knee_r", 22, 4), "to": at("knee_r", 6, 20), "bend": 0.2}]})
 

@@ -12,7 +12,6 @@ from pose_base import (
     QUAD,
     SIDE_LYING,
     SIT,
-    SIT_LAP,
     STAND,
     STAND_FRONT,
     SUPINE,
@@ -145,6 +144,10 @@ ill("strength.shoulder-press",
     {"props": [CHAIR], "figure": pose(PRESS, arm={"flex": 20, "elbow": 150})},
     {"props": [CHAIR], "figure": pose(PRESS, arm={"flex": 175, "elbow": 5}),
      "arrows": [{"from": at("hand_r", 16, -36), "to": at("hand_r", 16, -6)}]})
+ill("strength.shoulder-press.level-0",                    # without weights
+    {"props": [CHAIR], "figure": pose(SIT, arm={"flex": 20, "elbow": 150})},
+    {"props": [CHAIR], "figure": pose(SIT, arm={"flex": 175, "elbow": 5}),
+     "arrows": [{"from": at("hand_r", 16, -36), "to": at("hand_r", 16, -6)}]})
 
 ill("strength.bird-dog",
     {"props": [mat(-52, 58)], "figure": QUAD},
@@ -155,6 +158,9 @@ TABLETOP = pose(SUPINE, leg={"flex": 90, "knee": 90, "ankle": 0})
 ill("strength.heel-taps",
     {"props": [MAT], "figure": TABLETOP},
     {"props": [MAT], "figure": pose(TABLETOP, leg_r={"flex": 50, "knee": 95}),
+     "arrows": [{"from": at("heel_r", 12, 24), "to": at("heel_r", 12, 6)}]})
+ill("strength.heel-taps.level-2",                         # tapping a heel, the other arm over the head
+    {"props": [MAT], "figure": pose(TABLETOP, leg_r={"flex": 50, "knee": 95}, arm_l={"flex": 170, "elbow": 0}),
      "arrows": [{"from": at("heel_r", 12, 24), "to": at("heel_r", 12, 6)}]})
 
 KP_COUNTER = {"type": "counter", "x0": 22, "x1": 62}
