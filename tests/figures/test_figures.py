@@ -209,3 +209,49 @@ def test_hover_levels_keep_the_hands_off_the_support():
     fig, anchors = figure_in_panel("balance.heel-toe-rock.level-2", 0)
     a = anchors["chair.back"]
     assert fig.point("hand_r")[1] > a[1] + 8
+
+
+def balance_levels(word):
+    """(block key, level index) of every balance level whose English label contains ``word``."""
+    out = []
+    for key, block in blocks_by_key().items():
+        if block["kind"] == "balance":
+            out += [(key, i) for i, lv in enumerate(block.get("levels") or []) if word in lv["en"].lower()]
+    return out
+
+
+def props_of(spec):
+    return {p["type"] for panel in spec["panels"] for p in panel.get("props", [])}
+
+
+def test_eyes_closed_rungs_show_a_corner_and_a_chair_and_the_closed_eye():
+    """Issue 12 item 8: an eyes-closed balance level has its own picture with the support in reach."""
+    specs = load_renderer().all_specs()
+    found = balance_levels("eyes closed")
+    assert len(found) >= 5
+    for key, n in found:
+        spec = specs.get(f"{key}.level-{n}")
+        assert spec is not None, f"{key}.level-{n} has no picture"
+        assert {"wall", "chair"} <= props_of(spec), f"{key}.level-{n}"
+        assert all(any(m["shape"] == "eyes_closed" for m in p.get("marks", [])) for p in spec["panels"])
+
+
+def test_soft_surface_rungs_stand_on_a_cushion():
+    """A balance level on a cushion shows the cushion (and, without eyes, the counter or the corner)."""
+    specs = load_renderer().all_specs()
+    found = balance_levels("cushion")
+    assert found
+    for key, n in found:
+        name = key if key == "balance.cushion-stance" else f"{key}.level-{n}"
+        spec = specs.get(name)
+        assert spec is not None, f"{name} has no picture"
+        assert "cushion" in props_of(spec) and props_of(spec) & {"counter", "wall", "chair"}, name
+
+
+def test_no_support_levels_have_their_own_picture_without_holding_on():
+    """A balance level that says "no support" does not reuse the basic picture of a hand on the support."""
+    specs = load_renderer().all_specs()
+    found = balance_levels("no support")
+    assert found
+    for key, n in found:
+        assert f"{key}.level-{n}" in specs, f"{key}.level-{n} has no picture"

@@ -201,7 +201,8 @@ ill("balance.head-turns.level-1", *turns(-3), between="<->")          # 1 feet t
 ill("balance.head-turns.level-4",                                     # 4 walking, turning the head
     {"figure": pose(STAND, at=[0, 81], arm_r={"flex": -20, "elbow": 20}, arm_l={"flex": 25, "elbow": 30},
                     neck={"turn": -70}, leg_r={"foot": [22, 8]}, leg_l={"foot": [-20, 12], "foot_angle": 25}),
-     "arrows": [FORWARD, {"arc": {"center": at("head", 0, 4), "r": 22, "ry": 9, "from": -30, "to": -150}}]},
+     "arrows": [{"from": at("head", -22, 44), "to": at("head", 26, 44)},
+                {"arc": {"center": at("head", 0, 14), "r": 22, "ry": 12, "from": 25, "to": 155}}]},
     panels_x=150)
 
 # --- rocking heel to toe behind a chair -------------------------------------------------
@@ -223,3 +224,49 @@ ill("balance.heel-toe-rock.level-4",
     corner(figure={"leg": {"foot_angle": 25}},
            arrows=[{"from": at("toe_r", 6, -6), "to": at("toe_r", 6, 12)}]),
     between="<->")
+
+# --- later rungs that keep the position of an earlier level -----------------------------
+# The program shows the basic picture for a level without its own, so every level whose
+# position differs from the basic one gets a file, also when it looks like the rung before
+# (the head-turn or pause is in the words, the position in the picture).
+SIDE_TURN = {"arc": {"center": at("head", 0, 14), "r": 22, "ry": 12, "from": 25, "to": 155}}   # above the head
+NOD = {"arc": {"center": at("head", -2, 0), "r": 22, "from": 60, "to": -60}, "double": True}
+ARMS_DOWN = {"hand": None, "flex": 0, "abd": 8, "elbow": 10}
+
+ill("balance.tandem-stance.level-3",                                  # heel against toes, turning the head
+    {"props": [COUNTER_AHEAD], "figure": pose(STAND, at=[0, 81], arm=HOVER, neck={"turn": -40}, **TANDEM),
+     "arrows": [SIDE_TURN]},
+    panels_x=110, overlay=inset("tandem", x=262, y=118, w=104, h=70))
+
+ill("balance.cushion-stance.level-3",                                 # feet together, turning the head
+    dict(cushion(HOVER_FRONT, -3), arrows=[TURN_ARC]))
+
+ill("balance.head-turns.level-2", *turns(-3), between="<->")          # feet together (up and down too)
+ill("balance.head-turns.level-3",                                     # one foot half in front
+    {"props": [COUNTER_AHEAD], "figure": pose(STAND, at=[0, 81], arm=HOVER, neck={"turn": -40}, **HALF),
+     "arrows": [SIDE_TURN]},
+    panels_x=110, overlay=inset("half", x=262, y=118, w=104, h=70))
+
+for n in (3, 4):                                                      # heel to toe, no support
+    ill(f"balance.heel-to-toe-walk.level-{n}",
+        {"figure": pose(STAND, at=[0, 81], arm={"flex": 0, "abd": 28}, **HEEL_TOE),
+         "arrows": [dict(FORWARD, double=True) if n == 3 else FORWARD]},
+        panels_x=110, overlay=inset("line", x=254, y=112, w=136, h=76))
+
+ill("balance.heel-toe-rock.level-3", *rock(NEAR_CHAIR), between="<->")             # no support, pausing
+
+ill("balance.single-leg-stance.level-1",                              # one finger on the chair
+    {"props": [CHAIR_AHEAD], "figure": pose(STAND, x=0, arm_r=HOLD_CHAIR, arm_l=ARMS_DOWN)},
+    {"props": [CHAIR_AHEAD], "figure": pose(STAND, x=0, arm_r=HOLD_CHAIR, arm_l=ARMS_DOWN, **ONE_LEG),
+     "arrows": [{"from": at("heel_r", -12, -10), "to": at("heel_r", -12, 10)}]})
+ill("balance.single-leg-stance.level-3",                              # no support, turning the head
+    {"props": [CHAIR_AHEAD], "figure": pose(STAND, x=0, arm=NEAR_CHAIR, neck={"turn": -40}, **ONE_LEG),
+     "arrows": [SIDE_TURN]})
+
+ill("balance.step-over-line.level-2", *over(TAPE, support=False, back=True), between="<->")  # backwards too
+ill("balance.step-over-line.level-4", *over(TAPE, support=False), between="<->")             # naming animals
+
+ill("balance.weight-shift.level-3",                                   # circling, feet close together
+    {"view": "front", "props": [COUNTER_BESIDE],
+     "figure": pose(STAND_FRONT, x=0, leg={"abd": 1}, side=4, arm_r=HOVER_FRONT),
+     "arrows": [{"arc": {"center": at("head", 0, 18), "r": 26, "ry": 9, "from": 200, "to": -20}}]})

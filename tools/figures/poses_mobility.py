@@ -98,6 +98,11 @@ ill("mobility.open-book",
     {"view": LYING_SIDE, "props": [BOOK_MAT], "figure": pose(BOOK, twist=-60, neck={"turn": -40},
                                                             arm_l={"flex": 90, "abd": 140}),
      "arrows": [{"arc": {"center": "shoulder_l", "r": 40, "from": -60, "to": 110}}]})
+ON_CHEST = {"flex": 60, "abd": 0, "rot": 70, "elbow": 110}
+ill("mobility.open-book.level-0",                         # small turn, the hand stays on the chest
+    {"view": LYING_SIDE, "props": [BOOK_MAT], "figure": pose(BOOK, arm_l=ON_CHEST)},
+    {"view": LYING_SIDE, "props": [BOOK_MAT], "figure": pose(BOOK, twist=-30, neck={"turn": -25}, arm_l=ON_CHEST),
+     "arrows": [{"arc": {"center": "shoulder_l", "r": 34, "from": -20, "to": 90}}]})
 
 ill("mobility.pelvic-tilt",
     {"props": [MAT], "figure": HOOK},

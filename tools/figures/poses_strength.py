@@ -74,6 +74,11 @@ ill("strength.clamshell",
     {"view": LYING_SIDE, "props": [mat(-80, 70)], "figure": CLAM},
     {"view": LYING_SIDE, "props": [mat(-80, 70)], "figure": pose(CLAM, leg_l={"spin": 60}),
      "arrows": [{"from": at("knee_l", 14, -10), "to": at("knee_l", 14, 10), "bend": 0.2}]})
+ill("strength.clamshell.level-2",                         # with an exercise band around the knees
+    {"view": LYING_SIDE, "props": [mat(-80, 70)], "figure": CLAM, "bands": [["knee_r", "knee_l"]]},
+    {"view": LYING_SIDE, "props": [mat(-80, 70)], "figure": pose(CLAM, leg_l={"spin": 60}),
+     "bands": [["knee_r", "knee_l"]],
+     "arrows": [{"from": at("knee_l", 14, -10), "to": at("knee_l", 14, 10), "bend": 0.2}]})
 
 ill("strength.calf-raise",
     {"props": [CHAIR_AHEAD], "figure": pose(STAND, x=0, arm=HOLD_CHAIR)},
