@@ -2,9 +2,11 @@
 
 Supports follow the text of each level: a hand that "holds on" rests on the counter or
 the backrest, a hand that stays "near" hovers just above it, "no support" lets the arms
-hang.  Eyes-closed rungs stand in a corner (wall behind) with a chair in front, the
-closed eye drawn above the head.  Where the side view cannot show the feet (one foot in
-front of the other, along a line) a framed top view of the feet sits beside the figure.
+hang.  Eyes-closed and cushion rungs show the support their safety line names: "a corner
+of the room with a chair in front" (``corner``) or "close to the counter with a chair
+behind you" (``backed``); the closed eye is drawn above the head.  Where the side view
+cannot show the feet (one foot in front of the other, along a line) a framed top view of
+the feet sits beside the figure.
 """
 
 from pose_base import (
@@ -44,6 +46,18 @@ def corner(figure=None, cushion=False, marks=(), **kw):
     return {"props": props, "figure": fig, "marks": [EYES, *marks], **kw}
 
 
+CHAIR_BEHIND = {"type": "chair", "x": -20, "face": 1}   # seat towards the figure's back
+
+
+def backed(figure=None, cushion=False, eyes=True, **kw):
+    """Close to the counter (hands just above it) with a chair behind you."""
+    props = [COUNTER_AHEAD, CHAIR_BEHIND] + ([CUSHION] if cushion else [])
+    fig = pose(STAND, x=0, floor=9 if cushion else 0, arm=HOVER)
+    if figure:
+        fig = pose(fig, **figure)
+    return {"props": props, "figure": fig, "marks": [EYES] if eyes else [], **kw}
+
+
 # --- feet together: front view, counter on the right --------------------------
 def together(arm_r, legs=-3, cushion=False):
     props = [COUNTER_BESIDE] + ([{"type": "cushion", "x0": -26, "x1": 26}] if cushion else [])
@@ -53,9 +67,9 @@ def together(arm_r, legs=-3, cushion=False):
 
 ill("balance.feet-together", together(HOVER_FRONT, legs=7))          # 0 feet slightly apart
 ill("balance.feet-together.level-1", together(HOVER_FRONT))          # 1 feet together
-ill("balance.feet-together.level-2", corner())                       # 2 eyes closed
-ill("balance.feet-together.level-3", together(HOVER_FRONT, cushion=True))
-ill("balance.feet-together.level-4", corner(cushion=True))
+ill("balance.feet-together.level-2", backed())                       # 2 eyes closed
+ill("balance.feet-together.level-3", backed(cushion=True, eyes=False))  # 3 on a cushion
+ill("balance.feet-together.level-4", backed(cushion=True))           # 4 on a cushion, eyes closed
 
 # --- one foot in front of the other -------------------------------------------
 HALF = {"leg_r": {"foot": [10, 8]}, "leg_l": {"foot": [-4, 8]}}
@@ -67,11 +81,12 @@ def tandem_ill(key, arm, feet, layout):
         panels_x=110, overlay=inset(layout, x=262, y=118, w=104, h=70))
 
 
-tandem_ill("balance.tandem-stance", HOLD, HALF, "half")               # 0 half, hand on the counter
+tandem_ill("balance.tandem-stance", {"hand": None}, dict(HALF, arm_r=HOLD, arm_l={"flex": 0, "abd": 6, "elbow": 10}),
+           "half")                                                    # 0 half, one hand on the counter
 tandem_ill("balance.tandem-stance.level-1", HOVER, HALF, "half")      # 1 no support
 tandem_ill("balance.tandem-stance.level-2", HOVER, TANDEM, "tandem")  # 2 heel against toes
 ill("balance.tandem-stance.level-4",
-    corner(figure=dict(TANDEM, at=[0, 81])),
+    backed(figure=dict(TANDEM, at=[0, 81])),
     panels_x=104, overlay=inset("tandem", x=276, y=150, w=104, h=70))
 
 # --- standing on one leg: hands on the backrest ---------------------------------
@@ -151,11 +166,12 @@ TAPE = {"type": "line", "x": 27, "w": 12, "len": 30}
 TOWEL = {"type": "towel", "x": 26, "r": 6}
 CHAIR_BY = {"type": "chair", "x": -58, "face": -1, "z": -36}    # beside and a little behind
 BY_HAND = {"hand": on("chair.back", 0, 1, z=-22)}
+BY_NEAR = {"hand": on("chair.back", 2, 14, z=-22)}
 
 
-def over(obstacle, support=True, back=False):
+def over(obstacle, support=True, back=False, near=False):
     props = [obstacle] + ([CHAIR_BY] if support else [])
-    arm_l = BY_HAND if support else {"flex": 0, "abd": 20}
+    arm_l = (BY_NEAR if near else BY_HAND) if support else {"flex": 0, "abd": 20}
     arm_r = {"flex": 0, "abd": 20} if not support else {}
     start = pose(STAND, x=0, arm_l=arm_l, **({"arm_r": arm_r} if arm_r else {}))
     end = pose(STAND, at=[14, 81], arm_l=arm_l, leg_r={"foot": [48, 8]}, leg_l={"foot": [-2, 8]},
@@ -180,7 +196,7 @@ def cushion(arm_r, legs):
 ill("balance.cushion-stance", cushion(HOLD_FRONT, 7))                 # 0 feet apart, hands on the counter
 ill("balance.cushion-stance.level-1", cushion(HOVER_FRONT, 7))        # 1 no support
 ill("balance.cushion-stance.level-2", cushion(HOVER_FRONT, -3))       # 2 feet together
-ill("balance.cushion-stance.level-4", corner(cushion=True))           # 4 eyes closed
+ill("balance.cushion-stance.level-4", backed(cushion=True))           # 4 eyes closed
 
 # --- head turns -------------------------------------------------------------------------
 TURN_ARC = {"arc": {"center": at("head", 0, 4), "r": 21, "from": 30, "to": 150}}
@@ -198,8 +214,9 @@ def turns(legs):
 
 ill("balance.head-turns", *turns(7), between="<->")                   # 0 feet apart
 ill("balance.head-turns.level-1", *turns(-3), between="<->")          # 1 feet together
-ill("balance.head-turns.level-4",                                     # 4 walking, turning the head
-    {"figure": pose(STAND, at=[0, 81], arm_r={"flex": -20, "elbow": 20}, arm_l={"flex": 25, "elbow": 30},
+ill("balance.head-turns.level-4",                                     # 4 walking along the counter
+    {"props": [COUNTER_ALONG],
+     "figure": pose(STAND, at=[0, 81], arm_r={"flex": -20, "elbow": 20}, arm_l={"hand": on("counter.top", 14, 10, z=-26)},
                     neck={"turn": -70}, leg_r={"foot": [22, 8]}, leg_l={"foot": [-20, 12], "foot_angle": 25}),
      "arrows": [{"from": at("head", -22, 44), "to": at("head", 26, 44)},
                 {"arc": {"center": at("head", 0, 14), "r": 22, "ry": 12, "from": 25, "to": 155}}]},
@@ -247,11 +264,13 @@ ill("balance.head-turns.level-3",                                     # one foot
      "arrows": [SIDE_TURN]},
     panels_x=110, overlay=inset("half", x=262, y=118, w=104, h=70))
 
-for n in (3, 4):                                                      # heel to toe, no support
-    ill(f"balance.heel-to-toe-walk.level-{n}",
-        {"figure": pose(STAND, at=[0, 81], arm={"flex": 0, "abd": 28}, **HEEL_TOE),
-         "arrows": [dict(FORWARD, double=True) if n == 3 else FORWARD]},
-        panels_x=110, overlay=inset("line", x=254, y=112, w=136, h=76))
+ill("balance.heel-to-toe-walk.level-3",                                # backwards too, hand along the counter
+    {"props": [COUNTER_ALONG], "figure": pose(STAND, at=[0, 81], arm_l=ALONG, arm_r={"flex": 0, "abd": 20}, **HEEL_TOE),
+     "arrows": [dict(FORWARD, double=True)]},
+    panels_x=60, overlay=inset("line", x=254, y=112, w=136, h=76))
+ill("balance.heel-to-toe-walk.level-4",                                # heel to toe, no support
+    {"figure": pose(STAND, at=[0, 81], arm={"flex": 0, "abd": 28}, **HEEL_TOE), "arrows": [FORWARD]},
+    panels_x=110, overlay=inset("line", x=254, y=112, w=136, h=76))
 
 ill("balance.heel-toe-rock.level-3", *rock(NEAR_CHAIR), between="<->")             # no support, pausing
 
@@ -263,7 +282,7 @@ ill("balance.single-leg-stance.level-3",                              # no suppo
     {"props": [CHAIR_AHEAD], "figure": pose(STAND, x=0, arm=NEAR_CHAIR, neck={"turn": -40}, **ONE_LEG),
      "arrows": [SIDE_TURN]})
 
-ill("balance.step-over-line.level-2", *over(TAPE, support=False, back=True), between="<->")  # backwards too
+ill("balance.step-over-line.level-2", *over(TAPE, back=True, near=True), between="<->")  # backwards, hand near
 ill("balance.step-over-line.level-4", *over(TAPE, support=False), between="<->")             # naming animals
 
 ill("balance.weight-shift.level-3",                                   # circling, feet close together

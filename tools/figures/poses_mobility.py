@@ -29,7 +29,7 @@ ill("mobility.chin-tuck",
      "arrows": [{"from": at("head", 30, -1), "to": at("head", 16, -1)}]})
 
 THIN_PILLOW = {"type": "cushion", "x0": -92, "x1": -62, "y0": 4, "h": 5}
-LYING_HEAD = pose(SUPINE, x=0, floor=4, arm={"flex": -4})
+LYING_HEAD = pose(HOOK, x=0, floor=4, arm={"flex": -4})   # knees bent, head on a thin pillow
 ill("mobility.chin-tuck.level-0",                                     # lying, head on a thin pillow
     {"props": [mat(-94, 84), THIN_PILLOW], "figure": pose(LYING_HEAD, neck={"shift": 5, "flex": 10}),
      "arrows": [{"from": at("head", 4, 34), "to": at("head", 4, 16)}]})

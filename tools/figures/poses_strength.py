@@ -60,6 +60,12 @@ ill("strength.hamstring-bridge",
      "arrows": [{"arc": {"center": "heel_r", "r": 18, "from": 20, "to": 85}}]},
     {"props": [mat(-72, 62)], "figure": pose(HBRIDGE, tilt=14),
      "arrows": [{"from": at("pelvis", 0, -10), "to": at("pelvis", 0, 14)}]})
+HB_CLOSE = pose(SUPINE, x=0, leg={"foot": [42, 12], "foot_angle": 95})
+ill("strength.hamstring-bridge.level-0",                  # feet close to the bottom, on the heels
+    {"props": [mat(-72, 62)], "figure": HB_CLOSE,
+     "arrows": [{"arc": {"center": "heel_r", "r": 18, "from": 20, "to": 85}}]},
+    {"props": [mat(-72, 62)], "figure": pose(HB_CLOSE, tilt=22),
+     "arrows": [{"from": at("pelvis", 0, -10), "to": at("pelvis", 0, 14)}]})
 
 SL = pose(SIDE_LYING, arm_r={"flex": 180, "elbow": 120}, leg_r={"flex": 50, "knee": 90}, leg_l={"flex": 0, "knee": 0, "ankle": 0})
 ill("strength.side-leg-lift",
@@ -149,9 +155,13 @@ ill("strength.shoulder-press",
     {"props": [CHAIR], "figure": pose(PRESS, arm={"flex": 20, "elbow": 150})},
     {"props": [CHAIR], "figure": pose(PRESS, arm={"flex": 175, "elbow": 5}),
      "arrows": [{"from": at("hand_r", 16, -36), "to": at("hand_r", 16, -6)}]})
-ill("strength.shoulder-press.level-0",                    # without weights
-    {"props": [CHAIR], "figure": pose(SIT, arm={"flex": 20, "elbow": 150})},
-    {"props": [CHAIR], "figure": pose(SIT, arm={"flex": 175, "elbow": 5}),
+ill("strength.shoulder-press.level-0",                    # sitting, hands up to beside the head
+    {"props": [CHAIR], "figure": pose(PRESS, arm={"flex": 20, "elbow": 150})},
+    {"props": [CHAIR], "figure": pose(PRESS, arm={"flex": 120, "elbow": 95}),
+     "arrows": [{"from": at("hand_r", 16, -30), "to": at("hand_r", 16, -6)}]})
+ill("strength.shoulder-press.level-2",                    # standing, arms all the way up
+    {"figure": pose(STAND, x=0, weights=True, arm={"flex": 20, "elbow": 150})},
+    {"figure": pose(STAND, x=0, weights=True, arm={"flex": 175, "elbow": 5}),
      "arrows": [{"from": at("hand_r", 16, -36), "to": at("hand_r", 16, -6)}]})
 
 ill("strength.bird-dog",
@@ -165,7 +175,8 @@ ill("strength.heel-taps",
     {"props": [MAT], "figure": pose(TABLETOP, leg_r={"flex": 50, "knee": 95}),
      "arrows": [{"from": at("heel_r", 12, 24), "to": at("heel_r", 12, 6)}]})
 ill("strength.heel-taps.level-2",                         # tapping a heel, the other arm over the head
-    {"props": [MAT], "figure": pose(TABLETOP, leg_r={"flex": 50, "knee": 95}, arm_l={"flex": 170, "elbow": 0}),
+    {"props": [MAT], "figure": pose(TABLETOP, leg_r={"flex": 50, "knee": 95}, arm_r={"flex": 90, "elbow": 0},
+                                     arm_l={"flex": 165, "elbow": 0}),
      "arrows": [{"from": at("heel_r", 12, 24), "to": at("heel_r", 12, 6)}]})
 
 KP_COUNTER = {"type": "counter", "x0": 22, "x1": 62}
@@ -208,13 +219,10 @@ ill("strength.side-leg-lift.level-0",
                                                           leg_r={"abd": 30}),
      "arrows": [{"from": at("ankle_r", 12, -16), "to": at("ankle_r", -12, 0), "bend": -0.15}]})
 
-# bird dog, level 0: standing at the counter, one hand on it, the other arm and the opposite leg out
-BD_COUNTER = {"type": "counter", "x0": 40, "x1": 84}
-BD_HOLD = {"hand": on("counter.edge0", 7, 1)}
+# bird dog, level 0: on hands and knees, only an arm forward, then only a leg back
 ill("strength.bird-dog.level-0",
-    {"props": [BD_COUNTER], "figure": pose(STAND, x=0, bend=20, arm=BD_HOLD)},
-    {"props": [BD_COUNTER], "figure": pose(STAND, x=0, bend=20, arm_l=BD_HOLD, arm_r={"flex": 105, "elbow": 0},
-                                          leg_l={"flex": -30, "knee": 10, "foot_angle": None, "ankle": -20})})
+    {"props": [mat(-52, 58)], "figure": pose(QUAD, arm_r={"hand": None, "flex": 175, "elbow": 0})},
+    {"props": [mat(-52, 58)], "figure": pose(QUAD, leg_l={"flex": -5, "knee": 0, "ankle": -30})})
 
 # heel taps, level 0: feet on the floor, lifting one foot at a time
 ill("strength.heel-taps.level-0",
@@ -231,7 +239,9 @@ ill("strength.wall-push-up.level-2",
      "arrows": [{"from": at("head", -14, 22), "to": at("head", 10, 22)}]})
 
 # mini squat, level 2: without support
+SQUAT_BEHIND = {"type": "chair", "x": -24, "face": 1}     # a chair behind you, to sit down on
 ill("strength.mini-squat.level-2",
-    {"figure": pose(STAND, x=0, arm={"flex": 60, "elbow": 20})},
-    {"figure": pose(STAND, at=[-6, 66], bend=30, arm={"flex": 80, "elbow": 10}, leg={"foot": [6, 8]}),
+    {"props": [SQUAT_BEHIND], "figure": pose(STAND, x=0, arm={"flex": 60, "elbow": 20})},
+    {"props": [SQUAT_BEHIND], "figure": pose(STAND, at=[-6, 66], bend=30, arm={"flex": 80, "elbow": 10},
+                                             leg={"foot": [6, 8]}),
      "arrows": [{"from": at("pelvis", -18, 14), "to": at("pelvis", -24, -10)}]})
