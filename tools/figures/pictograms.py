@@ -205,6 +205,22 @@ def feet_inset(x, y, w, h, layout="tandem"):
     return out
 
 
+def heel_inset(x, y, w, h):
+    """Framed close-up of a foot from the side: only the heel on the floor, toes pulled up (arrow)."""
+    out = [f'<rect x="{fmt(x)}" y="{fmt(y)}" width="{fmt(w)}" height="{fmt(h)}" rx="10" fill="#fff" stroke="#000" stroke-width="{fmt(THIN)}"/>']
+    fy = y + h - 12
+    out.append(line([(x + 8, fy), (x + w - 8, fy)], THIN))
+    heel = (x + w * 0.3, fy - 6)
+    ankle = (heel[0] + 6, heel[1] - 9)
+    knee = (x + 10, y + 12)
+    toe = (heel[0] + 36 * math.cos(math.radians(48)), heel[1] - 36 * math.sin(math.radians(48)))
+    out.append(line([knee, ankle], INK + 3))
+    out.append(line([heel, toe], INK + 2))
+    out.append(circle(heel[0] - 1, heel[1] - 1, 7, "#000", 0))     # the heel, resting on the floor
+    out.extend(arrow(arc_pts(heel[0], heel[1], 50, 8, 44), 4.5, 12))
+    return out
+
+
 def eyes_closed(cx, cy, s=1.0):
     """A closed eye: a downward curve with lashes (for the eyes-closed levels)."""
     pts = arc_pts(cx, cy - 10 * s, 20 * s, 200, 340, ry=14 * s)

@@ -53,19 +53,19 @@ ill("strength.bridge",
     {"props": [MAT], "figure": pose(BRIDGE, tilt=26),
      "arrows": [{"from": at("pelvis", 0, -12), "to": at("pelvis", 0, 14)}]})
 
-# on the heels: feet far from the bottom, knees only a little bent, toes pulled up high
+# on the heels: only the heels touch the floor, toes pulled up; the close-up of the foot sets it
+# apart from the ordinary bridge (feet flat on the floor)
+HEEL_UP = [("heel_inset", 262, 80, 96, 96)]
 HBRIDGE = pose(SUPINE, x=0, leg={"foot": [56, 12], "foot_angle": 95})
-ill("strength.hamstring-bridge",
-    {"props": [mat(-72, 62)], "figure": HBRIDGE,
-     "arrows": [{"arc": {"center": "heel_r", "r": 18, "from": 20, "to": 85}}]},
+ill("strength.hamstring-bridge",                          # 1 feet further away
     {"props": [mat(-72, 62)], "figure": pose(HBRIDGE, tilt=14),
-     "arrows": [{"from": at("pelvis", 0, -10), "to": at("pelvis", 0, 14)}]})
+     "arrows": [{"from": at("pelvis", 0, -10), "to": at("pelvis", 0, 14)}]},
+    panels_x=56, overlay=HEEL_UP)
 HB_CLOSE = pose(SUPINE, x=0, leg={"foot": [42, 12], "foot_angle": 95})
-ill("strength.hamstring-bridge.level-0",                  # feet close to the bottom, on the heels
-    {"props": [mat(-72, 62)], "figure": HB_CLOSE,
-     "arrows": [{"arc": {"center": "heel_r", "r": 18, "from": 20, "to": 85}}]},
+ill("strength.hamstring-bridge.level-0",                  # 0 feet close to the bottom
     {"props": [mat(-72, 62)], "figure": pose(HB_CLOSE, tilt=22),
-     "arrows": [{"from": at("pelvis", 0, -10), "to": at("pelvis", 0, 14)}]})
+     "arrows": [{"from": at("pelvis", 0, -10), "to": at("pelvis", 0, 14)}]},
+    panels_x=56, overlay=HEEL_UP)
 
 SL = pose(SIDE_LYING, arm_r={"flex": 180, "elbow": 120}, leg_r={"flex": 50, "knee": 90}, leg_l={"flex": 0, "knee": 0, "ankle": 0})
 ill("strength.side-leg-lift",
