@@ -164,7 +164,13 @@ def test_pain_traffic_light_has_red_amber_green_in_order():
     fills = [(float(c.get("cy")), c.get("fill").lower()) for c in root.iter(SVG_NS + "circle")
              if c.get("fill", "").lower() not in ("none", "#000", "#fff", "#000000", "#ffffff")]
     colours = [f for _, f in sorted(fills)]
-    assert colours == ["#d7301f", "#f5a623", "#2e9e44"]
+    assert colours == ["#b71c1c", "#f5a623", "#43a047"]
+
+    def grey(c):
+        r, g, b = (int(c[i:i + 2], 16) for i in (1, 3, 5))
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    levels = sorted(grey(c) for c in colours)
+    assert min(b - a for a, b in zip(levels, levels[1:], strict=False)) > 30   # still apart in black and white
 
 
 def figure_in_panel(key, panel_index):

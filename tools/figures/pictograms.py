@@ -130,7 +130,7 @@ def dial(cx, cy, r, value):
     return out
 
 
-RED, AMBER, GREEN = "#d7301f", "#f5a623", "#2e9e44"
+RED, AMBER, GREEN = "#b71c1c", "#f5a623", "#43a047"   # grey values 74, 174, 122: distinct in black and white too
 
 
 def traffic_light(cx, cy, s=1.0, signs=True):
