@@ -35,6 +35,19 @@ class Prop:
         self.anchors["seat"] = (x - f * 19, seat, z)
         self.anchors["front"] = (x, seat, z)
         self.anchors["back"] = (bx - f * 2, seat + back + 1, z)
+        if s.get("arms"):   # armrests on both sides, 20 above the seat
+            for az in (z - half - 2, z + half + 2):
+                self.box(x, bx, seat + 16, seat + 22, az - 2, az + 2)
+                self.lines.append(((x - f * 4, seat, az), (x - f * 4, seat + 16, az), 3.5))
+            self.anchors["arm"] = (x - f * 4, seat + 22, z + half + 2)
+
+    # grab rail on the wall behind the figure: a bar at height ``h`` on two short brackets
+    def _rail(self, s):
+        x0, x1, h, z = s.get("x0", -30.0), s.get("x1", 60.0), s.get("h", 90.0), s.get("z", -30.0)
+        for x in (x0 + 8, x1 - 8):
+            self.lines.append(((x, h - 9, z), (x, h, z), 4.0))
+        self.lines.append(((x0, h, z), (x1, h, z), 6.0))
+        self.anchors["top"] = ((x0 + x1) / 2, h + 3, z)
 
     # counter (kitchen worktop): block from x0 to x1
     def _counter(self, s):
@@ -74,9 +87,9 @@ class Prop:
         self.anchors["top"] = ((x0 + x1) / 2, 4.0, 0.0)
 
     def _step(self, s):
-        x0, x1 = s.get("x0", 0.0), s.get("x1", 45.0)
-        self.box(x0, x1, 0, 16, -25, 25)
-        self.anchors["top"] = ((x0 + x1) / 2, 16.0, 0.0)
+        x0, x1, h = s.get("x0", 0.0), s.get("x1", 45.0), s.get("h", 16.0)
+        self.box(x0, x1, 0, h, -25, 25)
+        self.anchors["top"] = ((x0 + x1) / 2, h, 0.0)
 
     def _cushion(self, s):
         x0, x1 = s.get("x0", -25.0), s.get("x1", 25.0)
@@ -87,8 +100,8 @@ class Prop:
         self.anchors["top"] = ((x0 + x1) / 2, y0 + h, 0.0)
 
     def _line(self, s):  # tape line on the floor
-        x = s.get("x", 0.0)
-        self.box(x - 5, x + 5, 0, 2.5, -20, 20, "#000")
+        x, w, half = s.get("x", 0.0), s.get("w", 10.0), s.get("len", 20.0)
+        self.box(x - w / 2, x + w / 2, 0, 2.5, -half, half, "#000")
 
     def _bed(self, s):
         x0, x1 = s.get("x0", -90.0), s.get("x1", 90.0)

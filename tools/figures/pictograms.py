@@ -130,13 +130,105 @@ def dial(cx, cy, r, value):
     return out
 
 
-def traffic_light(cx, cy, s=1.0):
+RED, AMBER, GREEN = "#b71c1c", "#f5a623", "#43a047"   # grey values 74, 174, 122: distinct in black and white too
+
+
+def traffic_light(cx, cy, s=1.0, signs=True):
+    """Pain traffic light: red on top, amber in the middle, green at the bottom (the usual order),
+    each with its sign beside it so it reads in black and white too: red = a step back (arrow
+    turning back), amber = keep it the same (an equals sign), green = carry on (arrow forward)."""
     w, h, r = 70 * s, 190 * s, 24 * s
     x0, y0 = cx - w / 2, cy - h / 2
     out = [f'<rect x="{fmt(x0)}" y="{fmt(y0)}" width="{fmt(w)}" height="{fmt(h)}" rx="{fmt(18 * s)}" fill="#fff" stroke="#000" stroke-width="{fmt(INK)}"/>']
-    fills = ("#000", GREY, "#fff")
-    for i, f in enumerate(fills):
-        out.append(circle(cx, y0 + h * (0.2 + 0.3 * i), r, f, 5))
+    ys = [y0 + h * (0.2 + 0.3 * i) for i in range(3)]
+    for y, f in zip(ys, (RED, AMBER, GREEN), strict=True):
+        out.append(circle(cx, y, r, f, 5))
+    if signs:
+        sx = cx + w / 2 + 34 * s
+        L = 62 * s
+        # red: step back (arrow going right, turning round and pointing back to the left)
+        rr = 15 * s
+        turn = [(sx, ys[0] - rr)] + arc_pts(sx + L - rr, ys[0], rr, 90, -90) + [(sx, ys[0] + rr)]
+        out.extend(arrow(turn, 6, 18))
+        # amber: stay the same
+        for dy in (-9 * s, 9 * s):
+            out.append(line([(sx, ys[1] + dy), (sx + L, ys[1] + dy)], INK))
+        # green: carry on
+        out.extend(straight_arrow(sx, ys[2], sx + L, ys[2], 6, 18))
+    return out
+
+
+# a shoe print: the sole and, apart from it, the heel (u along the foot, v to the big-toe side)
+SOLE = [(-0.14, -0.15), (0.0, -0.16), (0.18, -0.19), (0.33, -0.18), (0.44, -0.12), (0.5, -0.03),
+        (0.49, 0.07), (0.42, 0.15), (0.3, 0.19), (0.15, 0.18), (0.0, 0.13), (-0.14, 0.12)]
+HEEL = [(-0.5, 0.0), (-0.47, -0.11), (-0.38, -0.15), (-0.24, -0.15), (-0.24, 0.13), (-0.36, 0.14),
+        (-0.46, 0.1)]
+
+
+def foot_print(cx, cy, L, side=1, angle=0.0, fill="#000"):
+    """A shoe print seen from above, ``L`` long, pointing along ``angle`` (0 = to the right).
+    side +1 = right foot (big-toe side up when pointing right), -1 = left foot."""
+    ca, sa = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
+    out = []
+    for shape in (SOLE, HEEL):
+        pts = []
+        for u, v in shape:
+            u, v = u * L, -v * L * side
+            pts.append((cx + u * ca - v * sa, cy + u * sa + v * ca))
+        out.append(poly(pts, fill, 2, fill))
+    return out
+
+
+def feet_inset(x, y, w, h, layout="tandem"):
+    """Framed top view of the feet (toes to the right, as the figure walks), on a grey line:
+    ``tandem`` = heel right against the toes, ``half`` = one foot half in front of the other,
+    ``line`` = heel to toe along the line, ``steps`` = small steps along the line."""
+    out = [f'<rect x="{fmt(x)}" y="{fmt(y)}" width="{fmt(w)}" height="{fmt(h)}" rx="10" fill="#fff" stroke="#000" stroke-width="{fmt(THIN)}"/>',
+           f'<rect x="{fmt(x + 7)}" y="{fmt(y + h / 2 - 4)}" width="{fmt(w - 14)}" height="8" fill="{GREY}" stroke="none"/>']
+    cy = y + h / 2
+    inner = w - 18
+    if layout in ("line", "steps", "tandem"):   # feet one after the other along the line
+        n = 2 if layout == "tandem" else 3
+        gap = 1.5 if layout != "steps" else 0.4
+        L = min(h * 1.1, inner / (n + (n - 1) * gap * (1 if layout == "steps" else 0)))
+        g = gap * L if layout == "steps" else gap
+        L = min(L, (inner - g * (n - 1)) / n)
+        x0 = x + w / 2 - (n * L + (n - 1) * g) / 2
+        for i in range(n):
+            out.extend(foot_print(x0 + L / 2 + i * (L + g), cy, L, side=1 if (i + n) % 2 else -1))
+        return out
+    # half: the front foot beside the back one, its heel level with the middle of the other
+    L = min(inner / 1.5, h * 1.1)
+    mid = x + w / 2
+    out.extend(foot_print(mid - L * 0.25, cy - L * 0.19, L, side=-1))
+    out.extend(foot_print(mid + L * 0.25, cy + L * 0.19, L, side=1))
+    return out
+
+
+def heel_inset(x, y, w, h):
+    """Framed close-up of a foot from the side: only the heel on the floor, toes pulled up (arrow)."""
+    out = [f'<rect x="{fmt(x)}" y="{fmt(y)}" width="{fmt(w)}" height="{fmt(h)}" rx="10" fill="#fff" stroke="#000" stroke-width="{fmt(THIN)}"/>']
+    fy = y + h - 12
+    out.append(line([(x + 8, fy), (x + w - 8, fy)], THIN))
+    heel = (x + w * 0.3, fy - 6)
+    ankle = (heel[0] + 6, heel[1] - 9)
+    knee = (x + 10, y + 12)
+    toe = (heel[0] + 36 * math.cos(math.radians(48)), heel[1] - 36 * math.sin(math.radians(48)))
+    out.append(line([knee, ankle], INK + 3))
+    out.append(line([heel, toe], INK + 2))
+    out.append(circle(heel[0] - 1, heel[1] - 1, 7, "#000", 0))     # the heel, resting on the floor
+    out.extend(arrow(arc_pts(heel[0], heel[1], 50, 8, 44), 4.5, 12))
+    return out
+
+
+def eyes_closed(cx, cy, s=1.0):
+    """A closed eye: a downward curve with lashes (for the eyes-closed levels)."""
+    pts = arc_pts(cx, cy - 10 * s, 20 * s, 200, 340, ry=14 * s)
+    out = [line(pts, THIN + 1)]
+    for a in (225, 250, 270, 290, 315):
+        p0 = (cx + 20 * s * math.cos(math.radians(a)), cy - 10 * s - 14 * s * math.sin(math.radians(a)))
+        p1 = (cx + 27 * s * math.cos(math.radians(a)), cy - 10 * s - 21 * s * math.sin(math.radians(a)))
+        out.append(line([p0, p1], 3.5))
     return out
 
 
@@ -322,7 +414,7 @@ ILLUSTRATIONS = {
         ("arrow", [(40, 200), (70, 170), (94, 190), (124, 150), (146, 166), (168, 128)], 6, 18)]},
     "education.pain-alarm": {"pictogram": [
         ("bell", 150, 112, 1.05), ("dial", 310, 150, 52, 0.9)]},
-    "education.pain-traffic-light": {"pictogram": [("traffic_light", 200, 120, 1.05)]},
+    "education.pain-traffic-light": {"pictogram": [("traffic_light", 150, 120, 1.05)]},
     "education.sleep": {"pictogram": [
         ("moon", 190, 122, 72), ("star", 290, 70, 12), ("star", 316, 130, 9), ("star", 268, 176, 7)]},
     "education.own-goals": {"pictogram": [("target", 190, 124, 84)]},

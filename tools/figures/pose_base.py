@@ -13,6 +13,9 @@ an arrow between them (``"between": "<->"`` for a back-and-forth movement,
   figure   the pose (see figlib docstring for angles); placement is one of
            "x" (pelvis x, lowest point dropped onto "floor"), "sit": "chair",
            or "at": [x, y]
+  marks    pictogram symbols placed at a figure point, e.g.
+           {"shape": "eyes_closed", "at": at("head", 0, 34), "args": [0.8], "r": 22}
+           (r = half size, for the layout bounds)
   ghost    overrides of ``figure`` for a dashed end position; ``ghost_parts``
            says which parts are drawn (arm_r, leg_r, trunk, head, all)
   arrows   {"from": P, "to": P, "bend": k} or {"arc": {"center": P, "r":, "from": deg,
@@ -24,6 +27,11 @@ an arrow between them (``"between": "<->"`` for a back-and-forth movement,
 Illustration options: ``between`` (see above), ``panels_x`` (left edge instead
 of centring) and ``overlay`` (pictogram elements from pictograms.py, canvas
 coordinates), e.g. a clock or a check mark next to the figure.
+
+Pictures per level: a block whose level puts the body in another position
+(standing instead of lying, on a cushion, eyes closed with a support nearby) gets
+its own picture under the key ``<block key>.level-<n>`` (n = 0-based index into the
+block's ``levels``); the program uses it for that level when the file exists.
 
 Base postures below are merged with per-pose overrides via ``pose(BASE, ...)``.
 Side view: the figure faces right and "_r" limbs are the near ones.
@@ -123,7 +131,9 @@ FROM_FEET = {"yaw": -40, "pitch": 35}
 
 
 # shared between several kinds
-CHAIR_AHEAD = {"type": "chair", "x": 88, "face": 1}
+CHAIR_AHEAD = {"type": "chair", "x": 66, "face": 1}      # backrest within reach of a standing figure
+HOLD_CHAIR = {"hand": on("chair.back", 0, 1)}            # hands resting on the backrest
+NEAR_CHAIR = {"hand": on("chair.back", -2, 14)}          # hands just above it, not holding on
 
 
 def breath_out(length=44, dy=-3):

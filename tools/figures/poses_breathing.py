@@ -29,6 +29,11 @@ ill("breathing.arms-up",
     {"props": [CHAIR], "figure": pose(SIT, arm={"flex": 150, "elbow": 10}),
      "arrows": [{"arc": {"center": "shoulder_r", "r": 62, "from": -40, "to": 40}}]})
 
+ill("breathing.arms-up.level-2",                                     # standing, arms out to the side and up
+    {"view": "front", "figure": pose(STAND, x=0, arm={"flex": 0, "abd": 10, "elbow": 5})},
+    {"view": "front", "figure": pose(STAND, x=0, arm={"flex": 0, "abd": 165, "elbow": 10}),
+     "arrows": [{"arc": {"center": "shoulder_r", "r": 62, "from": -120, "to": -200}}]})
+
 ill("breathing.before-sleep",
     {"props": [BED, PILLOW, {"type": "blanket", "x0": 0, "x1": 92, "y0": 30, "h": 19}], "figure": SLEEPER,
      "arrows": [{"wave": {"from": at("head", 4, 16), "to": at("head", 26, 52), "amp": 3, "n": 2}}]},

@@ -40,11 +40,13 @@ ill("daily.gentle-cycling",
                     leg_r={"foot": on("bike.bb", 8, -4), "foot_angle": None, "ankle": -10},
                     leg_l={"foot": on("bike.bb", -8, 8), "foot_angle": None, "ankle": -10})})
 
+# swimming: the body in the water under the wave line, the head above it, one arm reaching
+# forward and one pulling
 ill("daily.gentle-swimming",
-    {"props": [{"type": "water", "x0": -100, "x1": 100, "y": 46}],
-     "figure": pose(PRONE, at=[0, 45], tilt=4, neck={"flex": -20, "turn": 0},
-                    arm_r={"flex": 178, "elbow": 0}, arm_l={"flex": 60, "elbow": 30},
-                    leg={"ankle": -70}, leg_r={"flex": 8}, leg_l={"flex": -8}),
+    {"props": [{"type": "water", "x0": -105, "x1": 105, "y": 62}],
+     "figure": pose(PRONE, at=[0, 44], tilt=6, neck={"flex": -65},
+                    arm_r={"flex": 165, "abd": 8, "elbow": 5}, arm_l={"flex": 120, "abd": 30, "elbow": 40},
+                    leg_r={"flex": -6, "knee": 15, "ankle": -60}, leg_l={"flex": 8, "knee": 35, "ankle": -60}),
      "floor": False})
 
 ill("daily.relaxation-moments",
@@ -69,12 +71,13 @@ ill("education.movement-is-safe",
     {"figure": WALK, "arrows": [{"from": at("head", -16, 28), "to": at("head", 30, 28)}]},
     panels_x=110, overlay=[("check", 300, 120, 1.6)])
 
+# practising one movement with attention: standing up from a chair, step by step
 ill("education.new-movement-habits",
-    {"props": [{"type": "cushion", "x0": 30, "x1": 58, "h": 20}],
-     "figure": pose(STAND, at=[0, 60], bend=30, neck={"flex": 5}, leg={"foot": [14, 8]},
-                    arm={"hand": [32, 26]}),
-     "arrows": [{"from": at("pelvis", -30, -4), "to": at("head", -30, 8), "bend": -0.15}]},
-    panels_x=96, overlay=[("check", 300, 120, 1.6)])
+    {"props": [CHAIR], "figure": pose(SIT_LAP)},
+    {"props": [CHAIR], "figure": pose(STAND, at=[6, 62], bend=42, neck={"flex": -15},
+                                      arm={"hand": on("knee_r", 2, 8)}, leg={"foot": [24, 8]})},
+    {"props": [CHAIR], "figure": pose(STAND, x=-4)},
+    panels_x=10, overlay=[("check", 360, 116, 0.95)])
 
 ill("education.strength-is-safe",
     {"figure": pose(STAND, x=0, weights=True, arm={"flex": 10, "elbow": 140}),

@@ -73,6 +73,14 @@ def render_panel(panel):
         F.band_items(canvas, [ref(q) for q in band])
     for a in panel.get("arrows", []):
         F.arrow_items(canvas, F.arrow_points(a, ref), double=a.get("double", False))
+    for m in panel.get("marks", []):
+        c = ref(m["at"])
+        r = m.get("r", 24.0)
+
+        def build(T, c=c, m=m):
+            q = T(c)
+            return pictograms.draw([(m["shape"], q[0], q[1], *m.get("args", []))]).split("\n")
+        canvas.add(4, 0, build, (c[0] - r, c[1] - r, c[0] + r, c[1] + r))
     b = canvas.bounds
     box = [min(q[0] for q in b), min(q[1] for q in b), max(q[2] for q in b), max(q[3] for q in b)]
     if panel.get("floor", cam.flat):
