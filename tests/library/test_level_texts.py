@@ -23,6 +23,9 @@ POSITIONS = {
         "armrests": (r"armleuning", r"armleuning"),
         "wall": (r"\bmuur\b", r"\bmuur\b"),
         "one limb": (r"alleen een arm|alleen een been", r"alleen een arm|alleen een been|alleen je"),
+        "eyes closed": (r"ogen dicht", r"ogen dicht|sluit je ogen"),
+        "head turns": (r"hoofd\b.*\bdraaien", r"\bhoofd\b"),
+        "feet together": (r"voeten (tegen|dicht bij) elkaar", r"tegen elkaar|dicht bij elkaar|naast elkaar"),
     },
     "en": {
         "lying": (r"\blying\b", r"\blie\b|\blying\b"),
@@ -32,7 +35,18 @@ POSITIONS = {
         "armrests": (r"armrest", r"armrest"),
         "wall": (r"\bwall\b", r"\bwall\b"),
         "one limb": (r"only an arm|only a leg", r"only an arm|only a leg|only one|only your"),
+        "eyes closed": (r"eyes closed", r"eyes closed|close your eyes"),
+        "head turns": (r"turning your head", r"\bhead\b"),
+        "feet together": (r"feet (close )?together", r"together|side by side"),
     },
+}
+
+#: What a level's label rules out in the steps it prints (eyes closed: no fixed spot to look at).
+NOT_WITH = {
+    "nl": {r"ogen dicht": r"vast punt", r"zonder steun": r"houd (de leuning|het aanrecht) vast",
+           r"voeten (tegen|dicht bij) elkaar": r"iets uit elkaar"},
+    "en": {r"eyes closed": r"fixed spot", r"no support": r"hold on to the (backrest|counter)",
+           r"feet (close )?together": r"a little apart"},
 }
 
 
@@ -53,6 +67,9 @@ def level_problems(data: dict) -> list[str]:
             for name, (in_label, in_steps) in words.items():
                 if re.search(in_label, label, re.IGNORECASE) and not re.search(in_steps, steps):
                     problems.append(f"level {index} {lang}: the label says {name} ({label!r}), the steps do not")
+            for in_label, not_in_steps in NOT_WITH[lang].items():
+                if re.search(in_label, label, re.IGNORECASE) and (found := re.search(not_in_steps, steps)):
+                    problems.append(f"level {index} {lang}: the label says {label!r}, a step says {found.group(0)!r}")
     return problems
 
 
