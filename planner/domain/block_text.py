@@ -158,7 +158,7 @@ def shown(texts: Mapping[str, BlockText], levels: Sequence[Level], level: int | 
           fallback_title: str = "") -> ShownText:
     """What a block says at `level` with `dosage`, in `lang` (or the language it is written in).
 
-    The level's own steps and safety cue replace the block's where the level has them; anything the
+    The level's own steps, safety cue and title replace the block's where the level has them; anything the
     level leaves out is the block's. A therapist's block without level texts reads as before.
     """
     text_lang = _text_language(texts, lang)
@@ -169,8 +169,9 @@ def shown(texts: Mapping[str, BlockText], levels: Sequence[Level], level: int | 
     steps = own.steps if own is not None and own.steps else base.steps
     safety = own.safety if own is not None and own.safety.strip() else base.safety
     picture = rung.illustration if rung is not None and rung.illustration else illustration
+    title = own.title if own is not None and own.title.strip() else base.title
     return ShownText(
-        title=base.title or fallback_title,
+        title=title or fallback_title,
         purpose=fill(base.purpose, dosage, lang, bands),
         level_label=fill(rung.text(lang) or rung.text(text_lang), dosage, lang, bands) if rung is not None else "",
         steps=tuple(fill(step, dosage, lang, bands) for step in steps),

@@ -45,6 +45,7 @@ class LevelText:
 
     steps: tuple[str, ...] = ()
     safety: str = ""
+    title: str = ""  # only where the block's title names another position ("Plank op je knieën")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,8 @@ class Level:
         """The stored form, the inverse of `from_data`."""
         data: dict[str, Any] = {"nl": self.nl, "en": self.en}
         if self.texts:
-            data["text"] = {lang: {"steps": list(own.steps), "safety": own.safety} for lang, own in self.texts.items()}
+            data["text"] = {lang: {"steps": list(own.steps), "safety": own.safety, "title": own.title}
+                            for lang, own in self.texts.items()}
         if self.illustration:
             data["illustration"] = self.illustration
         return data
@@ -83,8 +85,9 @@ class Level:
             steps = own.get("steps")
             steps = tuple(s for s in steps if isinstance(s, str) and s.strip()) if isinstance(steps, list) else ()
             safety = own.get("safety") if isinstance(own.get("safety"), str) else ""
-            if steps or safety.strip():
-                texts[str(lang)] = LevelText(steps=steps, safety=safety)
+            title = own.get("title") if isinstance(own.get("title"), str) else ""
+            if steps or safety.strip() or title.strip():
+                texts[str(lang)] = LevelText(steps=steps, safety=safety, title=title)
         picture = data.get("illustration")
         return cls(
             nl=data.get("nl", "") if isinstance(data.get("nl"), str) else "",

@@ -207,13 +207,15 @@ def _level_own(entry: dict[str, Any], path: str) -> dict[str, Any]:
         own["text"] = {}
         for lang, parts in _object(entry["text"], f"{path}.text", (), LANGUAGES).items():
             where = f"{path}.text.{lang}"
-            parts = _object(parts, where, (), ("steps", "safety"))
+            parts = _object(parts, where, (), ("steps", "safety", "title"))
             own["text"][lang] = {}
             if "steps" in parts:
                 own["text"][lang]["steps"] = [_string(s, f"{where}.steps[{i}]", limit=MAX_TEXT) for i, s in
                                               enumerate(_list(parts["steps"], f"{where}.steps", limit=MAX_LIST))]
             if "safety" in parts:
                 own["text"][lang]["safety"] = _string(parts["safety"], f"{where}.safety", limit=MAX_TEXT)
+            if "title" in parts:
+                own["text"][lang]["title"] = _string(parts["title"], f"{where}.title", limit=MAX_TITLE)
     if entry.get("illustration") is not None:
         if not SVG_NAME.match(_string(entry["illustration"], f"{path}.illustration", limit=200)):
             raise _fail(f"{path}.illustration", _("must be the file name of a built-in illustration (name.svg)"))

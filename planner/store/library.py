@@ -74,7 +74,7 @@ def level_data(key: str, levels: list[Any], folder: Path = ILLUSTRATIONS_DIR) ->
             if not isinstance(texts, dict) or not all(isinstance(v, dict) for v in texts.values()):
                 raise ValueError(f"level {index}: text must map languages to objects")
             entry["text"] = {
-                lang: {part: value for part, value in own.items() if part in ("steps", "safety")}
+                lang: {part: value for part, value in own.items() if part in ("steps", "safety", "title")}
                 for lang, own in texts.items()
             }
         picture = level_picture(key, index, folder)

@@ -80,6 +80,7 @@ def test_the_easiest_knee_plank_is_the_counter_with_its_own_picture(lang):
     assert easy.level == 0 and basic.level == 1
     assert easy.level_label == block.levels[0].text(lang)
     assert easy.steps != basic.steps and easy.safety != basic.safety
+    assert easy.title == {"nl": "Plank tegen het aanrecht", "en": "Plank at the counter"}[lang] != basic.title
     assert ("aanrecht" if lang == "nl" else "counter") in easy.steps[0]
     assert "15" in easy.steps[-1]  # the hold, from the dosage
     assert easy.illustration == block.illustration  # no level picture recorded: the block's own

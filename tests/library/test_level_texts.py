@@ -81,15 +81,15 @@ def test_each_level_prints_the_position_its_label_names(path):
 
 @pytest.mark.parametrize("path", [p for p in BLOCK_FILES if load(p).get("levels")], ids=block_id)
 def test_level_texts_are_well_formed(path):
-    """Own texts per level: only steps (a start position and at least one movement) and a safety cue,
-    in the block's languages."""
+    """Own texts per level: only steps (a start position and at least one movement), a safety cue and
+    a title, in the block's languages."""
     data = load(path)
     for index, level in enumerate(data["levels"]):
         own = level.get("text", {})
         assert set(own) <= set(data["text"]), f"level {index}: a language the block does not have"
         assert set(own) in (set(), set(data["text"])), f"level {index}: own text in one language only"
         for lang, parts in own.items():
-            assert set(parts) <= {"steps", "safety"} and parts, f"level {index} {lang}: {sorted(parts)}"
+            assert set(parts) <= {"steps", "safety", "title"} and parts, f"level {index} {lang}: {sorted(parts)}"
             if "steps" in parts:
                 assert len(parts["steps"]) >= 2 and all(s.strip() for s in parts["steps"]), f"level {index} {lang}"
 
