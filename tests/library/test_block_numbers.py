@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from planner.domain.block_text import PLACEHOLDER, unfilled, unknown_placeholders
+from planner.domain.block_text import PLACEHOLDER, placeholders, unfilled, unknown_placeholders
 from planner.domain.dosage import Dosage
 from tests.library.library_texts import BLOCK_FILES, block_id, load, patient_texts
 
@@ -80,3 +80,12 @@ def test_the_number_check_catches_what_the_issue_found():
     fine = {"text": {"nl": {"purpose": "", "steps": ["Houd dit {hold_seconds} vast.", "Op één been, twee handen."],
                             "safety": "", "body": []}}, "levels": []}
     assert number_problems(fine) == []
+
+
+@pytest.mark.parametrize("path", [p for p in BLOCK_FILES if p.parent.name == "daily"], ids=block_id)
+def test_daily_life_texts_leave_the_amount_to_the_plan(path):
+    """A daily-life block is printed once, above its amount for every phase: its steps say "the minutes in
+    your plan" rather than one phase's minutes (only the pause between parts is named)."""
+    data = load(path)
+    used = {name for _, _, text in patient_texts(data) for name in placeholders(text)}
+    assert used <= {"rest_seconds"}, sorted(used)
