@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
@@ -39,14 +40,61 @@ class BlockText:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelText:
+    """What one rung says differently from the block, in one language: empty means the block's own."""
+
+    steps: tuple[str, ...] = ()
+    safety: str = ""
+    title: str = ""  # only where the block's title names another position ("Plank op je knieën")
+
+
+@dataclass(frozen=True, slots=True)
 class Level:
-    """One rung on a block's ladder, described in both languages."""
+    """One rung on a block's ladder: its label in both languages and, where it differs from the
+    block, its own steps and safety cue per language (`texts`, keyed by language) and picture."""
 
     nl: str
     en: str
+    texts: dict[str, LevelText] = field(default_factory=dict, hash=False)
+    illustration: str | None = None
 
     def text(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en
+
+    def to_data(self) -> dict[str, Any]:
+        """The stored form, the inverse of `from_data`."""
+        data: dict[str, Any] = {"nl": self.nl, "en": self.en}
+        if self.texts:
+            data["text"] = {lang: {"steps": list(own.steps), "safety": own.safety, "title": own.title}
+                            for lang, own in self.texts.items()}
+        if self.illustration:
+            data["illustration"] = self.illustration
+        return data
+
+    @classmethod
+    def from_data(cls, data: Any) -> Level:
+        """From a stored level object (`{"nl", "en", "text"?, "illustration"?}`); malformed parts are
+        left out, never raised: a level is read for every block the program shows."""
+        if not isinstance(data, dict):
+            return cls(nl="", en="")
+        texts: dict[str, LevelText] = {}
+        raw = data.get("text")
+        for lang, own in (raw.items() if isinstance(raw, dict) else ()):
+            if not isinstance(own, dict):
+                continue
+            steps = own.get("steps")
+            steps = tuple(s for s in steps if isinstance(s, str) and s.strip()) if isinstance(steps, list) else ()
+            safety = own.get("safety") if isinstance(own.get("safety"), str) else ""
+            title = own.get("title") if isinstance(own.get("title"), str) else ""
+            if steps or safety.strip() or title.strip():
+                texts[str(lang)] = LevelText(steps=steps, safety=safety, title=title)
+        picture = data.get("illustration")
+        return cls(
+            nl=data.get("nl", "") if isinstance(data.get("nl"), str) else "",
+            en=data.get("en", "") if isinstance(data.get("en"), str) else "",
+            texts=texts,
+            illustration=picture if isinstance(picture, str) and picture else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)

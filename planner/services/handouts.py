@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.domain.block_text import shown_for
 from planner.domain.model import ClinicInfo, PlanItemView, PlanView
 from planner.domain.timeline import current_phase_index
 from planner.handout.document import render
@@ -27,13 +28,14 @@ from planner.store.engine import Database
 
 def _item(item: PlanItemView, lang: str, image: bytes | None) -> HandoutItem:
     block = item.block
-    text = block.text(lang)
-    level = item.dosage.level
-    level_text = block.levels[level].text(lang) if level is not None and 0 <= level < len(block.levels) else ""
+    text = shown_for(block, item.dosage, lang)  # the level in use, its numbers from the dosage
+    illustration = None
     # only a file name: a stored value can never point outside the illustrations folder
-    illustration = ILLUSTRATIONS_DIR / Path(block.illustration).name if block.illustration else None
-    if illustration is not None and not illustration.is_file():
-        illustration = None
+    for name in (text.illustration, block.illustration):
+        path = ILLUSTRATIONS_DIR / Path(name).name if name else None
+        if path is not None and path.is_file():
+            illustration = path
+            break
     return HandoutItem(
         kind=block.kind,
         title=text.title,
@@ -42,7 +44,7 @@ def _item(item: PlanItemView, lang: str, image: bytes | None) -> HandoutItem:
         safety=text.safety,
         body=text.body,
         dosage=item.dosage,
-        level_text=level_text,
+        level_text=text.level_label,
         patient_note=item.patient_note,
         illustration=illustration,
         image=image,

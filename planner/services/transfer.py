@@ -200,6 +200,29 @@ def _texts(value: Any, path: str) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _level_own(entry: dict[str, Any], path: str) -> dict[str, Any]:
+    """A level's own steps and safety cue per language, and its own picture (library FORMAT.md)."""
+    own: dict[str, Any] = {}
+    if "text" in entry:
+        own["text"] = {}
+        for lang, parts in _object(entry["text"], f"{path}.text", (), LANGUAGES).items():
+            where = f"{path}.text.{lang}"
+            parts = _object(parts, where, (), ("steps", "safety", "title"))
+            own["text"][lang] = {}
+            if "steps" in parts:
+                own["text"][lang]["steps"] = [_string(s, f"{where}.steps[{i}]", limit=MAX_TEXT) for i, s in
+                                              enumerate(_list(parts["steps"], f"{where}.steps", limit=MAX_LIST))]
+            if "safety" in parts:
+                own["text"][lang]["safety"] = _string(parts["safety"], f"{where}.safety", limit=MAX_TEXT)
+            if "title" in parts:
+                own["text"][lang]["title"] = _string(parts["title"], f"{where}.title", limit=MAX_TITLE)
+    if entry.get("illustration") is not None:
+        if not SVG_NAME.match(_string(entry["illustration"], f"{path}.illustration", limit=200)):
+            raise _fail(f"{path}.illustration", _("must be the file name of a built-in illustration (name.svg)"))
+        own["illustration"] = entry["illustration"]
+    return own
+
+
 def _image(value: Any, path: str) -> dict[str, str] | None:
     if value is None:
         return None
@@ -234,9 +257,9 @@ def _block(value: Any, path: str) -> dict[str, Any]:
                  for i, e in enumerate(_list(data.get("equipment", []), f"{path}.equipment", limit=len(EQUIPMENT)))]
     levels = []
     for i, level in enumerate(_list(data.get("levels", []), f"{path}.levels", limit=21)):
-        entry = _object(level, f"{path}.levels[{i}]", (), LANGUAGES)
-        levels.append({lang: _string(entry.get(lang, ""), f"{path}.levels[{i}].{lang}", limit=MAX_TITLE * 2)
-                       for lang in LANGUAGES})
+        entry = _object(level, f"{path}.levels[{i}]", (), (*LANGUAGES, "text", "illustration"))
+        levels.append({**{lang: _string(entry.get(lang, ""), f"{path}.levels[{i}].{lang}", limit=MAX_TITLE * 2)
+                          for lang in LANGUAGES}, **_level_own(entry, f"{path}.levels[{i}]")})
     return {
         "key": key,
         "kind": _choice(data["kind"], f"{path}.kind", tuple(k.value for k in Kind)),

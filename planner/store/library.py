@@ -19,7 +19,7 @@ from planner.domain.dosage import Dosage
 from planner.domain.kinds import LANGUAGES, Kind
 from planner.domain.model import ProgressionMode
 from planner.domain.text import fold
-from planner.paths import LIBRARY_DIR
+from planner.paths import ILLUSTRATIONS_DIR, LIBRARY_DIR
 from planner.store import tables as t
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,38 @@ def block_search_text(texts: dict[str, dict[str, Any]], regions: list[str], equi
     return fold(" ".join(p for p in parts if p))
 
 
+def level_picture(key: str, index: int, folder: Path = ILLUSTRATIONS_DIR) -> str | None:
+    """The file name of a level's own picture (`<key>.level-<n>.svg`), when that file exists."""
+    name = f"{key}.level-{index}.svg"
+    return name if (folder / name).is_file() else None
+
+
+def level_data(key: str, levels: list[Any], folder: Path = ILLUSTRATIONS_DIR) -> list[dict[str, Any]]:
+    """A block file's levels as stored: the labels, the level's own texts per language (only what
+    differs from the block), and its own picture when one is drawn; else the block's picture is used."""
+    out: list[dict[str, Any]] = []
+    for index, level in enumerate(levels):
+        if not isinstance(level, dict):
+            raise ValueError(f"level {index} must be an object")
+        entry: dict[str, Any] = {lang: str(level.get(lang, "")) for lang in LANGUAGES}
+        texts = level.get("text")
+        if texts is not None:
+            if not isinstance(texts, dict) or not all(isinstance(v, dict) for v in texts.values()):
+                raise ValueError(f"level {index}: text must map languages to objects")
+            entry["text"] = {
+                lang: {part: value for part, value in own.items() if part in ("steps", "safety", "title")}
+                for lang, own in texts.items()
+            }
+        picture = level_picture(key, index, folder)
+        kept = level.get("illustration")  # a copy of a built-in block keeps its levels' pictures
+        if picture is None and isinstance(kept, str) and kept.endswith(".svg") and Path(kept).name == kept:
+            picture = kept
+        if picture is not None:
+            entry["illustration"] = picture
+        out.append(entry)
+    return out
+
+
 def apply_block_data(row: t.Block, data: dict[str, Any]) -> None:
     """Copy a block's file data onto its row (fields and texts in both languages)."""
     Kind(data["kind"])
@@ -66,7 +98,7 @@ def apply_block_data(row: t.Block, data: dict[str, Any]) -> None:
     row.equipment = list(data.get("equipment", []))
     row.illustration = data.get("illustration")
     row.dosage = dict(data.get("dosage", {}))
-    row.levels = list(data.get("levels", []))
+    row.levels = level_data(row.key or data.get("key", ""), list(data.get("levels", [])))
     texts = data.get("text", {})
     by_lang = {text.lang: text for text in row.texts}
     for lang in LANGUAGES:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import LANGUAGES
+from planner.domain.model import Level
 from planner.store import tables as t
 from planner.store.library import apply_block_data
 from planner.store.views import DOSAGE_COLUMNS, item_dosage
@@ -42,7 +43,7 @@ def block_data(row: t.Block) -> dict[str, Any]:
         "equipment": list(row.equipment or []),
         "illustration": row.illustration,
         "dosage": Dosage.from_dict(row.dosage).to_dict(),
-        "levels": [{"nl": lv.get("nl", ""), "en": lv.get("en", "")} for lv in row.levels or []],
+        "levels": [Level.from_data(lv).to_data() for lv in row.levels or []],  # with a level's own texts
         "text": {
             lang: {
                 "title": texts[lang].title if lang in texts else "",

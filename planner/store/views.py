@@ -49,7 +49,7 @@ def block_view(row: t.Block) -> BlockInfo:
         equipment=tuple(row.equipment or ()),
         illustration=row.illustration,
         dosage=Dosage.from_dict(row.dosage),
-        levels=tuple(Level(nl=lv.get("nl", ""), en=lv.get("en", "")) for lv in row.levels or ()),
+        levels=tuple(Level.from_data(lv) for lv in row.levels or ()),
         texts=texts,
         has_image=bool(row.has_image),
         archived=row.archived,
@@ -96,7 +96,7 @@ def block_views(block_rows: Iterable[Any], text_rows: Iterable[Any]) -> list[Blo
             equipment=tuple(row[equipment] or empty),
             illustration=row[illustration],
             dosage=Dosage.from_dict(row[dosage]) if dosage is not None and row[dosage] else no_dosage,
-            levels=tuple(Level(nl=lv.get("nl", ""), en=lv.get("en", "")) for lv in row[levels] or empty)
+            levels=tuple(Level.from_data(lv) for lv in row[levels] or empty)
             if levels is not None else empty,
             texts=texts.get(row[id_], {}),
             has_image=bool(row[has_image]),

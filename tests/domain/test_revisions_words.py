@@ -25,9 +25,10 @@ def test_new_removed_level_breathing_and_frequency_changes():
     new = _visit(item("strength.bridge", 1, level=2), item("breathing.long-exhale", 3, exhale_seconds=7, level=1),
                  item("daily.calm-walk", 4, days_per_week=7), item("balance.tandem-stance", 5))
     lines = changes_between(old, new, "nl")
-    assert "Bruggetje: een stap moeilijker: Bovenin 3 tellen vasthouden, in 3 tellen zakken" in lines
+    assert "Bruggetje: een stap moeilijker: Bovenin even stil blijven, heel langzaam zakken" in lines
     breathing = [line for line in lines if line.startswith("Rustig ademen")]
-    assert breathing == ["Rustig ademen met een lange uitademing: een stap moeilijker: 4 tellen in, 7 tellen uit"]
+    assert breathing == ["Rustig ademen met een lange uitademing: een stap moeilijker: Uitademen duidelijk langer dan inademen",
+                         "Rustig ademen met een lange uitademing: nu 4 tellen in, 7 tellen uit (was 4 in, 6 uit)"]
     assert "Rustig wandelen: nu 1 keer per dag, elke dag (was 1 keer per dag, 5 dagen per week)" in lines
     assert "Nieuw: Staan met je voeten achter elkaar, 4 keer 20 seconden" in lines
     assert lines[-1] == "Niet meer nodig: Bolle en holle rug"

@@ -79,6 +79,9 @@ def _patient_texts(data, language):
         text = data.get("text", {}).get(language, {})
         texts += [text.get("purpose", ""), text.get("safety", "")]
         texts += list(text.get("steps", [])) + list(text.get("body", []))
+        for level in data.get("levels", []):  # a level's own steps and safety cue are patient text too
+            own = (level.get("text") or {}).get(language, {})
+            texts += list(own.get("steps", [])) + [own.get("safety", "")]
     return [t for t in texts if isinstance(t, str) and t.strip()]
 
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.dosage import detail_words, session_seconds, volume_words
+from planner.domain.block_text import shown_for
+from planner.domain.dosage import Dosage, detail_words, session_seconds, volume_words
 from planner.domain.kinds import DOSAGE_FIELDS
 from planner.domain.model import BlockInfo
 from planner.i18n import _, current_language
@@ -51,6 +52,16 @@ def _with_error(widget: QWidget, error: ErrorLabel) -> QVBoxLayout:
     box.addWidget(widget)
     box.addWidget(error)
     return box
+
+
+def level_in_use_words(block: BlockInfo, dosage: Dosage, lang: str) -> str:
+    """The level the handout shows, as its label and the first step the patient reads."""
+    shown = shown_for(block, dosage, lang)
+    if shown.level is None:
+        return ""
+    first = shown.steps[0] if shown.steps else ""
+    words = _("In use: level %(n)d, %(label)s") % {"n": shown.level + 1, "label": shown.level_label}
+    return f"{words}\n{_('Step 1: %(step)s') % {'step': first}}" if first else words
 
 
 class _Pages(QStackedWidget):
@@ -127,6 +138,10 @@ class _ItemPage(QWidget):
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setContentsMargins(0, 0, 0, 0)
         self.fields_form.addRow(self.level_label, self.level)
+        self.level_shows = QLabel(objectName="levelShows")  # the level in use: its label and first step
+        self.level_shows.setWordWrap(True)
+        self.level_shows.setStyleSheet("color: #37474f; padding: 2px 0 6px 0;")
+        self.fields_form.addRow(self.level_shows)
         self.numbers: dict[str, NumberField] = {}
         self.level.activated.connect(lambda _i: inspector.commit_item("level", self.level.currentData(), new_token()))
         self.no_dosage = QLabel(_("Education has no dosage: the patient reads it and comes back to it when needed."))
@@ -168,8 +183,8 @@ class _ItemPage(QWidget):
         if self.kind == block.kind.value and self.block_id == block.id:
             return
         self.kind, self.block_id = block.kind.value, block.id
-        while self.fields_form.rowCount() > 1:
-            self.fields_form.removeRow(1)
+        while self.fields_form.rowCount() > 2:
+            self.fields_form.removeRow(2)
         self.numbers.clear()
         names = DOSAGE_FIELDS[block.kind]
         self.no_dosage.setVisible(not names)
@@ -178,6 +193,7 @@ class _ItemPage(QWidget):
         for n, level in enumerate(block.levels if has_levels else ()):
             self.level.addItem(f"{n + 1}. {level.text(current_language())}", n)
         self.fields_form.setRowVisible(0, has_levels)
+        self.fields_form.setRowVisible(1, has_levels)
         previous: QWidget = self.level
         for name in names:
             if name == "level":
@@ -285,6 +301,7 @@ class Inspector(QScrollArea):
                 if page.level.count():
                     page.level.setCurrentIndex(max(0, page.level.findData(item.dosage.level)))
                     page.level.setToolTip(page.level.currentText())
+                    page.level_shows.setText(level_in_use_words(item.block, item.dosage, lang))
                 lines = [volume_words(item.dosage, lang), *detail_words(item.dosage, lang)]
                 minutes = session_seconds(item.block.kind, item.dosage) / 60
                 text = "\n".join(line for line in lines if line)

@@ -206,6 +206,10 @@ class BlockDialog(QDialog):
         count = max(len(v) for v in levels.values())
         level_list = [{lang: (levels[lang][i] if i < len(levels[lang]) else "") for lang in LANGUAGES}
                       for i in range(count)]
+        old_levels = self.block.levels if self.block is not None else ()
+        for i, level in enumerate(level_list):  # a level whose label stays keeps its own steps and picture
+            if i < len(old_levels) and any(level[lang] == old_levels[i].text(lang) for lang in LANGUAGES):
+                level_list[i] = {**old_levels[i].to_data(), **level}
         if level_list and "level" in DOSAGE_FIELDS[Kind(self.kind.currentData())]:
             dosage.setdefault("level", 0)
         data = {
