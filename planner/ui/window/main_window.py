@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.statusBar().setObjectName("statusBar")
         self.patients.add_buttons([self.actions["new_patient"], self.actions["edit_patient"]],
-                                  [self.actions["new_plan"], self.actions["duplicate_plan"], self.actions["archive_plan"]])
+                                  [self.actions["new_plan"], self.actions["duplicate_plan"], self.actions["archive_plan"]],
+                                  [self.actions["restore_patient"]])
         self.library.add_buttons([self.actions[n] for n in ("new_block", "duplicate_block", "edit_block", "block_picture")])
 
         self._connect_actions()
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         for name, slot in {
             "new_patient": self.patients.new_patient, "edit_patient": self.patients.edit_patient,
             "archive_patient": self.patients.archive_patient, "new_plan": self.patients.new_plan,
+            "restore_patient": self.patients.restore_patient,
             "open_plan": self.patients.open_selected_plan, "quit": self.close,
             "delete": ed.delete_selected, "move_up": lambda: ed.move_selected(-1),
             "move_down": lambda: ed.move_selected(1), "add_phase": ed.add_phase,
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
             "shortcuts": self._show_shortcuts, "about": self._show_about,
         }.items():
             a.connect(name, slot)
+        a["show_archived"].toggled.connect(self.patients.set_show_archived)
+        self.patients.archived_shown.connect(a["show_archived"].setChecked)
         a.connect("undo", self._undo)
         a.connect("redo", self._redo)
         for name in ("delete", "move_up", "move_down"):
@@ -219,11 +223,12 @@ class MainWindow(QMainWindow):
         self.flush()
         self.doc.group.redo()
 
-    def open_plan(self, plan_id: int) -> None:
+    def open_plan(self, plan_id: int, *, focus: bool = True) -> None:
         self.flush()
         self.doc.open(plan_id)
         self.state.last_plan_id = plan_id
-        self.editor.focus_tree()
+        if focus:
+            self.editor.focus_tree()
 
     def save_as_template(self) -> None:
         from planner.services import plans as plan_service
@@ -246,7 +251,19 @@ class MainWindow(QMainWindow):
             dock.setVisible(name != "preview")
 
     def _patient_selected(self, patient_id: int) -> None:
+        """Another patient is shown: their plan opens in the editor (the first in their list), or none
+        when they have no plan. The plan open is always the shown patient's, so every file name and
+        handout is theirs."""
         self.state.last_patient_id = None if patient_id < 0 else patient_id
+        plan = self.doc.plan
+        if plan is not None and plan.patient_id != (None if patient_id < 0 else patient_id):
+            plan_id = self.patients.selected_plan_id() if patient_id >= 0 else None
+            if plan_id is not None:
+                self.open_plan(plan_id, focus=False)
+            else:
+                self.flush()
+                self.doc.close()
+                self.state.last_plan_id = None
         self._update_actions()
 
     def _restore_session(self) -> None:
@@ -273,8 +290,11 @@ class MainWindow(QMainWindow):
             a[name].setEnabled(has_plan)
         for name in ("delete", "move_up", "move_down"):
             a[name].setEnabled(has_plan and selected is not None)
-        for name in ("edit_patient", "archive_patient", "new_plan"):
+        patient = self.patients.current_patient()
+        for name in ("edit_patient", "new_plan"):
             a[name].setEnabled(has_patient)
+        a["archive_patient"].setEnabled(patient is not None and not patient.archived)
+        a["restore_patient"].setEnabled(patient is not None and patient.archived)
         for name in ("duplicate_plan", "archive_plan"):
             a[name].setEnabled(has_plan or self.patients.selected_plan_id() is not None)
         a["undo"].setEnabled(self.doc.group.canUndo())
