@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 class LibraryPanel(QWidget):
     add_requested = Signal(int)  # block id
+    add_many_requested = Signal(list)  # block ids, in the list's order
     block_changed = Signal(object)  # BlockInfo or None
 
     def __init__(self, db: Database, bus: ChangeBus, thumbnails: Thumbnails, parent: QWidget | None = None,
@@ -102,7 +103,7 @@ class LibraryPanel(QWidget):
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Ctrl/Shift+click: several
         self.list.doubleClicked.connect(lambda index: self._add(index))
         self.list.selectionModel().currentChanged.connect(lambda current, _p: self._current_changed(current))
         self.count = QLabel(objectName="libraryCount")
@@ -212,9 +213,10 @@ class LibraryPanel(QWidget):
             self.list.setCurrentIndex(self.proxy.index(0, 0))
 
     def _enter_list(self) -> None:
+        """Down in the search: the first row (the best match), then Down goes on to the next."""
         if self.proxy.rowCount():
-            if not self.list.currentIndex().isValid():
-                self.list.setCurrentIndex(self.proxy.index(0, 0))
+            self.list.selectionModel().setCurrentIndex(self.proxy.index(0, 0),
+                                                       QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.list.setFocus()
 
     def _current_changed(self, current: QModelIndex) -> None:
@@ -222,7 +224,12 @@ class LibraryPanel(QWidget):
 
     # -- adding ---------------------------------------------------------------------------------
     def add_current(self) -> None:
-        """Enter in the search field or the list: add the current block to the plan."""
+        """Enter in the search field or the list: add the current block to the plan, or every selected
+        block when several are selected."""
+        selected = sorted(self.list.selectionModel().selectedIndexes(), key=lambda i: i.row())
+        if len(selected) > 1:
+            self.add_many_requested.emit([i.data(BLOCK_ROLE).id for i in selected if i.data(BLOCK_ROLE)])
+            return
         index = self.list.currentIndex()
         if not index.isValid() and self.proxy.rowCount():
             index = self.proxy.index(0, 0)

@@ -73,9 +73,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("add_phase", N_("Add phase"), "plan", ("Ctrl+Shift+A",), "phase-add", toolbar_text=True),
     ActionSpec("rename_phase", N_("Rename phase"), "plan", ("F2",), "rename"),
     ActionSpec("duplicate_phase", N_("Duplicate phase"), "plan", ("Ctrl+Shift+D",), "duplicate"),
-    ActionSpec("progress_phase", N_("Progress phase…"), "plan", ("Ctrl+]",), "progress",
+    ActionSpec("progress_phase", N_("Progress phase…"), "plan", ("Ctrl+G",), "progress",
                N_("Propose the next phase from the current one"), toolbar_text=True),
-    ActionSpec("step_back", N_("Step back…"), "plan", ("Ctrl+[",), "step-back"),
+    ActionSpec("step_back", N_("Step back…"), "plan", ("Ctrl+Shift+G",), "step-back"),
+    ActionSpec("next_phase", N_("Go to next phase"), "plan", ("Ctrl+PgDown",), "down"),
+    ActionSpec("previous_phase", N_("Go to previous phase"), "plan", ("Ctrl+PgUp",), "up"),
     ActionSpec("check_in", N_("Record check-in…"), "plan", ("Ctrl+K",), "checkin", toolbar_text=True),
     ActionSpec("progress_chart", N_("Progress chart"), "plan", ("Ctrl+Shift+K",), "chart"),
     ActionSpec("duplicate_plan", N_("Duplicate plan"), "plan", ("Ctrl+D",), "duplicate"),
@@ -103,8 +105,8 @@ MENU_LAYOUT: dict[str, tuple[str, ...]] = {
     "edit": ("undo", "redo", SEPARATOR, "delete", "move_up", "move_down", SEPARATOR, "find_patient",
              "find_block", SEPARATOR, "edit_patient", "archive_patient", "restore_patient", SEPARATOR, "new_block",
              "duplicate_block", "edit_block", "block_picture"),
-    "plan": ("add_block", SEPARATOR, "add_phase", "rename_phase", "duplicate_phase", SEPARATOR,
-             "progress_phase", "step_back", "check_in", "progress_chart", SEPARATOR, "duplicate_plan",
+    "plan": ("add_block", SEPARATOR, "add_phase", "rename_phase", "duplicate_phase", "next_phase",
+             "previous_phase", SEPARATOR, "progress_phase", "step_back", "check_in", "progress_chart", SEPARATOR, "duplicate_plan",
              "save_template", "archive_plan"),
     "patient": ("export_patient", "audit_trail", SEPARATOR, "erase_patient"),
     "view": ("focus_patients", "focus_plan", "focus_library", "focus_inspector", SEPARATOR, "show_archived",
@@ -140,6 +142,10 @@ class ActionRegistry(QObject):
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
+
+    def window_shortcuts(self) -> list[QKeySequence]:
+        """Every shortcut of the window-wide actions (those not local to one widget)."""
+        return [s for spec in SPECS if not spec.local for s in self.actions[spec.name].shortcuts()]
 
     def connect(self, name: str, slot) -> None:  # noqa: ANN001
         self.actions[name].triggered.connect(lambda _checked=False: slot())

@@ -197,7 +197,7 @@ def _open_on_plan(window: MainWindow, make) -> None:  # noqa: ANN001
 
 
 def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
-    """Progress phase (Ctrl+]) and Step back (Ctrl+[): the reviewed phase is added; Ctrl+Z removes it."""
+    """Progress phase (Ctrl+G) and Step back (Ctrl+Shift+G): the reviewed phase is added; Ctrl+Z removes it."""
     from planner.ui.editor.commands import AdoptPhaseCommand
 
     def open_dialog(step_back: bool) -> None:

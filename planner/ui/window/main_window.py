@@ -26,6 +26,7 @@ from planner.ui.settings.window_state import WindowState
 from planner.ui.window import extensions
 from planner.ui.window.actions import ActionRegistry
 from planner.ui.window.errors import ErrorReporter
+from planner.ui.window.window_keys import WindowKeys
 
 if TYPE_CHECKING:
     from planner.services.database import Database
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
 
         self._connect_actions()
         self._connect_panels()
+        self.keys = WindowKeys(self, self.actions.window_shortcuts())
         self._tab_order()
         extensions.wire(self)
         self._default_state = self.saveState()
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             "delete": ed.delete_selected, "move_up": lambda: ed.move_selected(-1),
             "move_down": lambda: ed.move_selected(1), "add_phase": ed.add_phase,
             "rename_phase": ed.rename_phase, "duplicate_phase": ed.duplicate_phase,
+            "next_phase": lambda: ed.go_to_phase(1), "previous_phase": lambda: ed.go_to_phase(-1),
             "add_block": self.library.add_current, "new_block": self.library.new_block,
             "duplicate_block": self.library.duplicate_block, "edit_block": self.library.edit_block,
             "block_picture": self.library.attach_picture,
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         self.patients.plan_archived.connect(self.doc.forget)
         self.patients.patient_selected.connect(self._patient_selected)
         self.library.add_requested.connect(self.editor.add_block)
+        self.library.add_many_requested.connect(self.editor.add_block)
         self.editor.selection_changed.connect(self.inspector.show_target)
         self.editor.selection_changed.connect(lambda _key: self._update_actions())
         self.editor.tree.edit_requested.connect(lambda: self._focus("inspector", self.inspector.focus_first))
@@ -286,7 +290,8 @@ class MainWindow(QMainWindow):
         has_plan = self.doc.plan is not None
         has_patient = self.patients.current_patient() is not None
         selected = self.editor.selected
-        for name in ("add_phase", "rename_phase", "duplicate_phase", "save_template", "add_block"):
+        for name in ("add_phase", "rename_phase", "duplicate_phase", "save_template", "add_block", "next_phase",
+                     "previous_phase"):
             a[name].setEnabled(has_plan)
         for name in ("delete", "move_up", "move_down"):
             a[name].setEnabled(has_plan and selected is not None)
