@@ -60,31 +60,43 @@ class SearchIndex:
         self._text: list[str] = []  # everything, folded, for matching by letters
         self._titles: list[frozenset[str]] = []  # each title's words joined by one space
         self._title_words: list[str] = []  # " word word …": every title word, after a space
-        self._by_stem: dict[tuple[str, str], set[int]] = {}
+        vocabulary: dict[str, dict[str, list[int]]] = {lang: {} for lang in self._stemmers}
         for row, entry in enumerate(entries):
-            self._add(row, entry)
+            self._add(row, entry, vocabulary)
+        # Each distinct word is stemmed once (a library of 5,000 blocks has some thousands).
+        self._by_stem: dict[tuple[str, str], set[int]] = {}
+        for lang, words in vocabulary.items():
+            stem = self._stemmers[lang]
+            for word, rows in words.items():
+                if len(word) < MIN_STEMMED - 1 or not word.isalpha():
+                    continue
+                found = self._by_stem.get(key := (lang, stem(word)))
+                if found is None:
+                    self._by_stem[key] = set(rows)
+                else:
+                    found.update(rows)
 
     def __len__(self) -> int:
         return len(self._text)
 
-    def _add(self, row: int, entry: SearchEntry) -> None:
+    def _add(self, row: int, entry: SearchEntry, vocabulary: dict[str, dict[str, list[int]]]) -> None:
         titles = [words_of(title) for title in entry.titles]
+        title_words = [word for words in titles for word in words]
         self._titles.append(frozenset(" ".join(words) for words in titles if words))
-        self._title_words.append(" " + " ".join(word for words in titles for word in words))
+        self._title_words.append(" " + " ".join(title_words))
         everything = [*entry.titles, *entry.words]
         for texts in entry.texts.values():
             everything += texts
         self._text.append(fold(" ".join(everything)))
-        by_stem = self._by_stem
-        for lang, stem in self._stemmers.items():
-            words = set(_WORD.findall(fold(" ".join(entry.texts.get(lang, ())))))
-            words.update(word for title in titles for word in title)  # titles in either language
-            for word in words:
-                rows = by_stem.get(key := (lang, stem(word)))
+        for lang, words in vocabulary.items():
+            own = set(_WORD.findall(fold(" ".join(entry.texts.get(lang, ())))))
+            own.update(title_words)  # the titles in either language
+            for word in own:
+                rows = words.get(word)
                 if rows is None:
-                    by_stem[key] = {row}
+                    words[word] = [row]
                 else:
-                    rows.add(row)
+                    rows.append(row)
 
     def _stem_rows(self, word: str) -> set[int]:
         if len(word) < MIN_STEMMED or word.isdigit():
@@ -112,17 +124,20 @@ class SearchIndex:
     def rank(self, words: Sequence[str], rows: Sequence[int]) -> list[int]:
         """Exact titles first, then titles whose words start with every query word, then the rest."""
         phrase = " ".join(words)
-        starts = [" " + word for word in words]
         titles, title_words = self._titles, self._title_words
-        exact, prefix, rest = [], [], []
-        for i in rows:
-            if phrase in titles[i]:
-                exact.append(i)
-            elif all(start in title_words[i] for start in starts):
-                prefix.append(i)
-            else:
-                rest.append(i)
-        return exact + prefix + rest
+        exact = [i for i in rows if phrase in titles[i]]
+        if len(words) == 1:
+            start = " " + words[0]
+            prefix = [i for i in rows if start in title_words[i]]
+        else:
+            starts = [" " + word for word in words]
+            prefix = [i for i in rows if all(start in title_words[i] for start in starts)]
+        if not exact and not prefix:
+            return list(rows)
+        first = set(exact)
+        prefix = [i for i in prefix if i not in first]
+        first.update(prefix)
+        return exact + prefix + [i for i in rows if i not in first]
 
 
 __all__ = ["SearchEntry", "SearchIndex", "words_of"]

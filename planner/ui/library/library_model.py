@@ -52,7 +52,6 @@ class LibraryModel(QAbstractListModel):
         self.thumbnails = thumbnails
         self._blocks: list[BlockInfo] = []
         self._titles: list[str] = []
-        self._entries: list[SearchEntry] = []
         self._index: SearchIndex | None = None
 
     def set_blocks(self, blocks: Sequence[BlockInfo]) -> None:
@@ -60,19 +59,23 @@ class LibraryModel(QAbstractListModel):
         order = {kind: i for i, kind in enumerate(KIND_ORDER)}
         titled = [(order.get(b.kind, 99), fold(title := b.title(lang)), b.id, title, b) for b in blocks]
         titled.sort(key=lambda entry: entry[:3])
-        labels: dict[tuple, dict[str, list[str]]] = {}
         self.beginResetModel()
         self._blocks = [entry[4] for entry in titled]
         self._titles = [entry[3] for entry in titled]
-        self._entries = [search_entry(b, labels) for b in self._blocks]
         self._index = None  # built on first search (or `search_index()`), not while the window starts
         self.endResetModel()
 
     def search_index(self) -> SearchIndex:
-        """The search over every row (built once per set of blocks)."""
+        """The search over every row (built once per set of blocks: ~0.4 s for 5,000 blocks, so the
+        panel builds it when the program is idle after loading, or on the first key typed)."""
         if self._index is None:
-            self._index = SearchIndex(self._entries)
+            labels: dict[tuple, dict[str, list[str]]] = {}
+            self._index = SearchIndex([search_entry(b, labels) for b in self._blocks])
         return self._index
+
+    @property
+    def has_search_index(self) -> bool:
+        return self._index is not None
 
     def block(self, row: int) -> BlockInfo | None:
         return self._blocks[row] if 0 <= row < len(self._blocks) else None

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,9 @@ from planner.ui.library.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
     from planner.services.database import Database
+
+
+INDEX_DELAY_MS = 1000
 
 
 class LibraryPanel(QWidget):
@@ -146,9 +149,18 @@ class LibraryPanel(QWidget):
         keep = select_id if select_id is not None else (self.current_block().id if self.current_block() else None)
         self.model.thumbnails.clear()
         self.model.set_blocks(library_service.list_blocks(self.db, brief=True))
+        # The search index is built when the program is idle (a second after the library shows), so
+        # neither the start nor the first key typed waits for it.
+        QTimer.singleShot(INDEX_DELAY_MS, self._build_index)
         self._update_count()
         if keep is not None:
             self.select_block(keep)
+
+    def _build_index(self) -> None:
+        try:
+            self.model.search_index()
+        except RuntimeError:  # the panel was closed meanwhile
+            pass
 
     def select_block(self, block_id: int) -> bool:
         row = self.model.row_of(block_id)
