@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.domain.dosage import FIELD_LABELS
 from planner.domain.kinds import Kind
 from planner.domain.model import PlanStatus
-from planner.i18n import SUPPORTED, N_, _, current_language, translation
+from planner.i18n import N_, SUPPORTED, _, current_language, translation
 
 _KINDS = {
     Kind.EDUCATION: N_("Education"),

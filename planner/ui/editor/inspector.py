@@ -53,6 +53,9 @@ def _with_error(widget: QWidget, error: ErrorLabel) -> QVBoxLayout:
     return box
 
 
+PICTURE_SIZE = 48
+
+
 class _Pages(QStackedWidget):
     """Sized by the page on show, so a short page does not scroll because a long one is hidden."""
 
@@ -107,7 +110,7 @@ class _ItemPage(QWidget):
         self.kind: str | None = None
         self.block_id: int | None = None
         self.picture = QLabel()
-        self.picture.setFixedSize(72, 72)
+        self.picture.setFixedSize(PICTURE_SIZE, PICTURE_SIZE)
         self.title = QLabel(objectName="inspectorTitle")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
@@ -121,11 +124,15 @@ class _ItemPage(QWidget):
         head.addLayout(head_text, 1)
 
         self.level = QComboBox(objectName="field_level")
+        # a long level name shortens in the box (the whole name is its tooltip): never wider than the pane
+        self.level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.level.setMinimumContentsLength(8)
         self.level_label = QLabel(field_label("level"))
         self.level_label.setBuddy(self.level)
         self.fields_box = QWidget()
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setContentsMargins(0, 0, 0, 0)
+        self.fields_form.setVerticalSpacing(2)
         self.fields_form.addRow(self.level_label, self.level)
         self.numbers: dict[str, NumberField] = {}
         self.level.activated.connect(lambda _i: inspector.commit_item("level", self.level.currentData(), new_token()))
@@ -187,7 +194,8 @@ class _ItemPage(QWidget):
             field.value_committed.connect(lambda value, token, n=name: self.inspector.commit_item(n, value, token))
             label = QLabel(field_label(name))
             label.setBuddy(field)
-            self.fields_form.addRow(label, _with_error(field, error))
+            self.fields_form.addRow(label, field)
+            self.fields_form.addRow(error)  # its own row, the pane's full width: a message wraps, never cut
             label.show()  # at once, not on the next event loop turn: Tab must reach it right away
             field.show()
             self.numbers[name] = field
@@ -219,6 +227,7 @@ class Inspector(QScrollArea):
         self.pages.addWidget(self.empty)
         self.setWidget(self.pages)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields fit the pane's width
         self.setFrameShape(QFrame.Shape.NoFrame)
         doc.changed.connect(lambda _hint: self.refresh())
         doc.loaded.connect(lambda: self.show_target(None))
@@ -240,10 +249,13 @@ class Inspector(QScrollArea):
         return self._item_page
 
     def show_target(self, key: Key | None) -> None:
-        if key != self.key:
+        changed = key != self.key
+        if changed:
             self.flush()
         self.key = key
         self.refresh()
+        if changed:  # another block or phase: its name and first fields in view, not the last scroll
+            self.verticalScrollBar().setValue(0)
 
     def flush(self) -> None:
         fields = []
@@ -277,7 +289,7 @@ class Inspector(QScrollArea):
                 page = self.item_page
                 page.build(item.block)
                 lang = current_language()
-                page.picture.setPixmap(self.thumbnails.pixmap(item.block, 72))
+                page.picture.setPixmap(self.thumbnails.pixmap(item.block, PICTURE_SIZE))
                 page.title.setText(item.block.title(lang))
                 page.kind_label.setText(kind_name(item.block.kind))
                 for name, field in page.numbers.items():

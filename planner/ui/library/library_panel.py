@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -111,6 +112,9 @@ class LibraryPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(lambda current, _p: self._current_changed(current))
         self.count = QLabel(objectName="libraryCount")
         self.count.setStyleSheet("color: #5f6b73;")
+        self.count.setWordWrap(True)  # a long message wraps: it never widens the pane
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
 
@@ -120,8 +124,11 @@ class LibraryPanel(QWidget):
         layout.addLayout(chips)
         layout.addLayout(combos)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.count)
-        layout.addLayout(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addLayout(self.buttons)
+        bottom.addWidget(self.count, 1)
+        layout.addLayout(bottom)
         self.setTabOrder(self.search, self.list)
 
         bus.library_changed.connect(lambda _block_id: self.reload())
@@ -142,7 +149,6 @@ class LibraryPanel(QWidget):
             button.setDefaultAction(action)
             button.setAutoRaise(True)
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
 
     # -- data -----------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from planner.services.database import Database
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+INSPECTOR_HEIGHT = 336  # a strength block's heading and all its dosage fields
 
 
 class MainWindow(QMainWindow):
@@ -70,8 +71,7 @@ class MainWindow(QMainWindow):
             "inspector": self._dock("inspector", _("Inspector"), self.inspector, RIGHT),
         }
         self.resize(1440, 900)
-        self.resizeDocks([self.docks["patients"], self.docks["library"]], [290, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["library"], self.docks["inspector"]], [480, 420], Qt.Orientation.Vertical)
+        self.fit_docks()
 
         self.menus = self.actions.fill_menus(self.menuBar())
         view_menu = self.menus["view"]
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self._tab_order()
         extensions.wire(self)
         self._default_state = self.saveState()
-        self.state.restore(self)
+        self._fit_on_show = not self.state.restore(self)  # first start: fit the panes to the screen
         self.reporter.before_crash.append(self.flush)
         if defer_loading:
             self._update_actions()
@@ -253,6 +253,28 @@ class MainWindow(QMainWindow):
         for name, dock in self.docks.items():
             dock.setFloating(False)
             dock.setVisible(name != "preview")
+        self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """Pane sizes for the window's size (1280×800 up): the patients a fifth of the width, the
+        library and inspector a quarter; the inspector as high as a block's dosage fields need (up
+        to half the column), the library the rest."""
+        width, height = self.width(), self.height()
+        left = max(230, min(320, round(width * 0.19)))
+        right = max(320, min(440, round(width * 0.26)))
+        self.resizeDocks([self.docks["patients"], self.docks["library"]], [left, right], Qt.Orientation.Horizontal)
+        column = self.docks["library"].height() + self.docks["inspector"].height()
+        if column < 300:  # not laid out yet: the height less the menu bar, toolbar and status bar
+            column = height - 80
+        inspector = min(INSPECTOR_HEIGHT, column // 2) if column < 2 * INSPECTOR_HEIGHT else round(column * 0.48)
+        self.resizeDocks([self.docks["library"], self.docks["inspector"]], [column - inspector, inspector],
+                         Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if getattr(self, "_fit_on_show", False):
+            self._fit_on_show = False
+            self.fit_docks()
 
     def _patient_selected(self, patient_id: int) -> None:
         """Another patient is shown: their plan opens in the editor (the first in their list), or none
