@@ -138,20 +138,21 @@ class PatientsPanel(QWidget):
         """Buttons for the actions; `archived_actions` show only while the archived patients are listed."""
         self._archived_buttons = []
         for actions, row in ((patient_actions, self.patient_buttons), (plan_actions, self.plan_buttons)):
-            for action in actions:
-                row.addWidget(self._button(action))
+            for n, action in enumerate(actions):  # the first with its text, the others as icons (tooltips):
+                row.addWidget(self._button(action, text=n == 0))  # the pane stays narrow at 1280 px
             if row is self.patient_buttons:
                 for action in archived_actions:
-                    button = self._button(action)
+                    button = self._button(action, text=True)
                     button.setVisible(self.show_archived.isChecked())
                     self._archived_buttons.append(button)
                     row.addWidget(button)
             row.addStretch(1)
 
-    def _button(self, action: QAction) -> QToolButton:
+    def _button(self, action: QAction, *, text: bool) -> QToolButton:
         button = QToolButton(self)
         button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text
+                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setAutoRaise(True)
         return button
 
