@@ -43,9 +43,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database, *, settings: QSettings | None = None,
                  reporter: ErrorReporter | None = None, parent: QObject | None = None,
-                 defer_loading: bool = False):
+                 defer_loading: bool = False, doc: PlanDocument | None = None):
         """`defer_loading`: build and show the window without reading the database; `load()` fills it
-        (the application does so once the database is open, after the first paint)."""
+        (the application does so once the database is open, after the first paint). `doc`: the plan
+        document of the window this one replaces (a new language), with its undo history."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
@@ -57,7 +58,11 @@ class MainWindow(QMainWindow):
         self.state = WindowState(settings)
         self.prefs = Settings(self.state.settings)  # typed preferences in the same store
         self.thumbnails = Thumbnails(lambda block_id: library_service.block_image(db, block_id))
-        self.doc = PlanDocument(db, self.bus, self.reporter, self)
+        if doc is None:
+            self.doc = PlanDocument(db, self.bus, self.reporter, self)
+        else:
+            doc.adopt(self.bus, self)
+            self.doc = doc
         self.actions = ActionRegistry(self)
 
         self.patients = PatientsPanel(db, self.bus, load=not defer_loading)
