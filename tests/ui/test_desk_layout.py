@@ -36,6 +36,8 @@ def sized_window(qtbot, db, tmp_path, english, patient_plan):  # noqa: ANN001, A
         win.resize(width, height)
         win.show()
         qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
         qtbot.wait(50)
         open_plan(win, patient_plan)
         bridge = next(i for p in win.doc.plan.phases for i in p.items if i.block.key == "strength.bridge")

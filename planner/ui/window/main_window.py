@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         library and inspector a quarter; the inspector as high as a block's dosage fields need (up
         to half the column), the library the rest."""
         width, height = self.width(), self.height()
-        left = max(230, min(320, round(width * 0.19)))
+        left = max(250, min(320, round(width * 0.2)))
         right = max(320, min(440, round(width * 0.26)))
         self.resizeDocks([self.docks["patients"], self.docks["library"]], [left, right], Qt.Orientation.Horizontal)
         column = self.docks["library"].height() + self.docks["inspector"].height()
