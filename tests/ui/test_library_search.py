@@ -57,6 +57,8 @@ def test_word_forms_find_breathing_and_knee_blocks(qtbot, panel):
     knee = found(qtbot, panel, "oefening knie")
     assert knee and all("knee" in b.regions or "knie" in (b.title("nl") + b.text("nl").purpose).lower()
                         for b in knee)
+    exercises = {b.id for b in panel.model.blocks() if "knee" in b.regions and b.kind.value != "education"}
+    assert exercises <= {b.id for b in knee}  # every knee exercise, not only those that say "oefening"
 
 
 def test_an_exact_title_comes_first_in_either_language(qtbot, panel):

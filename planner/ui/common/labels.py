@@ -47,6 +47,9 @@ _STATUS = {
 
 _LANGUAGES = {"nl": N_("Dutch"), "en": N_("English")}
 
+# What every block but education is, in the therapist's own word: `oefening knie` finds the knee exercises.
+_EXERCISE = N_("Exercise")
+
 # Colours per kind: distinct in hue and lightness, so they also differ in grey; always paired with an icon.
 KIND_COLOURS = {
     Kind.EDUCATION: "#3f6fb5",
@@ -95,6 +98,8 @@ def block_words(kind: Kind | str, regions: tuple[str, ...] | list[str],
     for lang in SUPPORTED:
         tr = translation(lang).gettext
         names = [tr(kind_text)] if kind_text else []
+        if Kind(kind) is not Kind.EDUCATION:
+            names.append(tr(_EXERCISE))
         names += [tr(_REGIONS[r]) for r in regions if r in _REGIONS]
         names += [tr(_EQUIPMENT[e]) for e in equipment if e in _EQUIPMENT]
         out[lang] = names
