@@ -121,3 +121,16 @@ def test_archived_patients_can_be_shown_and_brought_back(qtbot, window, db, pati
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert not box.isChecked()
     assert window.patients.model.row_of(anna) is not None
+
+
+def test_opening_another_patients_plan_shows_that_patient(qtbot, window, db, patient_plan):
+    """A plan opened from elsewhere (an import, the wizard) brings its patient into view with it."""
+    jan = patients.create_patient(db, name="Jan de Vries", language="nl", complaint="Knie")
+    jan_plan = plans.create_plan(db, patient_id=jan.id, title="Knie sterker", language="nl",
+                                 phases=[{"name": "Start", "weeks": 2}])
+    open_plan(window, patient_plan)
+    window.patients.model.reload()
+    window.open_plan(jan_plan.id)
+    assert window.patients.current_patient().id == jan.id
+    assert window.patients.selected_plan_id() == jan_plan.id
+    assert window.doc.plan.id == jan_plan.id

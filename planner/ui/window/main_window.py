@@ -233,9 +233,15 @@ class MainWindow(QMainWindow):
         self.doc.group.redo()
 
     def open_plan(self, plan_id: int, *, focus: bool = True) -> None:
+        """Open the plan in the editor; its patient becomes the one shown (an imported plan, say)."""
         self.flush()
         self.doc.open(plan_id)
         self.state.last_plan_id = plan_id
+        patient_id = self.doc.plan.patient_id if self.doc.plan is not None else None
+        shown = self.patients.current_patient()
+        if patient_id is not None and (shown is None or shown.id != patient_id):
+            if self.patients.select_patient(patient_id):
+                self.patients.select_plan(plan_id)
         if focus:
             self.editor.focus_tree()
 
