@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from planner import i18n
-from planner.ui.settings.settings import qt_translations
+from planner.ui.settings import qt_translations
 
 
 @pytest.fixture(autouse=True)

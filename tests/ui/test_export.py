@@ -17,7 +17,7 @@ from planner.handout.model import HandoutOptions
 from planner.services import demo
 from planner.ui.files import export
 from planner.ui.files.export import OutputActions, default_file_name, export_plan, print_plan
-from planner.ui.settings.settings.settings import Settings
+from planner.ui.settings.settings import Settings
 
 
 @pytest.fixture
@@ -231,7 +231,7 @@ def test_ctrl_p_prints_the_current_plan(qtbot, db, desk, plan_id, tmp_path, monk
 
 def test_dutch_export_actions(qtbot, db, desk):
     """With the UI in Dutch the actions made here read Dutch."""
-    from planner.ui.settings.settings.qt_translations import apply_ui_language
+    from planner.ui.settings.qt_translations import apply_ui_language
 
     apply_ui_language("nl")
     try:

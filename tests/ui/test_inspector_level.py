@@ -21,12 +21,12 @@ def test_the_level_in_use_shows_its_label_and_first_step(qtbot, window, db, pati
     page = window.inspector.item_page
     shows = page.level_shows
     assert shows.isVisible()
-    assert "level 2, On your forearms and knees on the mat" in shows.text()
+    assert "level 2, On your forearms and knees on the mat" in shows.toolTip()
     assert "Step 1: Lie on your front on a mat." in shows.text()
     page.level.setFocus()
     qtbot.keyClick(page.level, Qt.Key.Key_Up)  # the easiest level: standing at the counter
     qtbot.waitUntil(lambda: _item(db, patient_plan.id, item_id).dosage.level == 0)
-    qtbot.waitUntil(lambda: "level 1, Standing" in shows.text())
+    qtbot.waitUntil(lambda: "level 1, Standing" in shows.toolTip())
     assert "Step 1: Stand facing the kitchen counter" in shows.text()
 
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from planner.services import demo, handouts
 from planner.services import plans as plan_service
 from planner.ui.files.preview import PreviewPane
-from planner.ui.settings.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings.settings import Settings
+from planner.ui.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings import Settings
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
-from planner.ui.settings.settings import settings as settings_module
-from planner.ui.settings.settings.settings import VERSION, HandoutDefaults, Settings
+from planner.ui.settings import settings as settings_module
+from planner.ui.settings.settings import VERSION, HandoutDefaults, Settings
 
 
 def test_every_field_survives_a_restart(qapp, tmp_path: Path):

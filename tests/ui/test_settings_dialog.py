@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from planner import i18n
 from planner.services.clinic import get_clinic, update_clinic
-from planner.ui.settings.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings.settings import HandoutDefaults, Settings
-from planner.ui.settings.settings.settings_dialog import SettingsDialog
+from planner.ui.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings import HandoutDefaults, Settings
+from planner.ui.settings.settings_dialog import SettingsDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 APPLY = QDialogButtonBox.StandardButton.Apply

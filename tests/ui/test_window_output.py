@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from planner.services import plans
-from planner.ui.settings.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings.settings import Settings
+from planner.ui.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings import Settings
 from planner.ui.window.application import WindowKeeper
 from planner.ui.window.errors import ErrorReporter
 from tests.ui.helpers import activate, dialog, open_plan
@@ -82,10 +82,10 @@ def test_a_new_language_rebuilds_the_window_with_the_same_plan(qtbot, db, desk_s
 
 
 def test_progress_phase_adds_the_reviewed_phase_and_undo_removes_it(qtbot, window, db, patient_plan):
-    """Ctrl+] proposes the next phase; adding it shows it in the editor; Ctrl+Z takes it out again."""
+    """Ctrl+G proposes the next phase; adding it shows it in the editor; Ctrl+Z takes it out again."""
     open_plan(window, patient_plan)
     window.editor.select(("phase", patient_plan.phases[2].id))
-    qtbot.keyClick(window, Qt.Key.Key_BracketRight, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_G, CTRL)
     proposal = dialog(qtbot, "progressDialog")
     proposal.apply()
     qtbot.waitUntil(lambda: len(plans.get_plan(db, patient_plan.id).phases) == 4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.domain.dosage import FIELD_LABELS
 from planner.domain.kinds import Kind
 from planner.domain.model import PlanStatus
-from planner.i18n import N_, _, current_language
+from planner.i18n import N_, SUPPORTED, _, current_language, translation
 
 _KINDS = {
     Kind.EDUCATION: N_("Education"),
@@ -47,6 +47,9 @@ _STATUS = {
 
 _LANGUAGES = {"nl": N_("Dutch"), "en": N_("English")}
 
+# What every block but education is, in the therapist's own word: `oefening knie` finds the knee exercises.
+_EXERCISE = N_("Exercise")
+
 # Colours per kind: distinct in hue and lightness, so they also differ in grey; always paired with an icon.
 KIND_COLOURS = {
     Kind.EDUCATION: "#3f6fb5",
@@ -84,3 +87,20 @@ def field_label(name: str) -> str:
     if not labels:
         return name
     return labels.get(current_language(), labels["en"])
+
+
+def block_words(kind: Kind | str, regions: tuple[str, ...] | list[str],
+                equipment: tuple[str, ...] | list[str]) -> dict[str, list[str]]:
+    """A block's kind, body regions and equipment named in every language (for the search, which
+    finds Dutch and English words whatever the program's language)."""
+    out: dict[str, list[str]] = {}
+    kind_text = _KINDS.get(Kind(kind))
+    for lang in SUPPORTED:
+        tr = translation(lang).gettext
+        names = [tr(kind_text)] if kind_text else []
+        if Kind(kind) is not Kind.EDUCATION:
+            names.append(tr(_EXERCISE))
+        names += [tr(_REGIONS[r]) for r in regions if r in _REGIONS]
+        names += [tr(_EQUIPMENT[e]) for e in equipment if e in _EQUIPMENT]
+        out[lang] = names
+    return out

@@ -39,9 +39,9 @@ from planner.ui.library.thumbnails import Thumbnails
 WEEKS_RANGE = (1, 52)
 
 
-def _heading(text: str) -> QLabel:
+def _heading(text: str, *, space_above: int = 8) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: 600; color: #37474f; padding-top: 8px;")
+    label.setStyleSheet(f"font-weight: 600; color: #37474f; padding-top: {space_above}px;")
     return label
 
 
@@ -54,14 +54,22 @@ def _with_error(widget: QWidget, error: ErrorLabel) -> QVBoxLayout:
     return box
 
 
-def level_in_use_words(block: BlockInfo, dosage: Dosage, lang: str) -> str:
-    """The level the handout shows, as its label and the first step the patient reads."""
+PICTURE_SIZE = 48
+STEP_PREVIEW = 42  # characters of the first step shown under the level: the dosage fields keep their room
+
+
+def level_in_use_words(block: BlockInfo, dosage: Dosage, lang: str) -> tuple[str, str]:
+    """The level the handout shows: a one-line first step under the level box (the box names the
+    level), and the level's label with its whole first step as the tooltip."""
     shown = shown_for(block, dosage, lang)
     if shown.level is None:
-        return ""
+        return "", ""
     first = shown.steps[0] if shown.steps else ""
     words = _("In use: level %(n)d, %(label)s") % {"n": shown.level + 1, "label": shown.level_label}
-    return f"{words}\n{_('Step 1: %(step)s') % {'step': first}}" if first else words
+    if not first:
+        return words, words
+    short = first if len(first) <= STEP_PREVIEW else first[: STEP_PREVIEW - 1].rstrip() + "…"
+    return _("Step 1: %(step)s") % {"step": short}, f"{words}\n{_('Step 1: %(step)s') % {'step': first}}"
 
 
 class _Pages(QStackedWidget):
@@ -118,7 +126,7 @@ class _ItemPage(QWidget):
         self.kind: str | None = None
         self.block_id: int | None = None
         self.picture = QLabel()
-        self.picture.setFixedSize(72, 72)
+        self.picture.setFixedSize(PICTURE_SIZE, PICTURE_SIZE)
         self.title = QLabel(objectName="inspectorTitle")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
@@ -132,15 +140,19 @@ class _ItemPage(QWidget):
         head.addLayout(head_text, 1)
 
         self.level = QComboBox(objectName="field_level")
+        # a long level name shortens in the box (the whole name is its tooltip): never wider than the pane
+        self.level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.level.setMinimumContentsLength(8)
         self.level_label = QLabel(field_label("level"))
         self.level_label.setBuddy(self.level)
         self.fields_box = QWidget()
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setContentsMargins(0, 0, 0, 0)
+        self.fields_form.setVerticalSpacing(2)
         self.fields_form.addRow(self.level_label, self.level)
         self.level_shows = QLabel(objectName="levelShows")  # the level in use: its label and first step
         self.level_shows.setWordWrap(True)
-        self.level_shows.setStyleSheet("color: #37474f; padding: 2px 0 6px 0;")
+        self.level_shows.setStyleSheet("color: #37474f;")
         self.fields_form.addRow(self.level_shows)
         self.numbers: dict[str, NumberField] = {}
         self.level.activated.connect(lambda _i: inspector.commit_item("level", self.level.currentData(), new_token()))
@@ -165,8 +177,9 @@ class _ItemPage(QWidget):
         self.private_note.committed.connect(lambda text, token: inspector.commit_item("private_note", text, token))
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)  # at 1280×800 every dosage field of a strength block stays in view
         layout.addLayout(head)
-        layout.addWidget(_heading(_("Dosage")))
+        layout.addWidget(_heading(_("Dosage"), space_above=2))
         layout.addWidget(self.no_dosage)
         layout.addWidget(self.fields_box)
         layout.addWidget(self.reads)
@@ -203,7 +216,8 @@ class _ItemPage(QWidget):
             field.value_committed.connect(lambda value, token, n=name: self.inspector.commit_item(n, value, token))
             label = QLabel(field_label(name))
             label.setBuddy(field)
-            self.fields_form.addRow(label, _with_error(field, error))
+            self.fields_form.addRow(label, field)
+            self.fields_form.addRow(error)  # its own row, the pane's full width: a message wraps, never cut
             label.show()  # at once, not on the next event loop turn: Tab must reach it right away
             field.show()
             self.numbers[name] = field
@@ -235,6 +249,7 @@ class Inspector(QScrollArea):
         self.pages.addWidget(self.empty)
         self.setWidget(self.pages)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields fit the pane's width
         self.setFrameShape(QFrame.Shape.NoFrame)
         doc.changed.connect(lambda _hint: self.refresh())
         doc.loaded.connect(lambda: self.show_target(None))
@@ -256,10 +271,13 @@ class Inspector(QScrollArea):
         return self._item_page
 
     def show_target(self, key: Key | None) -> None:
-        if key != self.key:
+        changed = key != self.key
+        if changed:
             self.flush()
         self.key = key
         self.refresh()
+        if changed:  # another block or phase: its name and first fields in view, not the last scroll
+            self.verticalScrollBar().setValue(0)
 
     def flush(self) -> None:
         fields = []
@@ -293,7 +311,7 @@ class Inspector(QScrollArea):
                 page = self.item_page
                 page.build(item.block)
                 lang = current_language()
-                page.picture.setPixmap(self.thumbnails.pixmap(item.block, 72))
+                page.picture.setPixmap(self.thumbnails.pixmap(item.block, PICTURE_SIZE))
                 page.title.setText(item.block.title(lang))
                 page.kind_label.setText(kind_name(item.block.kind))
                 for name, field in page.numbers.items():
@@ -301,7 +319,9 @@ class Inspector(QScrollArea):
                 if page.level.count():
                     page.level.setCurrentIndex(max(0, page.level.findData(item.dosage.level)))
                     page.level.setToolTip(page.level.currentText())
-                    page.level_shows.setText(level_in_use_words(item.block, item.dosage, lang))
+                    line, full = level_in_use_words(item.block, item.dosage, lang)
+                    page.level_shows.setText(line)
+                    page.level_shows.setToolTip(full)
                 lines = [volume_words(item.dosage, lang), *detail_words(item.dosage, lang)]
                 minutes = session_seconds(item.block.kind, item.dosage) / 60
                 text = "\n".join(line for line in lines if line)

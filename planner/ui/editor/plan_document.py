@@ -24,6 +24,18 @@ if TYPE_CHECKING:
 Key = tuple[str, int]  # ("phase", id) or ("item", id)
 
 
+def _disconnect_all(signal, slot=None) -> None:  # noqa: ANN001
+    """Disconnect `slot` (or every receiver) from `signal`; nothing connected is fine."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            signal.disconnect() if slot is None else signal.disconnect(slot)
+        except (RuntimeError, TypeError):
+            pass
+
+
 class CommandFailed(Exception):
     """A service call was refused (conflict, validation, gone); the user has been told."""
 
@@ -41,6 +53,18 @@ class PlanDocument(QObject):
         self.group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         bus.plan_changed.connect(self._external_change)
+
+    def adopt(self, bus: ChangeBus, parent: QObject) -> None:
+        """Serve a new window (the same program in another language): its change bus, its widgets.
+        The plans' undo histories stay. The old window's connections to this document are dropped."""
+        for signal in (self.loaded, self.changed, self.group.activeStackChanged, self.group.canUndoChanged,
+                       self.group.canRedoChanged, self.group.undoTextChanged, self.group.redoTextChanged,
+                       self.group.cleanChanged, self.group.indexChanged):
+            _disconnect_all(signal)
+        _disconnect_all(self.bus.plan_changed, self._external_change)
+        self.bus = bus
+        bus.plan_changed.connect(self._external_change)
+        self.setParent(parent)
 
     # -- opening --------------------------------------------------------------------------------
     def open(self, plan_id: int) -> None:

@@ -164,6 +164,17 @@ class PlanEditor(QWidget):
         phase = self.model.phase_at(index) if index.isValid() else None
         return phase.id if phase is not None else plan.phases[-1].id
 
+    def go_to_phase(self, delta: int) -> None:
+        """Select the next (`delta` 1) or previous (-1) phase of the plan (Ctrl+PgDown, Ctrl+PgUp)."""
+        plan = self.doc.plan
+        current = self.current_phase_id()
+        if plan is None or current is None:
+            return
+        position = self.doc.phase_index(current) + delta
+        if 0 <= position < len(plan.phases):
+            self.select(("phase", plan.phases[position].id))
+            self.tree.scrollTo(self.tree.currentIndex())
+
     def add_phase(self) -> None:
         plan = self.doc.plan
         if plan is None:
@@ -207,8 +218,8 @@ class PlanEditor(QWidget):
             self.doc.push(MovePhaseCommand(self.doc, phase_id, old=old, new=new))
 
     # -- items ----------------------------------------------------------------------------------
-    def add_block(self, block_id: int) -> None:
-        """Add a library block to the current phase, after the selected item (Enter in the library)."""
+    def add_block(self, block_id: int | list[int]) -> None:
+        """Add library blocks to the current phase, after the selected item (Enter in the library)."""
         plan = self.doc.plan
         if plan is None:
             self.status_message.emit(_("Open a plan first: choose a patient's plan or press Ctrl+Shift+N."))
@@ -219,14 +230,26 @@ class PlanEditor(QWidget):
             phase, item = self.doc.item(self._selected[1])
             if phase is not None and phase.id == phase_id:
                 position = phase.items.index(item) + 1
-        self.add_blocks([block_id], phase_id, position)
+        self.add_blocks(block_id if isinstance(block_id, list) else [block_id], phase_id, position)
 
     def add_blocks(self, block_ids: list[int], phase_id: int | None, position: int) -> None:
+        """Add the blocks to the phase; a block the phase already has is not added again, and the
+        status bar says so."""
         plan = self.doc.plan
         stack = self.doc.stack
         if plan is None or stack is None or not block_ids:
             return
         lang = current_language()
+        phase = self.doc.phase(phase_id) if phase_id is not None else None
+        there = {item.block.id for item in phase.items} if phase is not None else set()
+        doubles = [bid for bid in dict.fromkeys(block_ids) if bid in there]
+        block_ids = [bid for bid in dict.fromkeys(block_ids) if bid not in there]
+        if doubles:
+            names = ", ".join(f"“{library_service.get_block(self.doc.db, bid).title(lang)}”" for bid in doubles)
+            self.status_message.emit(_("%(titles)s is already in the phase “%(phase)s”; not added again.")
+                                     % {"titles": names, "phase": phase.name})
+        if not block_ids:
+            return
         titles = {bid: library_service.get_block(self.doc.db, bid).title(lang) for bid in block_ids}
         macro = len(block_ids) > 1 or phase_id is None
         if macro:
@@ -245,7 +268,10 @@ class PlanEditor(QWidget):
         finally:
             if macro:
                 stack.endMacro()
-        self.status_message.emit(_("Added %(title)s.") % {"title": ", ".join(titles.values())})
+        added = _("Added %(title)s.") % {"title": ", ".join(titles.values())}
+        if doubles:
+            added += " " + _("%(n)d already in the phase.") % {"n": len(doubles)}
+        self.status_message.emit(added)
 
     def move_items(self, item_ids: list[int], phase_id: int, position: int) -> None:
         stack = self.doc.stack

@@ -41,7 +41,7 @@ from planner.i18n import _
 from planner.services import handouts
 from planner.services import plans as plan_service
 from planner.ui.common.workers import run_in_background
-from planner.ui.settings.settings.settings import Settings
+from planner.ui.settings.settings import Settings
 
 if TYPE_CHECKING:
     from planner.services.database import Database

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,8 +40,12 @@ if TYPE_CHECKING:
     from planner.services.database import Database
 
 
+INDEX_DELAY_MS = 1000
+
+
 class LibraryPanel(QWidget):
     add_requested = Signal(int)  # block id
+    add_many_requested = Signal(list)  # block ids, in the list's order
     block_changed = Signal(object)  # BlockInfo or None
 
     def __init__(self, db: Database, bus: ChangeBus, thumbnails: Thumbnails, parent: QWidget | None = None,
@@ -102,11 +107,14 @@ class LibraryPanel(QWidget):
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Ctrl/Shift+click: several
         self.list.doubleClicked.connect(lambda index: self._add(index))
         self.list.selectionModel().currentChanged.connect(lambda current, _p: self._current_changed(current))
         self.count = QLabel(objectName="libraryCount")
         self.count.setStyleSheet("color: #5f6b73;")
+        self.count.setWordWrap(True)  # a long message wraps: it never widens the pane
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
 
@@ -116,8 +124,11 @@ class LibraryPanel(QWidget):
         layout.addLayout(chips)
         layout.addLayout(combos)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.count)
-        layout.addLayout(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addLayout(self.buttons)
+        bottom.addWidget(self.count, 1)
+        layout.addLayout(bottom)
         self.setTabOrder(self.search, self.list)
 
         bus.library_changed.connect(lambda _block_id: self.reload())
@@ -138,16 +149,24 @@ class LibraryPanel(QWidget):
             button.setDefaultAction(action)
             button.setAutoRaise(True)
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
 
     # -- data -----------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (self.current_block().id if self.current_block() else None)
         self.model.thumbnails.clear()
         self.model.set_blocks(library_service.list_blocks(self.db, brief=True))
+        # The search index is built when the program is idle (a second after the library shows), so
+        # neither the start nor the first key typed waits for it.
+        QTimer.singleShot(INDEX_DELAY_MS, self._build_index)
         self._update_count()
         if keep is not None:
             self.select_block(keep)
+
+    def _build_index(self) -> None:
+        try:
+            self.model.search_index()
+        except RuntimeError:  # the panel was closed meanwhile
+            pass
 
     def select_block(self, block_id: int) -> bool:
         row = self.model.row_of(block_id)
@@ -212,9 +231,10 @@ class LibraryPanel(QWidget):
             self.list.setCurrentIndex(self.proxy.index(0, 0))
 
     def _enter_list(self) -> None:
+        """Down in the search: the first row (the best match), then Down goes on to the next."""
         if self.proxy.rowCount():
-            if not self.list.currentIndex().isValid():
-                self.list.setCurrentIndex(self.proxy.index(0, 0))
+            self.list.selectionModel().setCurrentIndex(self.proxy.index(0, 0),
+                                                       QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.list.setFocus()
 
     def _current_changed(self, current: QModelIndex) -> None:
@@ -222,7 +242,12 @@ class LibraryPanel(QWidget):
 
     # -- adding ---------------------------------------------------------------------------------
     def add_current(self) -> None:
-        """Enter in the search field or the list: add the current block to the plan."""
+        """Enter in the search field or the list: add the current block to the plan, or every selected
+        block when several are selected."""
+        selected = sorted(self.list.selectionModel().selectedIndexes(), key=lambda i: i.row())
+        if len(selected) > 1:
+            self.add_many_requested.emit([i.data(BLOCK_ROLE).id for i in selected if i.data(BLOCK_ROLE)])
+            return
         index = self.list.currentIndex()
         if not index.isValid() and self.proxy.rowCount():
             index = self.proxy.index(0, 0)

@@ -34,6 +34,7 @@ class PatientListModel(QAbstractListModel):
         self.db = db
         self.page_size = page_size
         self.query = ""
+        self.include_archived = False  # also the archived patients (View → Show archived patients)
         self._rows: list[PatientView] = []
         self._complete = True  # nothing to fetch until a query is set (the view asks at once)
 
@@ -53,7 +54,8 @@ class PatientListModel(QAbstractListModel):
             self._load(row + 1 + self.page_size)
 
     def _load(self, count: int) -> None:
-        rows = patient_service.list_patients(self.db, query=self.query, limit=count, offset=0)
+        rows = patient_service.list_patients(self.db, query=self.query, limit=count, offset=0,
+                                             include_archived=self.include_archived)
         self.beginResetModel()
         self._rows = rows
         self._complete = len(rows) < count
@@ -66,7 +68,7 @@ class PatientListModel(QAbstractListModel):
         if parent.isValid() or self._complete:
             return
         more = patient_service.list_patients(self.db, query=self.query, limit=self.page_size,
-                                             offset=len(self._rows))
+                                             offset=len(self._rows), include_archived=self.include_archived)
         known = {row.id for row in self._rows}
         more = [row for row in more if row.id not in known]
         if len(more) < self.page_size:
@@ -95,6 +97,8 @@ class PatientListModel(QAbstractListModel):
         patient = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return patient.name
+        if role == Qt.ItemDataRole.ForegroundRole and patient.archived:
+            return QColor("#7a858c")
         if role == SUBTITLE_ROLE:
             return _patient_subtitle(patient)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -115,7 +119,8 @@ def _patient_subtitle(patient: PatientView) -> str:
         parts.append(patient.complaint.splitlines()[0])
     elif patient.region:
         parts.append(region_name(patient.region))
-    return " · ".join(parts) or _("No complaint noted")
+    text = " · ".join(parts) or _("No complaint noted")
+    return _("Archived") + " · " + text if patient.archived else text
 
 
 @cache

@@ -9,6 +9,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +39,7 @@ class PatientsPanel(QWidget):
     patient_selected = Signal(int)  # -1: none
     plan_activated = Signal(int)
     plan_archived = Signal(int)
+    archived_shown = Signal(bool)
 
     def __init__(self, db: Database, bus: ChangeBus, parent: QWidget | None = None, *, load: bool = True):
         """`load=False`: show the panel empty; `load()` reads the patients later."""
@@ -57,6 +59,10 @@ class PatientsPanel(QWidget):
         self.search.textChanged.connect(self._search)
         self.search.move_down.connect(self._enter_list)
 
+        self.show_archived = QCheckBox(_("Show archived patients"), objectName="showArchived")
+        self.show_archived.setToolTip(_("List the archived patients too, to look them up or bring one back"))
+        self.show_archived.toggled.connect(self.set_show_archived)
+
         self.list = QListView(objectName="patientList")
         self.list.setModel(self.model)
         self.list.setItemDelegate(TwoLineDelegate(self.list, icon_size=0))
@@ -75,6 +81,7 @@ class PatientsPanel(QWidget):
         self.plan_list.setModel(self.plans_model)
         self.plan_list.setItemDelegate(TwoLineDelegate(self.plan_list, icon_size=16))
         self.plan_list.activated.connect(self._plan_activated)
+        self.plan_list.clicked.connect(self._plan_activated)  # one click opens, as Enter does
         self.plan_buttons = QHBoxLayout()
         self.plan_buttons.setContentsMargins(0, 0, 0, 0)
         self.patient_buttons = QHBoxLayout()
@@ -86,6 +93,7 @@ class PatientsPanel(QWidget):
         top_layout.addWidget(self.search)
         top_layout.addWidget(self.list, 1)
         top_layout.addWidget(self.empty)
+        top_layout.addWidget(self.show_archived)
         top_layout.addLayout(self.patient_buttons)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
@@ -125,15 +133,60 @@ class PatientsPanel(QWidget):
         self._show_plans()
 
     # -- buttons (actions come from the main window's registry) -----------------------------------
-    def add_buttons(self, patient_actions: list[QAction], plan_actions: list[QAction]) -> None:
+    def add_buttons(self, patient_actions: list[QAction], plan_actions: list[QAction],
+                    archived_actions: list[QAction] = ()) -> None:
+        """Buttons for the actions; `archived_actions` show only while the archived patients are listed."""
+        self._archived_buttons = []
         for actions, row in ((patient_actions, self.patient_buttons), (plan_actions, self.plan_buttons)):
-            for action in actions:
-                button = QToolButton(self)
-                button.setDefaultAction(action)
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                button.setAutoRaise(True)
-                row.addWidget(button)
+            for n, action in enumerate(actions):  # the first with its text, the others as icons (tooltips):
+                row.addWidget(self._button(action, text=n == 0))  # the pane stays narrow at 1280 px
+            if row is self.patient_buttons:
+                for action in archived_actions:
+                    button = self._button(action, text=True)
+                    button.setVisible(self.show_archived.isChecked())
+                    self._archived_buttons.append(button)
+                    row.addWidget(button)
             row.addStretch(1)
+
+    def _button(self, action: QAction, *, text: bool) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text
+                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button.setAutoRaise(True)
+        return button
+
+    # -- archived patients ------------------------------------------------------------------------
+    def set_show_archived(self, on: bool) -> None:
+        """List the archived patients too (marked "Archived"), or only the current ones."""
+        if self.show_archived.isChecked() != on:
+            self.show_archived.setChecked(on)  # comes back here through `toggled`
+            return
+        if self.model.include_archived == on:
+            return
+        for button in getattr(self, "_archived_buttons", []):
+            button.setVisible(on)
+        self.model.include_archived = on
+        keep = self._current_id
+        self.model.reload()
+        self._update_empty()
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+        elif self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
+        else:
+            self._set_current(None)
+        self.archived_shown.emit(on)
+
+    def restore_patient(self) -> None:
+        """Bring the selected archived patient back into the list of current patients."""
+        patient = self.current_patient()
+        if patient is None or not patient.archived:
+            return
+        patient_service.archive_patient(self.db, patient.id, archived=False)
+        self.bus.publish(PatientChanged(patient.id))
+        self.select_patient(patient.id)
 
     # -- patients -------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -187,7 +240,8 @@ class PatientsPanel(QWidget):
         """Make `patient_id` current, loading more rows or clearing the search when needed."""
         row = self.model.row_of(patient_id)
         if row is None and self.model.canFetchMore():
-            position = patient_service.patient_position(self.db, patient_id, query=self.model.query)
+            position = patient_service.patient_position(self.db, patient_id, query=self.model.query,
+                                                        include_archived=self.model.include_archived)
             if position is not None:  # far down the list: load through it in one go
                 self.model.show_through(position)
                 row = self.model.row_of(patient_id)

@@ -11,13 +11,38 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, QTranslator
 
 from planner import i18n
 
 log = logging.getLogger(__name__)
 
 _installed: QTranslator | None = None
+_fallback: QTranslator | None = None
+
+
+class _MnemonicFallback(QTranslator):
+    """Qt's catalogue without a few of Qt's newer source texts: since Qt 6 the file dialog asks for
+    "&Look in:" and "Files of &type:", the catalogue knows "Look in:" and "Files of type:". For a text
+    with a mnemonic (&) that the catalogue lacks, this asks for it without the & and puts the & back
+    on the first letter: "&Zoeken in:". Installed after Qt's translator, so asked first."""
+
+    def __init__(self, catalogue: QTranslator, parent: QObject | None = None):
+        super().__init__(parent)
+        self._catalogue = catalogue
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None is Qt's null string, "not known here": Qt then asks the next translator.
+        if "&" not in source or not context.startswith("Q"):
+            return None
+        if self._catalogue.translate(context, source, disambiguation, n):
+            return None  # the catalogue has it: let it answer
+        found = self._catalogue.translate(context, source.replace("&", ""), disambiguation, n)
+        return "&" + found if found else None
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
 def translations_dir() -> Path:
@@ -31,10 +56,13 @@ def install_qt_translator(lang: str) -> bool:
     Returns True when Qt's standard texts are now in `lang`. When the .qm file is missing the
     standard buttons stay English, a warning is logged, and the program carries on.
     """
-    global _installed
+    global _installed, _fallback
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install_qt_translator needs a QApplication")
+    if _fallback is not None:
+        QCoreApplication.removeTranslator(_fallback)
+        _fallback = None
     if _installed is not None:
         QCoreApplication.removeTranslator(_installed)
         _installed = None
@@ -48,6 +76,8 @@ def install_qt_translator(lang: str) -> bool:
         return False
     QCoreApplication.installTranslator(translator)
     _installed = translator
+    _fallback = _MnemonicFallback(translator, app)
+    QCoreApplication.installTranslator(_fallback)
     return True
 
 

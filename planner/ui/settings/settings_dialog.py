@@ -46,8 +46,8 @@ from planner.i18n import _, ngettext
 from planner.services import clinic as clinic_service
 from planner.services import logo as logo_service
 from planner.services.database import Database
-from planner.ui.settings.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings.settings import DIARY_WEEKS_MAX, HandoutDefaults, Settings
+from planner.ui.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings import DIARY_WEEKS_MAX, HandoutDefaults, Settings
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 ERROR_STYLE = "color: #b00020;"
@@ -180,10 +180,8 @@ class SettingsDialog(QDialog):
         self.diary_label.setBuddy(self.diary_spin)
         self.handout_form.addRow(self.paper_label, self.paper_combo)
         self.handout_form.addRow(self.print_label, self.large_print_check)
-        diary = QVBoxLayout()
-        diary.addWidget(self.diary_spin)
-        diary.addWidget(self.diary_hint)
-        self.handout_form.addRow(self.diary_label, diary)
+        self.handout_form.addRow(self.diary_label, self.diary_spin)
+        self.handout_form.addRow(self.diary_hint)  # its own row, the dialog's width: the help wraps, never cut
         layout = QVBoxLayout(page)
         layout.addWidget(self.handout_intro)
         layout.addLayout(self.handout_form)

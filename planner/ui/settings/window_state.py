@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from planner.paths import data_dir
 
-STATE_VERSION = 1  # bump when docks or toolbars change so an old saved layout is not applied
+STATE_VERSION = 2  # 2: the handout preview beside the patients, not under the inspector; bump when docks or toolbars change so an old saved layout is not applied
 
 
 def desk_settings() -> QSettings:

@@ -62,6 +62,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("find_block", N_("Find in library"), "edit", ("Ctrl+F",), "search"),
     ActionSpec("edit_patient", N_("Edit patient…"), "edit", ("Ctrl+I",), "patient-edit"),
     ActionSpec("archive_patient", N_("Archive patient…"), "edit", ("Ctrl+Shift+Del",), "archive"),
+    ActionSpec("restore_patient", N_("Bring back patient"), "edit", ("Ctrl+Alt+R",), "undo",
+               N_("Take the selected patient out of the archive"), toolbar_text=True),
     ActionSpec("new_block", N_("New library block…"), "edit", ("Ctrl+Alt+N",), "block-new"),
     ActionSpec("duplicate_block", N_("Duplicate library block"), "edit", ("Ctrl+Alt+D",), "duplicate"),
     ActionSpec("edit_block", N_("Edit library block…"), "edit", ("Ctrl+Alt+E",), "rename"),
@@ -71,9 +73,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("add_phase", N_("Add phase"), "plan", ("Ctrl+Shift+A",), "phase-add", toolbar_text=True),
     ActionSpec("rename_phase", N_("Rename phase"), "plan", ("F2",), "rename"),
     ActionSpec("duplicate_phase", N_("Duplicate phase"), "plan", ("Ctrl+Shift+D",), "duplicate"),
-    ActionSpec("progress_phase", N_("Progress phase…"), "plan", ("Ctrl+]",), "progress",
+    ActionSpec("progress_phase", N_("Progress phase…"), "plan", ("Ctrl+G",), "progress",
                N_("Propose the next phase from the current one"), toolbar_text=True),
-    ActionSpec("step_back", N_("Step back…"), "plan", ("Ctrl+[",), "step-back"),
+    ActionSpec("step_back", N_("Step back…"), "plan", ("Ctrl+Shift+G",), "step-back"),
+    ActionSpec("next_phase", N_("Go to next phase"), "plan", ("Ctrl+PgDown",), "down"),
+    ActionSpec("previous_phase", N_("Go to previous phase"), "plan", ("Ctrl+PgUp",), "up"),
     ActionSpec("check_in", N_("Record check-in…"), "plan", ("Ctrl+K",), "checkin", toolbar_text=True),
     ActionSpec("progress_chart", N_("Progress chart"), "plan", ("Ctrl+Shift+K",), "chart"),
     ActionSpec("duplicate_plan", N_("Duplicate plan"), "plan", ("Ctrl+D",), "duplicate"),
@@ -88,6 +92,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_inspector", N_("Go to inspector"), "view", ("Ctrl+4",)),
     ActionSpec("reset_layout", N_("Reset window layout"), "view", ("Ctrl+0",)),
     ActionSpec("activity_log", N_("Activity log"), "view", ("Ctrl+Shift+L",), "template"),
+    ActionSpec("show_archived", N_("Show archived patients"), "view", ("Ctrl+Shift+H",),
+               tip=N_("List the archived patients too, to look them up or bring one back"), checkable=True),
     ActionSpec("shortcuts", N_("Keyboard shortcuts"), "help", ("F1",), "keyboard"),
     ActionSpec("about", N_("About Herstelplan"), "help", ("Shift+F1",)),
 )
@@ -97,14 +103,14 @@ MENU_LAYOUT: dict[str, tuple[str, ...]] = {
              "import_plan", "export_plan_file", SEPARATOR, "backup", "restore_backup", SEPARATOR, "settings",
              SEPARATOR, "quit"),
     "edit": ("undo", "redo", SEPARATOR, "delete", "move_up", "move_down", SEPARATOR, "find_patient",
-             "find_block", SEPARATOR, "edit_patient", "archive_patient", SEPARATOR, "new_block",
+             "find_block", SEPARATOR, "edit_patient", "archive_patient", "restore_patient", SEPARATOR, "new_block",
              "duplicate_block", "edit_block", "block_picture"),
-    "plan": ("add_block", SEPARATOR, "add_phase", "rename_phase", "duplicate_phase", SEPARATOR,
-             "progress_phase", "step_back", "check_in", "progress_chart", SEPARATOR, "duplicate_plan",
+    "plan": ("add_block", SEPARATOR, "add_phase", "rename_phase", "duplicate_phase", "next_phase",
+             "previous_phase", SEPARATOR, "progress_phase", "step_back", "check_in", "progress_chart", SEPARATOR, "duplicate_plan",
              "save_template", "archive_plan"),
     "patient": ("export_patient", "audit_trail", SEPARATOR, "erase_patient"),
-    "view": ("focus_patients", "focus_plan", "focus_library", "focus_inspector", SEPARATOR, "activity_log",
-             "reset_layout"),
+    "view": ("focus_patients", "focus_plan", "focus_library", "focus_inspector", SEPARATOR, "show_archived",
+             "activity_log", "reset_layout"),
     "help": ("shortcuts", "about"),
 }
 
@@ -136,6 +142,10 @@ class ActionRegistry(QObject):
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
+
+    def window_shortcuts(self) -> list[QKeySequence]:
+        """Every shortcut of the window-wide actions (those not local to one widget)."""
+        return [s for spec in SPECS if not spec.local for s in self.actions[spec.name].shortcuts()]
 
     def connect(self, name: str, slot) -> None:  # noqa: ANN001
         self.actions[name].triggered.connect(lambda _checked=False: slot())

@@ -18,8 +18,8 @@ from planner.domain.errors import HerstelplanError
 from planner.i18n import _
 from planner.paths import database_url
 from planner.ui.common.icons import icon
-from planner.ui.settings.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings.settings import Settings
+from planner.ui.settings.qt_translations import apply_ui_language
+from planner.ui.settings.settings import Settings
 from planner.ui.window.errors import ErrorReporter
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.startup import PendingDatabase
@@ -49,9 +49,9 @@ class WindowKeeper:
         self.db, self.prefs, self.reporter = db, prefs, reporter
         self.current: MainWindow | None = None
 
-    def build(self, *, defer_loading: bool = False) -> MainWindow:
+    def build(self, *, defer_loading: bool = False, doc=None) -> MainWindow:  # noqa: ANN001
         window = MainWindow(self.db, settings=self.prefs.qsettings, reporter=self.reporter,
-                            defer_loading=defer_loading)
+                            defer_loading=defer_loading, doc=doc)
         window.language_changed.connect(lambda _lang: QTimer.singleShot(0, self.rebuild))
         self.current = window
         window.show()
@@ -63,7 +63,7 @@ class WindowKeeper:
             return
         old.flush()
         old.state.save(old)
-        self.build()
+        self.build(doc=old.doc)  # the open plans' undo histories carry over
         old.close()
         old.deleteLater()
 

@@ -26,7 +26,7 @@ PROVIDERS = {
     "preview": "planner.ui.files.preview",
     "export": "planner.ui.files.export",
     "print": "planner.ui.files.export",
-    "settings": "planner.ui.settings.settings.settings_dialog",
+    "settings": "planner.ui.settings.settings_dialog",
     "progress_phase": "planner.ui.monitoring.progress_dialog",
     "step_back": "planner.ui.monitoring.progress_dialog",
     "check_in": "planner.ui.monitoring.checkin_dialog",
@@ -109,11 +109,14 @@ def preview_pane(window: MainWindow, *, build: bool = True):  # noqa: ANN201
 
 
 def _wire_preview(window: MainWindow, module: ModuleType) -> bool:
-    """The live handout preview as a dock (right, hidden until Ctrl+Shift+P), following the open plan."""
+    """The live handout preview as a dock (hidden until Ctrl+Shift+P), following the open plan. It
+    opens as a tab beside the patients, the left column widened to a readable page, so the library
+    and the inspector keep their room."""
     from PySide6.QtWidgets import QDockWidget
 
     dock = QDockWidget(_("Handout preview"), window, objectName="previewDock")
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.tabifyDockWidget(window.docks["patients"], dock)
     dock.hide()
     window.docks["preview"] = dock
     action = window.actions["preview"]
@@ -133,8 +136,17 @@ def _wire_preview(window: MainWindow, module: ModuleType) -> bool:
             plan = window.doc.plan
             pane.show_plan(plan.id if plan is not None and dock.isVisible() else None)
 
+    def show(visible: bool) -> None:
+        dock.setVisible(visible)
+        if visible and not dock.isFloating():
+            dock.raise_()
+            if window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea:
+                wide = max(360, min(560, round(window.width() * 0.3)))
+                if dock.width() < wide:
+                    window.resizeDocks([dock], [wide], Qt.Orientation.Horizontal)
+
     window._make_preview = make
-    action.toggled.connect(dock.setVisible)
+    action.toggled.connect(show)
     dock.visibilityChanged.connect(lambda visible: (action.setChecked(dock.isVisible()), follow()))
     window.doc.loaded.connect(follow)
     return True
@@ -197,7 +209,7 @@ def _open_on_plan(window: MainWindow, make) -> None:  # noqa: ANN001
 
 
 def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
-    """Progress phase (Ctrl+]) and Step back (Ctrl+[): the reviewed phase is added; Ctrl+Z removes it."""
+    """Progress phase (Ctrl+G) and Step back (Ctrl+Shift+G): the reviewed phase is added; Ctrl+Z removes it."""
     from planner.ui.editor.commands import AdoptPhaseCommand
 
     def open_dialog(step_back: bool) -> None:

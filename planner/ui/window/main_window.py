@@ -21,16 +21,18 @@ from planner.ui.editor.plan_editor import PlanEditor
 from planner.ui.library.library_panel import LibraryPanel
 from planner.ui.library.thumbnails import Thumbnails
 from planner.ui.patients.patients_panel import PatientsPanel
-from planner.ui.settings.settings.settings import Settings
-from planner.ui.settings.settings.window_state import WindowState
+from planner.ui.settings.settings import Settings
+from planner.ui.settings.window_state import WindowState
 from planner.ui.window import extensions
 from planner.ui.window.actions import ActionRegistry
 from planner.ui.window.errors import ErrorReporter
+from planner.ui.window.window_keys import WindowKeys
 
 if TYPE_CHECKING:
     from planner.services.database import Database
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+INSPECTOR_HEIGHT = 336  # a strength block's heading and all its dosage fields
 
 
 class MainWindow(QMainWindow):
@@ -41,9 +43,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database, *, settings: QSettings | None = None,
                  reporter: ErrorReporter | None = None, parent: QObject | None = None,
-                 defer_loading: bool = False):
+                 defer_loading: bool = False, doc: PlanDocument | None = None):
         """`defer_loading`: build and show the window without reading the database; `load()` fills it
-        (the application does so once the database is open, after the first paint)."""
+        (the application does so once the database is open, after the first paint). `doc`: the plan
+        document of the window this one replaces (a new language), with its undo history."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
@@ -55,7 +58,11 @@ class MainWindow(QMainWindow):
         self.state = WindowState(settings)
         self.prefs = Settings(self.state.settings)  # typed preferences in the same store
         self.thumbnails = Thumbnails(lambda block_id: library_service.block_image(db, block_id))
-        self.doc = PlanDocument(db, self.bus, self.reporter, self)
+        if doc is None:
+            self.doc = PlanDocument(db, self.bus, self.reporter, self)
+        else:
+            doc.adopt(self.bus, self)
+            self.doc = doc
         self.actions = ActionRegistry(self)
 
         self.patients = PatientsPanel(db, self.bus, load=not defer_loading)
@@ -69,8 +76,7 @@ class MainWindow(QMainWindow):
             "inspector": self._dock("inspector", _("Inspector"), self.inspector, RIGHT),
         }
         self.resize(1440, 900)
-        self.resizeDocks([self.docks["patients"], self.docks["library"]], [290, 340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["library"], self.docks["inspector"]], [480, 420], Qt.Orientation.Vertical)
+        self.fit_docks()
 
         self.menus = self.actions.fill_menus(self.menuBar())
         view_menu = self.menus["view"]
@@ -83,15 +89,17 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.statusBar().setObjectName("statusBar")
         self.patients.add_buttons([self.actions["new_patient"], self.actions["edit_patient"]],
-                                  [self.actions["new_plan"], self.actions["duplicate_plan"], self.actions["archive_plan"]])
+                                  [self.actions["new_plan"], self.actions["duplicate_plan"], self.actions["archive_plan"]],
+                                  [self.actions["restore_patient"]])
         self.library.add_buttons([self.actions[n] for n in ("new_block", "duplicate_block", "edit_block", "block_picture")])
 
         self._connect_actions()
         self._connect_panels()
+        self.keys = WindowKeys(self, self.actions.window_shortcuts())
         self._tab_order()
         extensions.wire(self)
         self._default_state = self.saveState()
-        self.state.restore(self)
+        self._fit_on_show = not self.state.restore(self)  # first start: fit the panes to the screen
         self.reporter.before_crash.append(self.flush)
         if defer_loading:
             self._update_actions()
@@ -142,10 +150,12 @@ class MainWindow(QMainWindow):
         for name, slot in {
             "new_patient": self.patients.new_patient, "edit_patient": self.patients.edit_patient,
             "archive_patient": self.patients.archive_patient, "new_plan": self.patients.new_plan,
+            "restore_patient": self.patients.restore_patient,
             "open_plan": self.patients.open_selected_plan, "quit": self.close,
             "delete": ed.delete_selected, "move_up": lambda: ed.move_selected(-1),
             "move_down": lambda: ed.move_selected(1), "add_phase": ed.add_phase,
             "rename_phase": ed.rename_phase, "duplicate_phase": ed.duplicate_phase,
+            "next_phase": lambda: ed.go_to_phase(1), "previous_phase": lambda: ed.go_to_phase(-1),
             "add_block": self.library.add_current, "new_block": self.library.new_block,
             "duplicate_block": self.library.duplicate_block, "edit_block": self.library.edit_block,
             "block_picture": self.library.attach_picture,
@@ -162,6 +172,8 @@ class MainWindow(QMainWindow):
             "shortcuts": self._show_shortcuts, "about": self._show_about,
         }.items():
             a.connect(name, slot)
+        a["show_archived"].toggled.connect(self.patients.set_show_archived)
+        self.patients.archived_shown.connect(a["show_archived"].setChecked)
         a.connect("undo", self._undo)
         a.connect("redo", self._redo)
         for name in ("delete", "move_up", "move_down"):
@@ -178,6 +190,7 @@ class MainWindow(QMainWindow):
         self.patients.plan_archived.connect(self.doc.forget)
         self.patients.patient_selected.connect(self._patient_selected)
         self.library.add_requested.connect(self.editor.add_block)
+        self.library.add_many_requested.connect(self.editor.add_block)
         self.editor.selection_changed.connect(self.inspector.show_target)
         self.editor.selection_changed.connect(lambda _key: self._update_actions())
         self.editor.tree.edit_requested.connect(lambda: self._focus("inspector", self.inspector.focus_first))
@@ -219,11 +232,18 @@ class MainWindow(QMainWindow):
         self.flush()
         self.doc.group.redo()
 
-    def open_plan(self, plan_id: int) -> None:
+    def open_plan(self, plan_id: int, *, focus: bool = True) -> None:
+        """Open the plan in the editor; its patient becomes the one shown (an imported plan, say)."""
         self.flush()
         self.doc.open(plan_id)
         self.state.last_plan_id = plan_id
-        self.editor.focus_tree()
+        patient_id = self.doc.plan.patient_id if self.doc.plan is not None else None
+        shown = self.patients.current_patient()
+        if patient_id is not None and (shown is None or shown.id != patient_id):
+            if self.patients.select_patient(patient_id):
+                self.patients.select_plan(plan_id)
+        if focus:
+            self.editor.focus_tree()
 
     def save_as_template(self) -> None:
         from planner.services import plans as plan_service
@@ -244,9 +264,43 @@ class MainWindow(QMainWindow):
         for name, dock in self.docks.items():
             dock.setFloating(False)
             dock.setVisible(name != "preview")
+        self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """Pane sizes for the window's size (1280×800 up): the patients a fifth of the width, the
+        library and inspector a quarter; the inspector as high as a block's dosage fields need (up
+        to half the column), the library the rest."""
+        width, height = self.width(), self.height()
+        left = max(250, min(320, round(width * 0.2)))
+        right = max(320, min(440, round(width * 0.26)))
+        self.resizeDocks([self.docks["patients"], self.docks["library"]], [left, right], Qt.Orientation.Horizontal)
+        column = self.docks["library"].height() + self.docks["inspector"].height()
+        if column < 300:  # not laid out yet: the height less the menu bar, toolbar and status bar
+            column = height - 80
+        inspector = min(INSPECTOR_HEIGHT, column // 2) if column < 2 * INSPECTOR_HEIGHT else round(column * 0.48)
+        self.resizeDocks([self.docks["library"], self.docks["inspector"]], [column - inspector, inspector],
+                         Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if getattr(self, "_fit_on_show", False):
+            self._fit_on_show = False
+            self.fit_docks()
 
     def _patient_selected(self, patient_id: int) -> None:
+        """Another patient is shown: their plan opens in the editor (the first in their list), or none
+        when they have no plan. The plan open is always the shown patient's, so every file name and
+        handout is theirs."""
         self.state.last_patient_id = None if patient_id < 0 else patient_id
+        plan = self.doc.plan
+        if plan is not None and plan.patient_id != (None if patient_id < 0 else patient_id):
+            plan_id = self.patients.selected_plan_id() if patient_id >= 0 else None
+            if plan_id is not None:
+                self.open_plan(plan_id, focus=False)
+            else:
+                self.flush()
+                self.doc.close()
+                self.state.last_plan_id = None
         self._update_actions()
 
     def _restore_session(self) -> None:
@@ -269,12 +323,16 @@ class MainWindow(QMainWindow):
         has_plan = self.doc.plan is not None
         has_patient = self.patients.current_patient() is not None
         selected = self.editor.selected
-        for name in ("add_phase", "rename_phase", "duplicate_phase", "save_template", "add_block"):
+        for name in ("add_phase", "rename_phase", "duplicate_phase", "save_template", "add_block", "next_phase",
+                     "previous_phase"):
             a[name].setEnabled(has_plan)
         for name in ("delete", "move_up", "move_down"):
             a[name].setEnabled(has_plan and selected is not None)
-        for name in ("edit_patient", "archive_patient", "new_plan"):
+        patient = self.patients.current_patient()
+        for name in ("edit_patient", "new_plan"):
             a[name].setEnabled(has_patient)
+        a["archive_patient"].setEnabled(patient is not None and not patient.archived)
+        a["restore_patient"].setEnabled(patient is not None and patient.archived)
         for name in ("duplicate_plan", "archive_plan"):
             a[name].setEnabled(has_plan or self.patients.selected_plan_id() is not None)
         a["undo"].setEnabled(self.doc.group.canUndo())
