@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     templates = sub.add_parser("templates", parents=[common], help="list the plan templates")
     templates.add_argument("--json", action="store_true", help="machine-readable output")
     _add_reliability_commands(sub, common)
+    from planner.cli_clinical import add_clinical_commands; add_clinical_commands(sub, common)  # noqa: E702, I001
     return parser
 
 
@@ -311,3 +312,4 @@ COMMANDS = {
     "export-patient": cmd_export_patient,
     "erase-patient": cmd_erase_patient,
 }
+from planner.cli_clinical import CLINICAL_COMMANDS; COMMANDS.update(CLINICAL_COMMANDS)  # noqa: E402, E702, I001

@@ -34,13 +34,17 @@ def phase_spans(plan: PlanView, *, start: dt.date | None = None) -> list[PhaseSp
 
 
 def current_phase_index(plan: PlanView, today: dt.date | None = None) -> int:
-    """The phase the patient is in on `today` by the plan's dates.
+    """The phase the patient is in: the stored current phase (the roadmap), else by the plan's dates.
 
-    Before the start: the first phase; after the end: the last. Without a start date the
-    last phase (the newest one the therapist planned) counts as current.
+    By dates: before the start the first phase; after the end the last. Without a start date the
+    last phase (the newest one the therapist planned) counts as current. Accepting a review stores
+    the current phase, so from then on only a move-on changes it.
     """
     if not plan.phases:
         return 0
+    for index, phase in enumerate(plan.phases):
+        if phase.id == plan.current_phase_id:
+            return index
     if plan.start_date is None:
         return len(plan.phases) - 1
     today = today or dt.date.today()
