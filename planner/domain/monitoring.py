@@ -3,7 +3,7 @@
 One scale everywhere (CLINICAL.md, "One pain scale"; numbers in `planner.domain.thresholds`):
 with the limit L (default 5), pain during 0..L-2 is green, L-1..L amber, above L red; a check-in is
 also red when the next morning was worse than usual. The review of a plan (what to do next) lives
-in `planner.domain.review`; `advise` is kept here as the name the screens call.
+in `planner.domain.review`;
 """
 
 from __future__ import annotations
@@ -35,11 +35,3 @@ def light(pain_during: int, next_morning: NextMorning | str, bands: PainBands = 
 
 def checkin_light(checkin: CheckInView, bands: PainBands = DEFAULT_BANDS) -> Light:
     return light(checkin.pain_during, checkin.next_morning, bands)
-
-
-def __getattr__(name: str):  # noqa: ANN202 - lazy names kept for the screens
-    if name in ("Advice", "AdviceKind", "advise"):
-        from planner.domain import review
-
-        return {"Advice": review.Review, "AdviceKind": review.Outcome, "advise": review.advise}[name]
-    raise AttributeError(name)

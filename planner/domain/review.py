@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode, ReviewEntry
@@ -23,6 +23,7 @@ from planner.domain.thresholds import (
     BREAK_DAYS,
     DEFAULT_BANDS,
     HALF_STEP_AMBER_SHARE,
+    LOW_CONFIDENCE,
     MIN_ADHERENCE,
     MIN_CHECKINS_TO_JUDGE,
     MIN_PHASE_WEEKS,
@@ -154,6 +155,20 @@ def _flags(checkins: Sequence[CheckInView]) -> tuple[RedFlag, ...]:
 def review_plan(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
                 older: bool | None = None, bands: PainBands = DEFAULT_BANDS) -> Review:
     """The review of `plan` on `today` from its check-ins (those dated after today are ignored)."""
+    result = _review(plan, checkins, today=today, older=older, bands=bands)
+    newest = max((c for c in checkins if c.date <= today), key=lambda c: (c.date, c.id), default=None)
+    if newest is None or newest.confidence is None:
+        return result
+    if newest.confidence <= LOW_CONFIDENCE:
+        nl = f"Vertrouwen in bewegen is laag ({newest.confidence}/10): leg uit waarom het veilig is."
+        en = f"Confidence in moving is low ({newest.confidence}/10): explain why it is safe."
+    else:
+        nl, en = f"Vertrouwen in bewegen: {newest.confidence}/10.", f"Confidence in moving: {newest.confidence}/10."
+    return replace(result, reasons_nl=(*result.reasons_nl, nl), reasons_en=(*result.reasons_en, en))
+
+
+def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
+            older: bool | None, bands: PainBands) -> Review:
     older = older_adult(plan, today) if older is None else older
     chk = sorted((c for c in checkins if c.date <= today), key=lambda c: (c.date, c.id))
     r = _Reasons()
@@ -201,15 +216,19 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     after_back = [c for c in chk if last_back is None or c.date > last_back.date]
     trend = morning_trend(after_back, newest.date)
 
+    for c, lt in lights[-7:]:
+        if lt is Light.RED and c.pain_during > bands.amber_max:
+            r.add(f"{_day(c.date, 'nl')}: rood, pijn {c.pain_during} tijdens het oefenen is te veel.",
+                  f"{_day(c.date, 'en')}: red, pain {c.pain_during} during the exercises is too much.")
+        elif lt is Light.RED:
+            r.add(f"{_day(c.date, 'nl')}: rood, de ochtend erna was het slechter dan normaal.",
+                  f"{_day(c.date, 'en')}: red, the next morning was worse than usual.")
+
     # 2. Step back.
     recent_reds = [c for c, lt in lights if lt is Light.RED and (newest.date - c.date).days < RECENT_DAYS]
     triggers: list[tuple[str, str]] = []
     if considered and lights[-1][1] is Light.RED and lights[-1][0] is newest:
-        why_nl = (f"pijn {newest.pain_during} tijdens het oefenen" if newest.pain_during > bands.amber_max
-                  else "de ochtend erna was slechter dan normaal")
-        why_en = (f"pain {newest.pain_during} during the exercises" if newest.pain_during > bands.amber_max
-                  else "the next morning was worse than usual")
-        triggers.append((f"{_day(newest.date, 'nl')}: rood, {why_nl}.", f"{_day(newest.date, 'en')}: red, {why_en}."))
+        triggers.append(("De nieuwste check-in is rood.", "The newest check-in is red."))
     if len(recent_reds) >= RED_COUNT_STEP_BACK:
         triggers.append((f"{len(recent_reds)} keer rood in de laatste {RECENT_DAYS} dagen.",
                          f"{len(recent_reds)} red check-ins in the last {RECENT_DAYS} days."))

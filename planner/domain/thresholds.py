@@ -172,3 +172,5 @@ SMALL_HOLD_SECONDS = 10
 VOLUME_FLOOR = {"reps": 1, "hold_seconds": 5, "minutes": 1}
 #: Days of the data window a review looks back from the newest check-in.
 WINDOW_DAYS = 14
+#: Confidence in moving (0-10) at or below this is named as low in the review's reasons.
+LOW_CONFIDENCE = 3

@@ -16,9 +16,10 @@ from planner.domain.dosage import validate
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockInfo, PlanView
-from planner.domain.monitoring import Advice, advise
 from planner.domain.proposals import PhaseProposal, ProposalKind, propose_next
 from planner.domain.proposals import propose_step_back as _domain_step_back
+from planner.domain.review import Review as Advice
+from planner.domain.review import review_plan
 from planner.domain.timeline import current_phase_index
 from planner.services.changes import PlanChanged
 from planner.services.plans import MAX_TITLE, _changed, _load, _renumber, _touch
@@ -39,7 +40,7 @@ def _read(db: Database, plan_id: int, today: dt.date | None) -> tuple[PlanView, 
         plan = plan_view(plan_row)
         checkins = [checkin_view(c) for c in plan_row.checkins]
         pool = education_pool(session)
-    return plan, advise(checkins, today=today or dt.date.today()), pool
+    return plan, review_plan(plan, checkins, today=today or dt.date.today()), pool
 
 
 def default_phase_id(plan: PlanView, today: dt.date | None = None) -> int:

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from planner.domain.dosage import Dosage
 from planner.domain.exposure import new_ladder
-from planner.domain.steps import step_back
 from planner.domain.model import (
     CheckInView,
     NextMorning,
@@ -18,6 +17,7 @@ from planner.domain.model import (
     ProgressionMode,
     ReviewEntry,
 )
+from planner.domain.steps import step_back
 from tests.domain.conftest import block
 
 START = dt.date(2026, 3, 2)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from planner.domain.exposure import exposure_status
 from planner.domain.plan_rules import rules_for_patient
 from planner.domain.review import review_plan
 from planner.domain.roadmap import propose
-from planner.domain.exposure import exposure_status
-from planner.domain.thresholds import STEP_BACK_SHARE, DEFAULT_BANDS
+from planner.domain.thresholds import DEFAULT_BANDS, STEP_BACK_SHARE
 from planner.domain.volume import volume_ratio
 from tests.clinical.helpers import on, story_plan
 from tests.clinical.stories import STORIES, Story

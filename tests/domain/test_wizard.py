@@ -71,10 +71,10 @@ def test_time_contingent_plan_starts_below_the_baseline_and_rises_on_schedule():
 
 
 def test_english_plan_and_pain_contingent_criteria():
-    """Names and criteria in the plan's language; pain-contingent plans move on when green."""
+    """Names and criteria in the plan's language; pain-contingent plans move on when settled and nothing red."""
     plan = generate_plan(WizardRequest(title="Knee", region="knee", weeks=4, phases=2, language="en"), library())
     assert plan.phases[0].name == "Understand and start calmly"
-    assert "green for a week" in plan.phases[0].criteria
+    assert "nothing red for a week" in plan.phases[0].criteria
 
 
 def test_requests_are_checked_with_clear_messages():
