@@ -104,6 +104,10 @@ def cmd_checkin(args: argparse.Namespace, database: str | None) -> int:
     if (args.done is None) != (args.planned is None):
         print("herstelplan: give --done and --planned together", file=sys.stderr)
         return 2
+    if args.date > dt.date.today():
+        print(f"herstelplan: {args.date:%Y-%m-%d} is in the future: enter the day the patient exercised",
+              file=sys.stderr)
+        return EXIT_ERROR
     db = _open(database)
     try:
         planned = args.planned if args.planned is not None else checkins.planned_sessions(db, args.plan_id, on=args.date)

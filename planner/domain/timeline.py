@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain.kinds import Kind
-from planner.domain.model import PhaseView, PlanView
+from planner.domain.model import PhaseView, PlanView, ProgressionMode
 
 SESSION_KINDS = (Kind.BREATHING, Kind.MOBILITY, Kind.BALANCE, Kind.STRENGTH)
 
@@ -45,6 +45,8 @@ def current_phase_index(plan: PlanView, today: dt.date | None = None) -> int:
     for index, phase in enumerate(plan.phases):
         if phase.id == plan.current_phase_id:
             return index
+    if plan.mode is ProgressionMode.PAIN and not plan.is_template:
+        return 0  # pain-contingent: the patient moves on only when a review says so
     if plan.start_date is None:
         return len(plan.phases) - 1
     today = today or dt.date.today()

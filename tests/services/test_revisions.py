@@ -82,7 +82,7 @@ def test_done_when_wizard_three_check_ins_advice_and_the_next_handout_shows_the_
     lines = revisions.changes_since_last_revision(db, plan.id, "nl", today=TODAY)
     options = HandoutOptions(lang="nl")
     handout = handouts.handout_input(db, plan.id, options, today=TODAY, changes=lines)
-    assert handout.changes == tuple(lines) and handout.phases[handout.current_phase].name == "Opbouwen"
+    assert handout.changes == tuple(lines) and handout.phases[handout.current_phase].name == "Volgende stap"  # the roadmap: where the patient is now
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render(handout, options))).pages)
     flat = " ".join(text.split())
     assert "Wat is er veranderd sinds je vorige bezoek?" in flat
