@@ -184,7 +184,7 @@ def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
     common = {"light": colour, "checkins_used": len(considered)}
 
     # 1. Red flags stop everything.
-    flags = _flags(considered)
+    flags = _flags([*considered, newest])  # the newest always counts, even on the day of a review
     if flags:
         nl, en = flag_words(flags)
         r.add(nl, en)
