@@ -216,9 +216,10 @@ def _image(value: Any, path: str) -> dict[str, str] | None:
     return {"mime": mime, "data": encoded}
 
 
-def _block(value: Any, path: str) -> dict[str, Any]:
+def _block(value: Any, path: str, version: int = 1) -> dict[str, Any]:
+    extra = ("progression",) if version >= 2 else ()
     data = _object(value, path, ("key", "kind", "text"),
-                   ("origin", "regions", "equipment", "illustration", "dosage", "levels", "image"))
+                   ("origin", "regions", "equipment", "illustration", "dosage", "levels", "image", *extra))
     key = _string(data["key"], f"{path}.key", limit=120)
     if not KEY.match(key):
         raise _fail(f"{path}.key", _("use lower-case letters, digits, dots and dashes"))
@@ -237,7 +238,7 @@ def _block(value: Any, path: str) -> dict[str, Any]:
         entry = _object(level, f"{path}.levels[{i}]", (), LANGUAGES)
         levels.append({lang: _string(entry.get(lang, ""), f"{path}.levels[{i}].{lang}", limit=MAX_TITLE * 2)
                        for lang in LANGUAGES})
-    return {
+    out = {
         "key": key,
         "kind": _choice(data["kind"], f"{path}.kind", tuple(k.value for k in Kind)),
         "origin": origin,
@@ -249,6 +250,31 @@ def _block(value: Any, path: str) -> dict[str, Any]:
         "text": _texts(data["text"], f"{path}.text"),
         "image": _image(data.get("image"), f"{path}.image"),
     }
+    if data.get("progression") is not None:
+        out["progression"] = _choice(data["progression"], f"{path}.progression", ("volume", "level", "rung", "none"))
+    return out
+
+
+def _exposure(value: Any, path: str) -> dict[str, Any] | None:
+    """Format 2: a graded-exposure ladder (activity, rungs rated 0-100, practised ticks, current rung)."""
+    if value is None:
+        return None
+    data = _object(value, path, ("activity", "rungs"), ("activity_rating", "current"))
+    rungs = []
+    for i, entry in enumerate(_list(data["rungs"], f"{path}.rungs", limit=20)):
+        where = f"{path}.rungs[{i}]"
+        rung = _object(entry, where, ("name", "rating"), ("practised",))
+        practised = rung.get("practised", False)
+        if not isinstance(practised, bool):
+            raise _fail(f"{where}.practised", _("must be true or false"))
+        rungs.append({"name": _string(rung["name"], f"{where}.name", limit=MAX_TITLE, required=True),
+                      "rating": _whole(rung["rating"], f"{where}.rating", 0, 100), "practised": practised})
+    if not rungs:
+        raise _fail(f"{path}.rungs", _("a ladder needs at least one rung"))
+    return {"activity": _string(data["activity"], f"{path}.activity", limit=MAX_TITLE, required=True),
+            "activity_rating": _whole(data.get("activity_rating", 100), f"{path}.activity_rating", 0, 100),
+            "current": _whole(data.get("current", 0), f"{path}.current", 0, len(rungs) - 1),
+            "rungs": rungs}
 
 
 def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
@@ -292,14 +318,19 @@ def check(doc: Any) -> dict[str, Any]:
     kind = _choice(root["kind"], "$.kind", ("plan", "template"))
     if "generator" in root:
         _string(root["generator"], "$.generator", limit=MAX_TITLE)
-    blocks = [_block(b, f"$.blocks[{i}]") for i, b in enumerate(_list(root.get("blocks", []), "$.blocks", limit=MAX_BLOCKS))]
+    blocks = [_block(b, f"$.blocks[{i}]", version) for i, b in enumerate(_list(root.get("blocks", []), "$.blocks", limit=MAX_BLOCKS))]
     keys = [b["key"] for b in blocks]
     for i, key in enumerate(keys):
         if key in keys[:i]:
             raise _fail(f"$.blocks[{i}].key", _("two blocks have the key %(key)s") % {"key": key})
-    plan = _object(root["plan"], "$.plan", ("title", "language", "phases"), ("goal", "mode", "weekly_cap_pct"))
+    newer = ("current_phase", "exposure") if version >= 2 else ()  # format 2 (docs/plan-file-format.md)
+    plan = _object(root["plan"], "$.plan", ("title", "language", "phases"),
+                   ("goal", "mode", "weekly_cap_pct", *newer))
     phases = [_phase(p, f"$.plan.phases[{i}]", set(keys))
               for i, p in enumerate(_list(plan["phases"], "$.plan.phases", limit=MAX_PHASES))]
+    current = plan.get("current_phase")
+    if current is not None:
+        current = _whole(current, "$.plan.current_phase", 0, max(len(phases) - 1, 0))
     return {
         "kind": kind,
         "blocks": blocks,
@@ -310,6 +341,8 @@ def check(doc: Any) -> dict[str, Any]:
             "mode": _choice(plan.get("mode", "pain"), "$.plan.mode", ("pain", "time")),
             "weekly_cap_pct": _whole(plan.get("weekly_cap_pct", 10), "$.plan.weekly_cap_pct", 1, 50),
             "phases": phases,
+            "current_phase": current,
+            "exposure": _exposure(plan.get("exposure"), "$.plan.exposure"),
         },
     }
 
