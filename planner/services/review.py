@@ -135,10 +135,11 @@ def accept_review(db: Database, plan_id: int, *, today: dt.date | None = None,
         return Accepted(_changed(session, row), current, before, after)
 
 
-def restore_review_state(db: Database, plan_id: int, state: dict[str, Any]) -> PlanChanged:
+def restore_review_state(db: Database, plan_id: int, state: dict[str, Any], *,
+                         expected_version: int | None = None) -> PlanChanged:
     """Put the plan's review state back (undo or redo of accepting a review)."""
     with db.transaction() as session:
         row = _load(session, plan_id)
-        _touch(session, row, None, "plan.review-undo")
+        _touch(session, row, expected_version, "plan.review-undo")
         _restore(session, row, state)
         return _changed(session, row)
