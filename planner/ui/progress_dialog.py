@@ -204,7 +204,7 @@ class ProgressDialog(QDialog):
             self.error.setText(str(error))
             return
         self.advice.setText(advice_html(advice, self.lang))
-        self.force.setVisible(self.plan.mode is ProgressionMode.PAIN and advice.kind.value != "progress")
+        self.force.setVisible(advice.kind.value != "progress")  # the therapist may step up anyway, in either mode
         self.name.setText(self.proposal.name)
         self.weeks.blockSignals(True)
         self.weeks.setValue(self.proposal.weeks)
