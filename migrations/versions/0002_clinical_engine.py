@@ -50,34 +50,27 @@ def _current_phases() -> None:
         bind.execute(sa.text("UPDATE plans SET current_phase_id = :c WHERE id = :p"), {"c": current, "p": plan_id})
 
 
+# Plain ADD/DROP COLUMN, never batch mode: a batch "move and copy" on SQLite drops and recreates
+# the table, and with foreign keys on, dropping `patients` or `plans` cascades to their plans and
+# check-ins (tested: tests/migrations, 0002 keeps existing check-ins). SQLite 3.35+ drops columns.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('checkins', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('morning_pain', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('red_flags', sa.JSON(), nullable=True))
-        batch_op.add_column(sa.Column('expected_harm', sa.Integer(), nullable=True))
-    with op.batch_alter_table('patients', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('fell_last_year', sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch_op.add_column(sa.Column('fears_falling', sa.Boolean(), nullable=False, server_default=sa.false()))
-    with op.batch_alter_table('plans', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('current_phase_id', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('review_log', sa.JSON(), nullable=True))
-        batch_op.add_column(sa.Column('exposure', sa.JSON(), nullable=True))
-    with op.batch_alter_table('blocks', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('progression', sa.String(length=10), nullable=True))
+    op.add_column('checkins', sa.Column('morning_pain', sa.Integer(), nullable=True))
+    op.add_column('checkins', sa.Column('red_flags', sa.JSON(), nullable=True))
+    op.add_column('checkins', sa.Column('expected_harm', sa.Integer(), nullable=True))
+    op.add_column('patients', sa.Column('fell_last_year', sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column('patients', sa.Column('fears_falling', sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column('plans', sa.Column('current_phase_id', sa.Integer(), nullable=True))
+    op.add_column('plans', sa.Column('review_log', sa.JSON(), nullable=True))
+    op.add_column('plans', sa.Column('exposure', sa.JSON(), nullable=True))
+    op.add_column('blocks', sa.Column('progression', sa.String(length=10), nullable=True))
     _current_phases()
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('blocks', schema=None) as batch_op:
-        batch_op.drop_column('progression')
-    with op.batch_alter_table('plans', schema=None) as batch_op:
-        batch_op.drop_column('exposure')
-        batch_op.drop_column('review_log')
-        batch_op.drop_column('current_phase_id')
-    with op.batch_alter_table('patients', schema=None) as batch_op:
-        batch_op.drop_column('fears_falling')
-        batch_op.drop_column('fell_last_year')
-    with op.batch_alter_table('checkins', schema=None) as batch_op:
-        batch_op.drop_column('expected_harm')
-        batch_op.drop_column('red_flags')
-        batch_op.drop_column('morning_pain')
+    for table, column in (('blocks', 'progression'), ('plans', 'exposure'), ('plans', 'review_log'),
+                          ('plans', 'current_phase_id'), ('patients', 'fears_falling'),
+                          ('patients', 'fell_last_year'), ('checkins', 'expected_harm'), ('checkins', 'red_flags'),
+                          ('checkins', 'morning_pain')):
+        op.drop_column(table, column)

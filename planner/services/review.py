@@ -143,3 +143,21 @@ def restore_review_state(db: Database, plan_id: int, state: dict[str, Any], *,
         _touch(session, row, expected_version, "plan.review-undo")
         _restore(session, row, state)
         return _changed(session, row)
+
+
+def tick_rung(db: Database, plan_id: int, rung: int, *, practised: bool = True,
+              expected_version: int | None = None) -> PlanChanged:
+    """The therapist's tick: the first time at `rung` of the plan's exposure ladder was done in the practice."""
+    from planner.domain.errors import ValidationError
+    from planner.domain.model import ExposureLadder
+
+    with db.transaction() as session:
+        row = _load(session, plan_id)
+        ladder = ExposureLadder.from_json(row.exposure)
+        if ladder is None or not 0 <= rung < len(ladder.rungs):
+            raise ValidationError({"rung": "This plan has no such rung on an exposure ladder."})
+        _touch(session, row, expected_version, "plan.exposure-tick", str(rung))
+        rungs = list(ladder.rungs)
+        rungs[rung] = replace(rungs[rung], practised=practised)
+        row.exposure = replace(ladder, rungs=tuple(rungs)).to_json()
+        return _changed(session, row)
