@@ -20,7 +20,12 @@ from planner.domain.kinds import Kind
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
 from planner.domain.review import Outcome, Review
-from planner.domain.thresholds import DEFAULT_BANDS, MIN_PHASE_WEEKS, WORSE_MORNINGS_TO_HOLD
+from planner.domain.thresholds import (
+    DEFAULT_BANDS,
+    MIN_PHASE_WEEKS,
+    STEP_BACK_SHARE,
+    WORSE_MORNINGS_TO_HOLD,
+)
 from planner.domain.timeline import weeks_done
 from planner.domain.volume import cap_factor, volume_ratio
 
@@ -42,6 +47,7 @@ EDUCATION_ORDER = (
 )
 FLARE_UP_TOPIC = "education.flare-ups"
 STEP_BACK_WEEKS = MIN_PHASE_WEEKS
+STEP_PCT = round(STEP_BACK_SHARE * 100)
 
 
 class ProposalKind(StrEnum):
@@ -293,9 +299,9 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
                               "Stays the same: this helps during a flare-up.")
             change = describe_change(item.block, item.dosage, after, lang)
             if earlier is None:
-                return change + _words(lang, " (ongeveer 75 % van nu)", " (about 75 % of now)")
+                return change + _words(lang, f" (ongeveer {STEP_PCT} % van nu)", f" (about {STEP_PCT} % of now)")
             ratio = volume_ratio(item.block.kind, earlier.dosage, after)
-            pct = round(100 * ratio) if ratio else 75
+            pct = round(100 * ratio) if ratio else STEP_PCT
             return change + _words(lang, f" (niveau dat goed ging, {pct} % daarvan)", f" (level that went well, {pct} % of it)")
 
         items.append(ItemProposal(item.block, item.dosage, after, *_both(reason), source_item_id=item.id,
@@ -306,9 +312,9 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
         items.append(ItemProposal(flare, None, flare.dosage, "Nieuw: uitleg over opvlammingen.",
                                   "New: an explanation of flare-ups."))
     name = tolerated.name if tolerated else phase.name
-    nl = (f"Terug naar het niveau van ‘{name}’ met ongeveer 75 % van de hoeveelheid. "
+    nl = (f"Terug naar het niveau van ‘{name}’ met ongeveer {STEP_PCT} % van de hoeveelheid. "
           "Ademhaling en uitleg blijven; blijven bewegen helpt het herstel.")
-    en = (f"Back to the level of ‘{name}’ at about 75 % of the amount. "
+    en = (f"Back to the level of ‘{name}’ at about {STEP_PCT} % of the amount. "
           "Breathing and education stay; moving on helps recovery.")
     done = weeks_done(plan, phase_id, today)
     early = _early(phase, done)
