@@ -8,7 +8,8 @@ Revises: 0001
   meaning: their next-morning answer stays, morning pain is unknown, red flags were not asked.
 - patients: "fell in the last 12 months" and "fears falling" (false for existing patients).
 - plans: the current phase (stored; existing plans get the phase their dates put them in), the
-  accepted reviews (step backs, holds, moves on) and the exposure ladder.
+  accepted reviews (step backs, holds, moves on), the exposure ladder and the balance rungs the
+  therapist ticked as done safely in the practice.
 - blocks: how a block progresses (NULL = derived from its kind and key).
 """
 
@@ -64,12 +65,13 @@ def upgrade() -> None:
     op.add_column('plans', sa.Column('current_phase_id', sa.Integer(), nullable=True))
     op.add_column('plans', sa.Column('review_log', sa.JSON(), nullable=True))
     op.add_column('plans', sa.Column('exposure', sa.JSON(), nullable=True))
+    op.add_column('plans', sa.Column('practice_ticks', sa.JSON(), nullable=True))
     op.add_column('blocks', sa.Column('progression', sa.String(length=10), nullable=True))
     _current_phases()
 
 
 def downgrade() -> None:
-    for table, column in (('blocks', 'progression'), ('plans', 'exposure'), ('plans', 'review_log'),
+    for table, column in (('blocks', 'progression'), ('plans', 'practice_ticks'), ('plans', 'exposure'), ('plans', 'review_log'),
                           ('plans', 'current_phase_id'), ('patients', 'fears_falling'),
                           ('patients', 'fell_last_year'), ('checkins', 'expected_harm'), ('checkins', 'red_flags'),
                           ('checkins', 'morning_pain')):

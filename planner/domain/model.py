@@ -136,6 +136,7 @@ class PlanView:
     review_log: tuple[ReviewEntry, ...] = ()  # accepted reviews: step backs, holds, moves on
     exposure: ExposureLadder | None = None  # graded exposure for one feared activity
     patient_birth_date: dt.date | None = None
+    practice_ticks: frozenset[tuple[str, int]] = frozenset()  # (block key, level) done safely in the practice
 
     @property
     def total_weeks(self) -> int:

@@ -121,7 +121,8 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
         pairs = []
         for item in nxt.items:
             if item.block.id in last:
-                pairs.append((item, capped_towards(item.block, last[item.block.id], item.dosage, cap)))
+                pairs.append((item, capped_towards(item.block, last[item.block.id], item.dosage, cap,
+                                                   plan.practice_ticks)))
             else:
                 pairs.append((item, lowest_dose(item.block, item.dosage)))
         return Proposal(Action.MOVE_ON, _changes(pairs), to_phase_id=nxt.id, entry="move-on",
@@ -133,8 +134,8 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
         return Proposal(Action.NONE, summary_nl="Laatste fase gedaan: bespreek het doel en wat nu komt.",
                         summary_en="Last phase done: talk about the goal and what comes next.")
     weeks = _weeks_since_change(plan, today)
-    items = _changes((i, step_up(i.block, i.dosage, cap_pct=plan.weekly_cap_pct, weeks=weeks, half=half))
-                     for i in phase.items)
+    items = _changes((i, step_up(i.block, i.dosage, cap_pct=plan.weekly_cap_pct, weeks=weeks, half=half,
+                                 ticked=plan.practice_ticks)) for i in phase.items)
     return Proposal(Action.STAY, items, entry="stay",
                     summary_nl=f"In ‘{phase.name}’ blijven, met een {'halve' if half else 'kleine'} stap.",
                     summary_en=f"Stay in ‘{phase.name}’ with a {'half' if half else 'small'} step.")

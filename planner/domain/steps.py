@@ -55,6 +55,24 @@ def block_progression(block: BlockInfo) -> Progression:
     return Progression.VOLUME  # strength (volume, then sets and level), mobility
 
 
+#: Balance rungs that come only after the therapist ticked "done safely in the practice" (CLINICAL.md
+#: "Balance safety"): eyes closed, a soft surface, walking backwards, standing on one leg.
+PRACTICE_WORDS = ("eyes closed", "cushion", "soft", "backwards", "one leg")
+
+
+def needs_practice(block: BlockInfo, level: int) -> bool:
+    """Whether rung `level` of a balance block waits for the therapist's tick."""
+    if block.kind is not Kind.BALANCE or not 0 <= level < len(block.levels):
+        return False
+    text = block.levels[level].en.lower()
+    return "single-leg" in block.key or any(word in text for word in PRACTICE_WORDS)
+
+
+def _untick_level(block: BlockInfo, before: Dosage, after: Dosage, ticked: frozenset[tuple[str, int]]) -> bool:
+    level = after.level or 0
+    return level > (before.level or 0) and needs_practice(block, level) and (block.key, level) not in ticked
+
+
 def loadable(block: BlockInfo) -> bool:
     """Whether the block carries a quota that grows (volume or level)."""
     return block_progression(block) in (Progression.VOLUME, Progression.LEVEL)
@@ -118,9 +136,11 @@ def _smallest_increment(block: BlockInfo, d: Dosage) -> Dosage:
     return replace(d, **{name: value + _step(name, value)})
 
 
-def step_up(block: BlockInfo, d: Dosage, *, cap_pct: int | float, weeks: int, half: bool) -> Dosage:
+def step_up(block: BlockInfo, d: Dosage, *, cap_pct: int | float, weeks: int, half: bool,
+            ticked: frozenset[tuple[str, int]] = frozenset()) -> Dosage:
     """A full step (the growth the weekly cap allows over `weeks`) or half of it; a half step that
-    fits nothing takes the block's smallest increment when that stays within the full cap."""
+    fits nothing takes the block's smallest increment when that stays within the full cap. A balance
+    rung that needs the practice first is not climbed until the therapist ticked it (`ticked`)."""
     kind = block_progression(block)
     if kind in (Progression.NONE, Progression.RUNG):
         return d
@@ -128,6 +148,8 @@ def step_up(block: BlockInfo, d: Dosage, *, cap_pct: int | float, weeks: int, ha
     factor = 1 + (full - 1) * HALF_STEP_SHARE if half else full
     levels = len(block.levels) if kind is Progression.LEVEL or block.kind is Kind.STRENGTH else 0
     result = progress_dosage(block.kind, d, levels=levels, factor=factor)
+    if result.status is StepStatus.CHANGED and _untick_level(block, d, result.after, ticked):
+        result = progress_dosage(block.kind, d, levels=(d.level or 0) + 1, factor=factor)  # no higher rung
     if result.status is StepStatus.CHANGED:
         return result.after
     if half:
@@ -137,9 +159,13 @@ def step_up(block: BlockInfo, d: Dosage, *, cap_pct: int | float, weeks: int, ha
     return d
 
 
-def capped_towards(block: BlockInfo, last: Dosage, planned: Dosage, cap_pct: int | float) -> Dosage:
+def capped_towards(block: BlockInfo, last: Dosage, planned: Dosage, cap_pct: int | float,
+                   ticked: frozenset[tuple[str, int]] = frozenset()) -> Dosage:
     """The first-week dose in the next phase: the planned dose, but at most the last tolerated dose
-    + `cap_pct` % (a step from `last` within that cap when the planned dose grows faster)."""
+    + `cap_pct` % (a step from `last` within that cap when the planned dose grows faster). A planned
+    balance rung that needs the practice first stays at the last rung until it is ticked."""
+    if _untick_level(block, last, planned, ticked):
+        planned = replace(planned, level=last.level)
     ratio = volume_ratio(block.kind, last, planned)
     if ratio is None or ratio <= 1 + cap_pct / 100 + 1e-9:
         return planned

@@ -161,3 +161,15 @@ def tick_rung(db: Database, plan_id: int, rung: int, *, practised: bool = True,
         rungs[rung] = replace(rungs[rung], practised=practised)
         row.exposure = replace(ladder, rungs=tuple(rungs)).to_json()
         return _changed(session, row)
+
+
+def tick_practice(db: Database, plan_id: int, block_key: str, level: int, *, done: bool = True,
+                  expected_version: int | None = None) -> PlanChanged:
+    """The therapist's tick: balance rung `level` of `block_key` was done safely in the practice."""
+    with db.transaction() as session:
+        row = _load(session, plan_id)
+        _touch(session, row, expected_version, "plan.practice-tick", f"{block_key} {level}")
+        ticks = {(str(k), int(lv)) for k, lv in row.practice_ticks or ()}
+        ticks = ticks | {(block_key, level)} if done else ticks - {(block_key, level)}
+        row.practice_ticks = [list(t_) for t_ in sorted(ticks)]
+        return _changed(session, row)

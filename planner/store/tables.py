@@ -136,6 +136,8 @@ class Plan(Base):
     current_phase_id: Mapped[int | None] = mapped_column(Integer)
     review_log: Mapped[list[Any] | None] = mapped_column(JSON)
     exposure: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Balance rungs the therapist ticked "done safely in the practice": [[block key, level], ...].
+    practice_ticks: Mapped[list[Any] | None] = mapped_column(JSON)
 
     patient: Mapped[Patient | None] = relationship(back_populates="plans")
     phases: Mapped[list[Phase]] = relationship(

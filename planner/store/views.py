@@ -191,6 +191,7 @@ def plan_view(row: t.Plan) -> PlanView:
         review_log=tuple(ReviewEntry.from_json(e) for e in row.review_log or ()),
         exposure=ExposureLadder.from_json(row.exposure),
         patient_birth_date=row.patient.birth_date if row.patient is not None else None,
+        practice_ticks=frozenset((str(k), int(lv)) for k, lv in row.practice_ticks or ()),
     )
 
 

@@ -34,3 +34,13 @@ def test_ticked_rung_and_halved_harm_move_the_ladder_on(db):
     review.accept_review(db, plan_id, today=start + dt.timedelta(days=7))
     moved = plans.get_plan(db, plan_id).exposure
     assert moved.current == 1 and not moved.rungs[1].practised
+
+
+def test_the_practice_tick_is_stored_on_the_plan(db):
+    from planner.services import review
+
+    plan_id = demo.ensure_demo(db)
+    review.tick_practice(db, plan_id, "balance.tandem-stance", 4)
+    assert ("balance.tandem-stance", 4) in plans.get_plan(db, plan_id).practice_ticks
+    review.tick_practice(db, plan_id, "balance.tandem-stance", 4, done=False)
+    assert plans.get_plan(db, plan_id).practice_ticks == frozenset()

@@ -57,3 +57,16 @@ def test_finding_8_no_other_domain_module_writes_the_step_back_share_or_the_band
         code = "\n".join(line.split("#")[0] for line in source.splitlines())
         assert not re.search(r"=\s*0\.(75|8)\b", code), name
         assert not re.search(r"\b(GREEN_MAX|AMBER_MAX)\s*=\s*\d", code), name
+
+
+def test_balance_rungs_that_need_the_practice_wait_for_the_therapists_tick():
+    """Tandem stance at rung 4 (head turns), hold at the top: rung 5 (eyes closed) only after the tick."""
+    from planner.domain.steps import needs_practice
+
+    it = item("balance.tandem-stance", level=3, hold_seconds=30)
+    assert needs_practice(it.block, 4) and not needs_practice(it.block, 1)
+    waiting = step_up(it.block, it.dosage, cap_pct=10, weeks=2, half=False)
+    assert waiting.level == 3 and waiting != it.dosage  # another bout or a longer hold instead
+    ticked = step_up(it.block, it.dosage, cap_pct=10, weeks=2, half=False,
+                     ticked=frozenset({("balance.tandem-stance", 4)}))
+    assert ticked.level == 4
