@@ -255,28 +255,6 @@ def _block(value: Any, path: str, version: int = 1) -> dict[str, Any]:
     return out
 
 
-def _exposure(value: Any, path: str) -> dict[str, Any] | None:
-    """Format 2: a graded-exposure ladder (activity, rungs rated 0-100, practised ticks, current rung)."""
-    if value is None:
-        return None
-    data = _object(value, path, ("activity", "rungs"), ("activity_rating", "current"))
-    rungs = []
-    for i, entry in enumerate(_list(data["rungs"], f"{path}.rungs", limit=20)):
-        where = f"{path}.rungs[{i}]"
-        rung = _object(entry, where, ("name", "rating"), ("practised",))
-        practised = rung.get("practised", False)
-        if not isinstance(practised, bool):
-            raise _fail(f"{where}.practised", _("must be true or false"))
-        rungs.append({"name": _string(rung["name"], f"{where}.name", limit=MAX_TITLE, required=True),
-                      "rating": _whole(rung["rating"], f"{where}.rating", 0, 100), "practised": practised})
-    if not rungs:
-        raise _fail(f"{path}.rungs", _("a ladder needs at least one rung"))
-    return {"activity": _string(data["activity"], f"{path}.activity", limit=MAX_TITLE, required=True),
-            "activity_rating": _whole(data.get("activity_rating", 100), f"{path}.activity_rating", 0, 100),
-            "current": _whole(data.get("current", 0), f"{path}.current", 0, len(rungs) - 1),
-            "rungs": rungs}
-
-
 def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
     data = _object(value, path, ("name", "weeks"), ("focus", "criteria", "items"))
     items = []
@@ -304,6 +282,7 @@ def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
 
 def check(doc: Any) -> dict[str, Any]:
     """The checked, normalised plan file (defaults filled in); TransferError at the first wrong field."""
+    from planner.services.plan_file_v2 import check_exposure
     root = _object(doc, "$", ("format", "version", "kind", "plan"), ("generator", "blocks"))
     if root["format"] != files.FORMAT:
         raise _fail("$.format", _("this is not a Herstelplan plan file"))
@@ -342,7 +321,7 @@ def check(doc: Any) -> dict[str, Any]:
             "weekly_cap_pct": _whole(plan.get("weekly_cap_pct", 10), "$.plan.weekly_cap_pct", 1, 50),
             "phases": phases,
             "current_phase": current,
-            "exposure": _exposure(plan.get("exposure"), "$.plan.exposure"),
+            "exposure": check_exposure(plan.get("exposure"), "$.plan.exposure"),
         },
     }
 

@@ -46,3 +46,13 @@ def test_format_1_files_still_read_and_refuse_format_2_fields(db, tmp_path):
     with pytest.raises(HerstelplanError) as refused:
         transfer.read_file(tmp_path / "bad.json")
     assert "current_phase" in str(refused.value)
+
+
+def test_a_bad_ladder_is_refused_naming_the_field(db, tmp_path):
+    plan = _plan(db)
+    doc = json.loads(transfer.export_plan_file(db, plan.id, tmp_path / "p.json").read_text(encoding="utf-8"))
+    doc["plan"]["exposure"] = {"activity": "bending", "rungs": [{"name": "sock", "rating": 130}]}
+    (tmp_path / "bad.json").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(HerstelplanError) as refused:
+        transfer.read_file(tmp_path / "bad.json")
+    assert "$.plan.exposure.rungs[0].rating" in str(refused.value)
