@@ -90,6 +90,9 @@ class CheckInDialog(QDialog):
         self.grid = WeekGrid(exposure=self.plan.exposure is not None, parent=self)
         self.done_spin = QSpinBox(objectName="doneSpin", minimum=0, maximum=checkins.MAX_SESSIONS)
         self.planned = QSpinBox(objectName="plannedSpin", minimum=0, maximum=checkins.MAX_SESSIONS)
+        self.confidence = QSpinBox(objectName="confidenceSpin", minimum=-1, maximum=10)
+        self.confidence.setSpecialValueText("–")
+        self.confidence.setToolTip(_("Confidence in moving, 0 (very afraid) to 10 (fully confident); – = not asked"))
         self.flags_box = QGroupBox(_("Something new this week? (red flags)"), objectName="flagsBox")
         self.flag_no = QRadioButton(_("No"), objectName="flagNo")
         self.flag_not_asked = QRadioButton(_("Not asked"), objectName="flagNotAsked")
@@ -114,7 +117,8 @@ class CheckInDialog(QDialog):
         self.save_button.clicked.connect(self.save_week)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_week)
         sessions = QHBoxLayout()
-        for text, widget in ((_("Sessions done this week"), self.done_spin), (_("of planned"), self.planned)):
+        for text, widget in ((_("Sessions done this week"), self.done_spin), (_("of planned"), self.planned),
+                             (_("Confidence (0–10)"), self.confidence)):
             label = QLabel(text)
             label.setBuddy(widget)
             sessions.addWidget(label)
@@ -188,6 +192,7 @@ class CheckInDialog(QDialog):
             box.setChecked(False)
         self.flag_not_asked.setChecked(True)
         self.note.clear()
+        self.confidence.setValue(-1)
         self.grid.setFocus()
 
     def red_flags(self) -> list[str] | None:
@@ -227,7 +232,8 @@ class CheckInDialog(QDialog):
                     morning_pain=entry.morning_pain, expected_harm=entry.harm, red_flags=flags,
                     sessions_done=self.done_spin.value() if last else 0,
                     sessions_planned=self.planned.value() if last else 0,
-                    note=self.note.text() if last else "", today=self.today)
+                    note=self.note.text() if last else "", today=self.today,
+                    confidence=self.confidence.value() if last and self.confidence.value() >= 0 else None)
             except HerstelplanError as error:
                 self._show_problem(error, entry.date)
                 self.refresh()

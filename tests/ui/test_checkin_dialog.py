@@ -66,6 +66,7 @@ def test_a_diary_week_typed_in_from_the_keyboard_is_saved_in_one_go(qtbot, db, p
     _type_cells(qtbot, ["s", "b", "s", "", "s", "w", "s"])
     _type_cells(qtbot, ["2", "", "", "", "", "", "3"])  # morning pain on two days only
     dialog.done_spin.setValue(6)
+    dialog.confidence.setValue(7)
     _tick(qtbot, dialog.flag_no)
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     stored = checkins.list_checkins(db, plan.id)
@@ -75,6 +76,7 @@ def test_a_diary_week_typed_in_from_the_keyboard_is_saved_in_one_go(qtbot, db, p
     assert stored[0].morning_pain == 2 and stored[6].morning_pain == 3 and stored[1].morning_pain is None
     assert [c.red_flags for c in stored] == [()] * 7
     assert sum(c.sessions_done for c in stored) == 6 and sum(c.sessions_planned for c in stored) == 7
+    assert [c.confidence for c in stored][-2:] == [None, 7]  # the week's answers go with its last day
     assert "7 check-ins saved" in dialog.error.text() and dialog.table.rowCount() == 7
     assert dialog.table.item(1, 2).text() == "red"  # 11 March: worse next morning
     assert plans.get_plan(db, plan.id).version == plan.version  # check-ins never change the plan
