@@ -18,7 +18,7 @@ class PlanStatus(StrEnum):
 
 class ProgressionMode(StrEnum):
     TIME = "time"  # graded activity: planned steps per week, from a baseline
-    PAIN = "pain"  # pain-contingent: steps only when the traffic light is green
+    PAIN = "pain"  # pain-contingent: steps when the next mornings settle and nothing is red
 
 
 class NextMorning(StrEnum):

@@ -203,8 +203,10 @@ def progress_summary(db: Database, plan_id: int, *, lang: str, today: dt.date | 
                 f"{plan.weekly_cap_pct} % meer." if nl else
                 f"Time-contingent: steps on schedule, at most {plan.weekly_cap_pct} % more a week.")
     else:
-        mode = ("Pijngestuurde opbouw: een stap verder alleen als het verkeerslicht groen is." if nl else
-                "Pain-contingent: a step forward only when the traffic light is green.")
+        mode = ("Pijngestuurde opbouw: een stap verder als elke ochtend erna rustig was en niets rood "
+                "(oranje mag: een halve stap)." if nl else
+                "Pain-contingent: a step forward when every next morning was settled and nothing red "
+                "(amber is allowed: half a step).")
     words = MORNING_WORDS["nl" if nl else "en"]
     rows = tuple(
         SummaryRow(c.date, c.pain_during, checkin_light(c), words[NextMorning(c.next_morning)],
