@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reliability_commands(sub, common)
     from planner.cli_plans import add_plan_commands  # noqa: PLC0415 - it imports this module's helpers
     add_plan_commands(sub, common, COMMANDS)
+    from planner.cli_clinical import add_clinical_commands; add_clinical_commands(sub, common)  # noqa: E702, I001
     return parser
 
 
@@ -313,3 +314,4 @@ COMMANDS = {
     "export-patient": cmd_export_patient,
     "erase-patient": cmd_erase_patient,
 }
+from planner.cli_clinical import CLINICAL_COMMANDS; COMMANDS.update(CLINICAL_COMMANDS)  # noqa: E402, E702, I001

@@ -19,13 +19,20 @@ class PlanStatus(StrEnum):
 
 class ProgressionMode(StrEnum):
     TIME = "time"  # graded activity: planned steps per week, from a baseline
-    PAIN = "pain"  # pain-contingent: steps only when the traffic light is green
+    PAIN = "pain"  # pain-contingent: steps when the next mornings settle and nothing is red
 
 
 class NextMorning(StrEnum):
+    """The next morning compared with a usual one; a missing answer is unknown, never settled."""
+
     BETTER = "better"
     SAME = "same"
     WORSE = "worse"
+    UNKNOWN = "unknown"
+
+    @property
+    def settled(self) -> bool:
+        return self in (NextMorning.BETTER, NextMorning.SAME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,7 @@ class BlockInfo:
     texts: dict[str, BlockText] = field(hash=False)
     has_image: bool = False
     archived: bool = False
+    progression: str | None = None  # the block file's "progression" (None: derived from kind and key)
 
     def text(self, lang: str) -> BlockText:
         """Texts in `lang`, falling back to the other language when that one is empty."""
@@ -172,6 +180,11 @@ class PlanView:
     next_appointment: dt.datetime | None = None
     template_key: str | None = None
     updated_at: dt.datetime | None = None
+    current_phase_id: int | None = None  # where the patient is on the roadmap (None: the first phase)
+    review_log: tuple[ReviewEntry, ...] = ()  # accepted reviews: step backs, holds, moves on
+    exposure: ExposureLadder | None = None  # graded exposure for one feared activity
+    patient_birth_date: dt.date | None = None
+    practice_ticks: frozenset[tuple[str, int]] = frozenset()  # (block key, level) done safely in the practice
 
     @property
     def total_weeks(self) -> int:
@@ -203,6 +216,8 @@ class PatientView:
     private_notes: str = ""
     archived: bool = False
     updated_at: dt.datetime | None = None
+    fell_last_year: bool = False  # a fall in the last 12 months (balance safety)
+    fears_falling: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,3 +241,59 @@ class CheckInView:
     sessions_planned: int
     confidence: int | None = None
     note: str = ""
+    morning_pain: int | None = None  # optional, 0-10
+    red_flags: tuple[str, ...] | None = None  # None: not asked; (): no; else the RedFlag values
+    expected_harm: int | None = None  # the patient's rating of the current exposure rung, 0-100
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One accepted review: what was done on which date, and the dosages before (for a resume)."""
+
+    date: dt.date
+    action: str  # "step-back", "resume", "hold", "repeat", "move-on", "stay", "restart"
+    before: tuple[tuple[int, Dosage], ...] = ()  # (item id, dosage before) for step backs
+
+    def to_json(self) -> dict:
+        return {"date": self.date.isoformat(), "action": self.action,
+                "before": [[item_id, d.to_dict()] for item_id, d in self.before]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ReviewEntry:
+        return cls(dt.date.fromisoformat(data["date"]), str(data["action"]),
+                   tuple((int(i), Dosage.from_dict(d)) for i, d in data.get("before", [])))
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """One rung of an exposure ladder: the activity step, the patient's 0-100 rating, and whether
+    the first time was done safely in the practice."""
+
+    name: str
+    rating: int
+    practised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ExposureLadder:
+    """Graded exposure for one feared activity (Vlaeyen): rungs in order, the current one, since when."""
+
+    activity: str
+    activity_rating: int
+    rungs: tuple[Rung, ...]
+    current: int = 0
+    since: dt.date | None = None
+
+    def to_json(self) -> dict:
+        return {"activity": self.activity, "activity_rating": self.activity_rating, "current": self.current,
+                "since": self.since.isoformat() if self.since else None,
+                "rungs": [{"name": r.name, "rating": r.rating, "practised": r.practised} for r in self.rungs]}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> ExposureLadder | None:
+        if not data:
+            return None
+        since = data.get("since")
+        return cls(str(data["activity"]), int(data.get("activity_rating", 100)),
+                   tuple(Rung(str(r["name"]), int(r["rating"]), bool(r.get("practised"))) for r in data["rungs"]),
+                   int(data.get("current", 0)), dt.date.fromisoformat(since) if since else None)

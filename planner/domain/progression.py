@@ -20,8 +20,8 @@ A new challenge comes only when a phase starts at the top of the range, and is t
 change in that phase (the patient first does the top for a whole phase, CLINICAL.md: "raise the
 load once all sets reach the top of the repetition range").
 
-A step back returns to the last tolerated level and weight with about 75 % of that volume
-(70-80 %, CLINICAL.md "restart at about 70-80 % of the previous level"), never more than the
+A step back returns to the last tolerated level and weight with STEP_BACK_SHARE (75 %) of that
+volume (thresholds.py; CLINICAL.md "How big a step back"), never more than the
 patient does now; the sessions a week stay, so the patient keeps moving. Breathing and education
 stay as they are.
 """
@@ -34,6 +34,7 @@ from enum import StrEnum
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
+from planner.domain.thresholds import STEP_BACK_SHARE
 from planner.domain.volume import volume_ratio, weekly_volume, within_cap
 
 STRENGTH_REPS_CEILING = 12
@@ -55,8 +56,8 @@ DAILY_MAX_MINUTES = 120
 LOAD_STEP_PCT = 5
 LOAD_STEP_MAX_PCT = 10
 LOAD_ROUNDING_KG = 0.5
-STEP_BACK_TARGET = 0.75
-STEP_BACK_MAX = 0.80
+STEP_BACK_TARGET = STEP_BACK_SHARE  # from the one table (planner.domain.thresholds)
+STEP_BACK_MAX = STEP_BACK_SHARE  # never more than that share of the tolerated volume
 
 
 class StepStatus(StrEnum):

@@ -2,8 +2,8 @@
 
 A proposal is frozen; the therapist reviews and edits it (`with_item`) before a service adds it
 to the plan as a new phase right after the phase it came from.
-In a time-contingent plan the step goes ahead on schedule; in a pain-contingent plan it goes
-ahead only when the traffic light is green (otherwise a hold or step-back proposal is made).
+A phase is inserted only when the therapist asks; it follows the review's outcome in either mode
+(see `propose_next`). Moving on along the planned phases is `planner.domain.roadmap`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,14 @@ from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
-from planner.domain.monitoring import Advice, AdviceKind
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
+from planner.domain.review import Outcome, Review
+from planner.domain.thresholds import (
+    DEFAULT_BANDS,
+    MIN_PHASE_WEEKS,
+    STEP_BACK_SHARE,
+    WORSE_MORNINGS_TO_HOLD,
+)
 from planner.domain.timeline import weeks_done
 from planner.domain.volume import cap_factor, volume_ratio
 
@@ -40,7 +46,8 @@ EDUCATION_ORDER = (
     "education.new-movement-habits",
 )
 FLARE_UP_TOPIC = "education.flare-ups"
-STEP_BACK_WEEKS = 2
+STEP_BACK_WEEKS = MIN_PHASE_WEEKS
+STEP_PCT = round(STEP_BACK_SHARE * 100)
 
 
 class ProposalKind(StrEnum):
@@ -179,12 +186,16 @@ def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
 def criteria_text(mode: ProgressionMode, weeks: int, lang: str) -> str:
     """When to move on from a phase, in the plan's language and mode."""
     if mode is ProgressionMode.TIME:
-        return _words(lang, f"Volgens schema: na {weeks} weken de volgende stap, ook als het soms wat pijn doet. "
-                            "Bij rood (een opvlamming) eerst een stap terug.",
-                      f"On schedule: the next step after {weeks} weeks, even if it sometimes hurts a little. "
-                      "On red (a flare-up) first a step back.")
-    return _words(lang, "Verder als het verkeerslicht een week groen is: pijn 0 tot en met 3 en de ochtend erna rustig.",
-                  "Move on when the traffic light has been green for a week: pain 0 to 3 and a settled next morning.")
+        return _words(lang, f"Volgens schema: na {weeks} weken de volgende fase, ook na een slechte dag. "
+                            f"Na {WORSE_MORNINGS_TO_HOLD} slechtere ochtenden achter elkaar blijft de hoeveelheid "
+                            "een week gelijk.",
+                      f"On schedule: the next phase after {weeks} weeks, also after a bad day. After "
+                      f"{WORSE_MORNINGS_TO_HOLD} worse mornings in a row the quota stays the same for a week.")
+    b = DEFAULT_BANDS
+    return _words(lang, f"Verder als een week lang elke ochtend rustig was en niets rood: pijn tot en met "
+                        f"{b.amber_max} tijdens het oefenen mag.",
+                  f"Move on when every morning was settled and nothing red for a week: pain up to "
+                  f"{b.amber_max} during the exercises is allowed.")
 
 
 def _early(phase: PhaseView, done: int | None) -> tuple[str, str]:
@@ -230,7 +241,7 @@ def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[
     )
 
 
-def propose_hold(plan: PlanView, phase_id: int, advice: Advice | None = None, *,
+def propose_hold(plan: PlanView, phase_id: int, advice: Review | None = None, *,
                  today: dt.date | None = None) -> PhaseProposal:
     """A phase with the same dosages: keep the load the same until the light is green."""
     _, phase = _phase(plan, phase_id)
@@ -288,9 +299,9 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
                               "Stays the same: this helps during a flare-up.")
             change = describe_change(item.block, item.dosage, after, lang)
             if earlier is None:
-                return change + _words(lang, " (ongeveer 75 % van nu)", " (about 75 % of now)")
+                return change + _words(lang, f" (ongeveer {STEP_PCT} % van nu)", f" (about {STEP_PCT} % of now)")
             ratio = volume_ratio(item.block.kind, earlier.dosage, after)
-            pct = round(100 * ratio) if ratio else 75
+            pct = round(100 * ratio) if ratio else STEP_PCT
             return change + _words(lang, f" (niveau dat goed ging, {pct} % daarvan)", f" (level that went well, {pct} % of it)")
 
         items.append(ItemProposal(item.block, item.dosage, after, *_both(reason), source_item_id=item.id,
@@ -301,9 +312,9 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
         items.append(ItemProposal(flare, None, flare.dosage, "Nieuw: uitleg over opvlammingen.",
                                   "New: an explanation of flare-ups."))
     name = tolerated.name if tolerated else phase.name
-    nl = (f"Terug naar het niveau van ‘{name}’ met ongeveer 75 % van de hoeveelheid. "
+    nl = (f"Terug naar het niveau van ‘{name}’ met ongeveer {STEP_PCT} % van de hoeveelheid. "
           "Ademhaling en uitleg blijven; blijven bewegen helpt het herstel.")
-    en = (f"Back to the level of ‘{name}’ at about 75 % of the amount. "
+    en = (f"Back to the level of ‘{name}’ at about {STEP_PCT} % of the amount. "
           "Breathing and education stay; moving on helps recovery.")
     done = weeks_done(plan, phase_id, today)
     early = _early(phase, done)
@@ -320,25 +331,20 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
     )
 
 
-def propose_next(plan: PlanView, phase_id: int, advice: Advice, *, education_pool: Sequence[BlockInfo] = (),
+def propose_next(plan: PlanView, phase_id: int, advice: Review, *, education_pool: Sequence[BlockInfo] = (),
                  force: bool = False, today: dt.date | None = None) -> PhaseProposal:
-    """The proposal the plan's mode calls for.
+    """A phase to insert after `phase_id` when the therapist asks for one, true to the review.
 
-    Time-contingent: the planned step, whatever the light says (its advice is quoted).
-    Pain-contingent: a step only on green; a hold on amber, a step back on red. `force` makes
-    it a step anyway (the therapist's decision).
+    Both modes: a step only when the review's outcome is progress (or `force`, the therapist's
+    decision); a step back when it is step back; otherwise a hold (the same dosages). The roadmap
+    (moving on to the planned next phase) is `planner.domain.roadmap`; this only inserts.
     """
-    if plan.mode is ProgressionMode.TIME:
-        note = ("Tijdgebonden: de stap gaat volgens schema door.", "Time-contingent: the step goes ahead on schedule.")
-        if advice.kind is not AdviceKind.PROGRESS:
-            note = (f"{note[0]} Let op: {advice.headline('nl').lower()}.", f"{note[1]} Note: {advice.headline('en').lower()}.")
+    if force or advice.outcome is Outcome.PROGRESS:
+        note = (f"{advice.headline('nl')}.", f"{advice.headline('en')}.")
+        if advice.outcome is not Outcome.PROGRESS:
+            note = ("Een stap verder op keuze van de therapeut.", "A step up by the therapist's choice.")
         return propose_progress(plan, phase_id, education_pool=education_pool, note=note, today=today)
-    if force or advice.kind is AdviceKind.PROGRESS:
-        note = ("Pijngestuurd: het verkeerslicht is groen.", "Pain-contingent: the traffic light is green.")
-        if advice.kind is not AdviceKind.PROGRESS:
-            note = ("Pijngestuurd, maar op keuze van de therapeut verder.", "Pain-contingent, but stepping up by the therapist's choice.")
-        return propose_progress(plan, phase_id, education_pool=education_pool, note=note, today=today)
-    if advice.kind is AdviceKind.STEP_BACK:
+    if advice.outcome is Outcome.STEP_BACK:
         return propose_step_back(plan, phase_id, education_pool=education_pool, today=today)
     return propose_hold(plan, phase_id, advice, today=today)
 

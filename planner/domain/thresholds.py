@@ -164,3 +164,18 @@ class RedFlag(StrEnum):
 SESSION_MINUTES_MAX = 45
 #: Strength for the same muscles on at most this many days a week (48-72 hours rest: 2-3 days).
 STRENGTH_DAYS_MAX = 3
+
+# --- Step sizes (added for the review engine) ----------------------------------------------------
+#: A half step grows by this share of a full step (older adults always take half steps).
+HALF_STEP_SHARE = 0.5
+#: The smallest change of each volume field ("the block's step"): a step back rounds down to it and
+#: is at least one of it less; a half step is at least one of it more.
+VOLUME_STEP = {"reps": 1, "hold_seconds": 5, "minutes": 1}
+#: Holds under this many seconds step by 1 s instead of VOLUME_STEP["hold_seconds"].
+SMALL_HOLD_SECONDS = 10
+#: The smallest amount of each volume field (the floor of a step back).
+VOLUME_FLOOR = {"reps": 1, "hold_seconds": 5, "minutes": 1}
+#: Days of the data window a review looks back from the newest check-in.
+WINDOW_DAYS = 14
+#: Confidence in moving (0-10) at or below this is named as low in the review's reasons.
+LOW_CONFIDENCE = 3

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain.kinds import Kind
-from planner.domain.model import PhaseView, PlanView
+from planner.domain.model import PhaseView, PlanView, ProgressionMode
 
 SESSION_KINDS = (Kind.BREATHING, Kind.MOBILITY, Kind.BALANCE, Kind.STRENGTH)
 
@@ -34,13 +34,19 @@ def phase_spans(plan: PlanView, *, start: dt.date | None = None) -> list[PhaseSp
 
 
 def current_phase_index(plan: PlanView, today: dt.date | None = None) -> int:
-    """The phase the patient is in on `today` by the plan's dates.
+    """The phase the patient is in: the stored current phase (the roadmap), else by the plan's dates.
 
-    Before the start: the first phase; after the end: the last. Without a start date the
-    last phase (the newest one the therapist planned) counts as current.
+    By dates: before the start the first phase; after the end the last. Without a start date the
+    last phase (the newest one the therapist planned) counts as current. Accepting a review stores
+    the current phase, so from then on only a move-on changes it.
     """
     if not plan.phases:
         return 0
+    for index, phase in enumerate(plan.phases):
+        if phase.id == plan.current_phase_id:
+            return index
+    if plan.mode is ProgressionMode.PAIN and not plan.is_template:
+        return 0  # pain-contingent: the patient moves on only when a review says so
     if plan.start_date is None:
         return len(plan.phases) - 1
     today = today or dt.date.today()

@@ -15,8 +15,10 @@ from sqlalchemy import select
 
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode
-from planner.domain.monitoring import Advice, advise, checkin_light
+from planner.domain.monitoring import checkin_light
+from planner.domain.review import Review as Advice
 from planner.domain.series import ProgressSeries, progress_series
+from planner.domain.thresholds import RedFlag
 from planner.domain.timeline import current_phase_index, planned_sessions_per_week
 from planner.handout.progress_summary import ProgressSummary, SummaryRow, render_progress_summary
 from planner.services.clinic import get_clinic
@@ -47,7 +49,18 @@ def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) ->
     try:
         NextMorning(fields.get("next_morning"))
     except ValueError:
-        problems["next_morning"] = "Choose better, same or worse for the next morning."
+        problems["next_morning"] = "Choose better, same, worse or unknown for the next morning."
+    for name, top, words in (("morning_pain", 10, "Morning pain is a number from 0 to 10 (or leave it empty)."),
+                             ("expected_harm", 100, "Expected harm is a number from 0 to 100 (or leave it empty).")):
+        value = fields.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top):
+            problems[name] = words
+    flags = fields.get("red_flags")
+    if flags is not None:
+        try:
+            [RedFlag(f) for f in flags]
+        except (TypeError, ValueError):
+            problems["red_flags"] = "Unknown red flag: use " + ", ".join(f.value for f in RedFlag) + "."
     for name in ("sessions_done", "sessions_planned"):
         value = fields.get(name, 0)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_SESSIONS:
@@ -63,12 +76,18 @@ def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) ->
 def record_checkin(
     db: Database, plan_id: int, *, date: dt.date, pain_during: int, next_morning: NextMorning | str,
     sessions_done: int, sessions_planned: int, confidence: int | None = None, note: str = "",
-    today: dt.date | None = None, checkin_id: int | None = None,
+    today: dt.date | None = None, checkin_id: int | None = None, morning_pain: int | None = None,
+    red_flags: list[str] | tuple[str, ...] | None = None, expected_harm: int | None = None,
 ) -> CheckInView:
-    """Save one check-in for a patient's plan (checkin_id: to restore a deleted one exactly)."""
+    """Save one check-in for a patient's plan (checkin_id: to restore a deleted one exactly).
+
+    `red_flags`: None when the question was not asked, empty when answered no. A date before the
+    plan's start, or a date that already has a check-in, is refused with a message.
+    """
     fields = {"date": date, "pain_during": pain_during, "next_morning": next_morning,
               "sessions_done": sessions_done, "sessions_planned": sessions_planned,
-              "confidence": confidence, "note": note}
+              "confidence": confidence, "note": note, "morning_pain": morning_pain,
+              "red_flags": red_flags, "expected_harm": expected_harm}
     problems = validate_checkin(fields, today=today)
     if problems:
         raise ValidationError(problems)
@@ -78,9 +97,18 @@ def record_checkin(
             raise NotFound(f"Plan {plan_id} does not exist.")
         if plan.is_template:
             raise ValidationError({"plan": "A template has no patient: check-ins belong to a patient's plan."})
+        if plan.start_date is not None and date < plan.start_date:
+            raise ValidationError({"date": f"The date is before the plan's start ({plan.start_date:%d-%m-%Y}): "
+                                           "enter a day from the start on."})
+        same_day = session.scalar(select(t.CheckIn.id).where(t.CheckIn.plan_id == plan_id, t.CheckIn.date == date))
+        if same_day is not None:
+            raise ValidationError({"date": f"There is already a check-in on {date:%d-%m-%Y}: "
+                                           "delete that one first, or choose another day."})
         row = t.CheckIn(id=checkin_id, plan_id=plan_id, date=date, pain_during=pain_during,
                         next_morning=NextMorning(next_morning).value, sessions_done=sessions_done,
-                        sessions_planned=sessions_planned, confidence=confidence, note=note.strip())
+                        sessions_planned=sessions_planned, confidence=confidence, note=note.strip(),
+                        morning_pain=morning_pain, expected_harm=expected_harm,
+                        red_flags=None if red_flags is None else [RedFlag(f).value for f in red_flags])
         session.add(row)
         session.flush()
         audit.record(session, "checkin.add", patient_id=plan.patient_id, plan_id=plan_id, detail=date.isoformat())
@@ -114,7 +142,8 @@ def restore_checkin(db: Database, checkin: CheckInView) -> CheckInView:
         db, checkin.plan_id, date=checkin.date, pain_during=checkin.pain_during,
         next_morning=checkin.next_morning, sessions_done=checkin.sessions_done,
         sessions_planned=checkin.sessions_planned, confidence=checkin.confidence, note=checkin.note,
-        checkin_id=checkin.id, today=max(checkin.date, dt.date.today()),
+        checkin_id=checkin.id, today=max(checkin.date, dt.date.today()), morning_pain=checkin.morning_pain,
+        red_flags=checkin.red_flags, expected_harm=checkin.expected_harm,
     )
 
 
@@ -136,7 +165,9 @@ def progress_overview(db: Database, plan_id: int, *, today: dt.date | None = Non
         row = _load(session, plan_id)
         plan = plan_view(row)
         checkins = tuple(checkin_view(c) for c in sorted(row.checkins, key=lambda c: (c.date, c.id)))
-    return ProgressOverview(plan=plan, checkins=checkins, advice=advise(checkins, today=today),
+    from planner.services.review import review_of
+
+    return ProgressOverview(plan=plan, checkins=checkins, advice=review_of(plan, checkins, today).review,
                             series=progress_series(plan, checkins),
                             current_phase=current_phase_index(plan, today))
 
@@ -155,8 +186,10 @@ def plan_view_for(db: Database, plan_id: int) -> PlanView:
 
 
 MORNING_WORDS = {
-    "nl": {NextMorning.BETTER: "beter", NextMorning.SAME: "hetzelfde", NextMorning.WORSE: "slechter"},
-    "en": {NextMorning.BETTER: "better", NextMorning.SAME: "same", NextMorning.WORSE: "worse"},
+    "nl": {NextMorning.BETTER: "beter", NextMorning.SAME: "hetzelfde", NextMorning.WORSE: "slechter",
+           NextMorning.UNKNOWN: "onbekend"},
+    "en": {NextMorning.BETTER: "better", NextMorning.SAME: "same", NextMorning.WORSE: "worse",
+           NextMorning.UNKNOWN: "unknown"},
 }
 
 
@@ -170,8 +203,10 @@ def progress_summary(db: Database, plan_id: int, *, lang: str, today: dt.date | 
                 f"{plan.weekly_cap_pct} % meer." if nl else
                 f"Time-contingent: steps on schedule, at most {plan.weekly_cap_pct} % more a week.")
     else:
-        mode = ("Pijngestuurde opbouw: een stap verder alleen als het verkeerslicht groen is." if nl else
-                "Pain-contingent: a step forward only when the traffic light is green.")
+        mode = ("Pijngestuurde opbouw: een stap verder als elke ochtend erna rustig was en niets rood "
+                "(oranje mag: een halve stap)." if nl else
+                "Pain-contingent: a step forward when every next morning was settled and nothing red "
+                "(amber is allowed: half a step).")
     words = MORNING_WORDS["nl" if nl else "en"]
     rows = tuple(
         SummaryRow(c.date, c.pain_during, checkin_light(c), words[NextMorning(c.next_morning)],

@@ -46,12 +46,9 @@ def demo_request(lang: str = "nl") -> WizardRequest:
 
 
 def add_demo_exposure(db: Database, plan_id: int) -> None:
-    """The place for the demo's graded-exposure ladder for bending (issue 11, item 4).
-
-    The clinical-engine helper owns the exposure model and adds the ladder here (rungs rated
-    0-100 from `DEMO_FEARED`, starting at the rung rated about 30). Until then the demo plan holds
-    the bending practice the wizard chose and no ladder.
-    """
+    """The demo's graded-exposure ladder for bending (issue 11, item 4): rungs rated 0-100,
+    starting at the rung rated about 30."""
+    attach_bending_ladder(db, plan_id)
 
 
 def ensure_demo(db: Database, *, lang: str = "nl") -> int:
@@ -79,3 +76,36 @@ def ensure_demo(db: Database, *, lang: str = "nl") -> int:
             DEMO_PRIVATE_NOTE
     add_demo_exposure(db, plan.id)
     return plan.id
+
+
+# ---- graded exposure for the demo patient (issue 11; the planbuilder's demo calls this) ---------
+
+BENDING_RUNGS = {
+    "nl": ("Bukken voor bukken", 90, (("Tot de knieën buigen, handen op de dijen", 30),
+                                      ("Een sok van de vloer pakken, zittend", 45),
+                                      ("Een sok van de vloer pakken, staand", 60),
+                                      ("Een lege krat optillen", 75),
+                                      ("Een boodschappentas van de vloer tillen", 90))),
+    "en": ("Bending forward", 90, (("Bend to the knees, hands on the thighs", 30),
+                                   ("Pick up a sock from the floor, sitting", 45),
+                                   ("Pick up a sock from the floor, standing", 60),
+                                   ("Lift an empty crate", 75),
+                                   ("Lift a shopping bag from the floor", 90))),
+}
+
+
+def bending_ladder(lang: str, since: dt.date | None = None):  # noqa: ANN201 - an ExposureLadder
+    """The demo patient's exposure ladder for bending: rated 0-100, starting at the rung rated about 30."""
+    from planner.domain.exposure import new_ladder
+
+    activity, rating, rungs = BENDING_RUNGS["nl" if lang == "nl" else "en"]
+    return new_ladder(activity, rating, rungs, since=since)
+
+
+def attach_bending_ladder(db: Database, plan_id: int) -> None:
+    """Give a plan the demo's bending ladder (from the plan's start date), unless it has one."""
+    with db.transaction() as session:
+        plan = session.get(t.Plan, plan_id)
+        if plan is None or plan.exposure:
+            return
+        plan.exposure = bending_ladder(plan.language, plan.start_date).to_json()

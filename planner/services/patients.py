@@ -16,7 +16,8 @@ from planner.store import tables as t
 from planner.store.engine import Database
 from planner.store.views import patient_view
 
-EDITABLE = ("name", "birth_date", "complaint", "region", "language", "private_notes")
+EDITABLE = ("name", "birth_date", "complaint", "region", "language", "private_notes", "fell_last_year",
+            "fears_falling")
 MAX_NAME = 200
 MAX_TEXT = 20_000
 

@@ -175,7 +175,7 @@ def create_plan(
     language: str | None = None,
     start_date: dt.date | None = None,
     phases: list[dict[str, Any]] | None = None,
-    mode: str = "pain",
+    mode: str = "time",  # time-contingent (graded activity): the default for persistent pain
 ) -> PlanView:
     """A new draft plan for a patient (or a template when patient_id is None)."""
     fields: dict[str, Any] = {"title": title, "goal": goal, "start_date": start_date, "mode": mode}

@@ -16,9 +16,10 @@ from planner.domain.dosage import validate
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockInfo, PlanView
-from planner.domain.monitoring import Advice, advise
 from planner.domain.proposals import PhaseProposal, ProposalKind, propose_next
 from planner.domain.proposals import propose_step_back as _domain_step_back
+from planner.domain.review import Review as Advice
+from planner.domain.review import review_plan
 from planner.domain.timeline import current_phase_index
 from planner.services.changes import PlanChanged
 from planner.services.plans import MAX_TITLE, _changed, _load, _renumber, _touch
@@ -39,7 +40,7 @@ def _read(db: Database, plan_id: int, today: dt.date | None) -> tuple[PlanView, 
         plan = plan_view(plan_row)
         checkins = [checkin_view(c) for c in plan_row.checkins]
         pool = education_pool(session)
-    return plan, advise(checkins, today=today or dt.date.today()), pool
+    return plan, review_plan(plan, checkins, today=today or dt.date.today()), pool
 
 
 def default_phase_id(plan: PlanView, today: dt.date | None = None) -> int:
@@ -113,7 +114,11 @@ def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
         source = next((p for p in plan.phases if p.id == proposal.source_phase_id), None)
         if source is None:
             raise NotFound("The phase this proposal started from no longer exists; make a new proposal.")
-        _touch(session, plan, expected_version, action, proposal.name)
+        if expected_version is not None and plan.version != expected_version:
+            _touch(session, plan, expected_version, action, proposal.name)  # refuses with ConflictError
+        # The roadmap: a phase inserted after the current one is where the patient goes now.
+        goes_there = plan.current_phase_id in (None, source.id) and (
+            proposal.source_weeks is not None or current_is_source(plan_view(plan), source.id))
         if proposal.source_weeks is not None:  # moving on early: the new phase starts now
             source.weeks = max(1, min(proposal.source_weeks, source.weeks))
         phase = t.Phase(name=proposal.name.strip(), weeks=proposal.weeks, focus=proposal.focus,
@@ -128,7 +133,12 @@ def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
         phases.insert(phases.index(source) + 1, phase)
         plan.phases[:] = phases
         _renumber(plan.phases)
-        session.flush()
+        phase.plan_id = plan.id
+        session.add(phase)
+        session.flush()  # the new phase's id, before the plan row is written (once)
+        if goes_there:
+            plan.current_phase_id = phase.id
+        _touch(session, plan, expected_version, action, proposal.name)
         return _changed(session, plan), phase.id
 
 
@@ -136,3 +146,8 @@ def plan_warnings(db: Database, plan_id: int) -> list[PlanWarning]:
     """The checks' warnings for a stored plan (the editor can also call check_plan on its PlanView)."""
     with db.reading() as session:
         return check_plan(plan_view(_load(session, plan_id)))
+
+
+def current_is_source(plan: PlanView, source_id: int, today: dt.date | None = None) -> bool:
+    """Whether `source_id` is the patient's current phase (stored, or by the plan's dates)."""
+    return bool(plan.phases) and plan.phases[current_phase_index(plan, today)].id == source_id

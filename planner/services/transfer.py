@@ -239,9 +239,10 @@ def _image(value: Any, path: str) -> dict[str, str] | None:
     return {"mime": mime, "data": encoded}
 
 
-def _block(value: Any, path: str) -> dict[str, Any]:
+def _block(value: Any, path: str, version: int = 1) -> dict[str, Any]:
+    extra = ("progression",) if version >= 2 else ()
     data = _object(value, path, ("key", "kind", "text"),
-                   ("origin", "regions", "equipment", "illustration", "dosage", "levels", "image"))
+                   ("origin", "regions", "equipment", "illustration", "dosage", "levels", "image", *extra))
     key = _string(data["key"], f"{path}.key", limit=120)
     if not KEY.match(key):
         raise _fail(f"{path}.key", _("use lower-case letters, digits, dots and dashes"))
@@ -260,7 +261,7 @@ def _block(value: Any, path: str) -> dict[str, Any]:
         entry = _object(level, f"{path}.levels[{i}]", (), (*LANGUAGES, "text", "illustration"))
         levels.append({**{lang: _string(entry.get(lang, ""), f"{path}.levels[{i}].{lang}", limit=MAX_TITLE * 2)
                           for lang in LANGUAGES}, **_level_own(entry, f"{path}.levels[{i}]")})
-    return {
+    out = {
         "key": key,
         "kind": _choice(data["kind"], f"{path}.kind", tuple(k.value for k in Kind)),
         "origin": origin,
@@ -272,6 +273,9 @@ def _block(value: Any, path: str) -> dict[str, Any]:
         "text": _texts(data["text"], f"{path}.text"),
         "image": _image(data.get("image"), f"{path}.image"),
     }
+    if data.get("progression") is not None:
+        out["progression"] = _choice(data["progression"], f"{path}.progression", ("volume", "level", "rung", "none"))
+    return out
 
 
 def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
@@ -301,6 +305,7 @@ def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
 
 def check(doc: Any) -> dict[str, Any]:
     """The checked, normalised plan file (defaults filled in); TransferError at the first wrong field."""
+    from planner.services.plan_file_v2 import check_exposure
     root = _object(doc, "$", ("format", "version", "kind", "plan"), ("generator", "blocks"))
     if root["format"] != files.FORMAT:
         raise _fail("$.format", _("this is not a Herstelplan plan file"))
@@ -315,14 +320,19 @@ def check(doc: Any) -> dict[str, Any]:
     kind = _choice(root["kind"], "$.kind", ("plan", "template"))
     if "generator" in root:
         _string(root["generator"], "$.generator", limit=MAX_TITLE)
-    blocks = [_block(b, f"$.blocks[{i}]") for i, b in enumerate(_list(root.get("blocks", []), "$.blocks", limit=MAX_BLOCKS))]
+    blocks = [_block(b, f"$.blocks[{i}]", version) for i, b in enumerate(_list(root.get("blocks", []), "$.blocks", limit=MAX_BLOCKS))]
     keys = [b["key"] for b in blocks]
     for i, key in enumerate(keys):
         if key in keys[:i]:
             raise _fail(f"$.blocks[{i}].key", _("two blocks have the key %(key)s") % {"key": key})
-    plan = _object(root["plan"], "$.plan", ("title", "language", "phases"), ("goal", "mode", "weekly_cap_pct"))
+    newer = ("current_phase", "exposure") if version >= 2 else ()  # format 2 (docs/plan-file-format.md)
+    plan = _object(root["plan"], "$.plan", ("title", "language", "phases"),
+                   ("goal", "mode", "weekly_cap_pct", *newer))
     phases = [_phase(p, f"$.plan.phases[{i}]", set(keys))
               for i, p in enumerate(_list(plan["phases"], "$.plan.phases", limit=MAX_PHASES))]
+    current = plan.get("current_phase")
+    if current is not None:
+        current = _whole(current, "$.plan.current_phase", 0, max(len(phases) - 1, 0))
     return {
         "kind": kind,
         "blocks": blocks,
@@ -333,6 +343,8 @@ def check(doc: Any) -> dict[str, Any]:
             "mode": _choice(plan.get("mode", "pain"), "$.plan.mode", ("pain", "time")),
             "weekly_cap_pct": _whole(plan.get("weekly_cap_pct", 10), "$.plan.weekly_cap_pct", 1, 50),
             "phases": phases,
+            "current_phase": current,
+            "exposure": check_exposure(plan.get("exposure"), "$.plan.exposure"),
         },
     }
 

@@ -19,6 +19,7 @@ from planner.domain.dosage import Dosage
 from planner.domain.kinds import LANGUAGES, Kind
 from planner.domain.model import ProgressionMode
 from planner.domain.text import fold
+from planner.domain.thresholds import Progression
 from planner.paths import ILLUSTRATIONS_DIR, LIBRARY_DIR
 from planner.store import tables as t
 
@@ -99,6 +100,8 @@ def apply_block_data(row: t.Block, data: dict[str, Any]) -> None:
     row.illustration = data.get("illustration")
     row.dosage = dict(data.get("dosage", {}))
     row.levels = level_data(row.key or data.get("key", ""), list(data.get("levels", [])))
+    progression = data.get("progression")  # optional: volume, level, rung or none (else from kind and key)
+    row.progression = Progression(progression).value if progression else None
     texts = data.get("text", {})
     by_lang = {text.lang: text for text in row.texts}
     for lang in LANGUAGES:

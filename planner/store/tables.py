@@ -64,6 +64,8 @@ class Block(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # How the block progresses (volume, level, rung, none); NULL: derived from its kind and key.
+    progression: Mapped[str | None] = mapped_column(String(10))
 
     texts: Mapped[list[BlockText]] = relationship(
         back_populates="block", cascade="all, delete-orphan", lazy="selectin"
@@ -100,6 +102,8 @@ class Patient(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    fell_last_year: Mapped[bool] = mapped_column(Boolean, default=False)
+    fears_falling: Mapped[bool] = mapped_column(Boolean, default=False)
 
     plans: Mapped[list[Plan]] = relationship(back_populates="patient", cascade="all, delete-orphan")
 
@@ -121,12 +125,19 @@ class Plan(Base):
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     next_appointment: Mapped[dt.datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(20), default="draft")
-    mode: Mapped[str] = mapped_column(String(10), default="pain")
+    mode: Mapped[str] = mapped_column(String(10), default="time")  # time-contingent: the default
     weekly_cap_pct: Mapped[int] = mapped_column(Integer, default=10)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # The roadmap: the phase the patient is in (a phase id; NULL: the first phase), the accepted
+    # reviews (step backs with the dosages before them, holds, moves on) and the exposure ladder.
+    current_phase_id: Mapped[int | None] = mapped_column(Integer)
+    review_log: Mapped[list[Any] | None] = mapped_column(JSON)
+    exposure: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Balance rungs the therapist ticked "done safely in the practice": [[block key, level], ...].
+    practice_ticks: Mapped[list[Any] | None] = mapped_column(JSON)
 
     patient: Mapped[Patient | None] = relationship(back_populates="plans")
     phases: Mapped[list[Phase]] = relationship(
@@ -204,6 +215,10 @@ class CheckIn(Base):
     confidence: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    morning_pain: Mapped[int | None] = mapped_column(Integer)
+    # The red-flag question: NULL not asked, [] answered no, else the flags answered yes.
+    red_flags: Mapped[list[Any] | None] = mapped_column(JSON)
+    expected_harm: Mapped[int | None] = mapped_column(Integer)
 
     plan: Mapped[Plan] = relationship(back_populates="checkins")
 

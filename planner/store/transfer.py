@@ -20,7 +20,7 @@ from planner.store.library import apply_block_data
 from planner.store.views import DOSAGE_COLUMNS, item_dosage
 
 FORMAT = "herstelplan-plan"
-VERSION = 1
+VERSION = 2  # 2: the plan's current phase, its exposure ladder and a block's progression
 TEXT_FIELDS = ("title", "purpose", "steps", "safety", "body")
 
 
@@ -58,6 +58,8 @@ def block_data(row: t.Block) -> dict[str, Any]:
     }
     if row.image is not None:
         data["image"] = {"mime": row.image_mime or "image/png", "data": base64.b64encode(row.image).decode("ascii")}
+    if row.progression:
+        data["progression"] = row.progression
     return data
 
 
@@ -96,9 +98,21 @@ def export_plan(session: Session, plan_id: int, *, generator: str) -> dict[str, 
             "mode": plan.mode,
             "weekly_cap_pct": plan.weekly_cap_pct,
             "phases": phases,
+            "current_phase": next((i for i, p in enumerate(plan.phases) if p.id == plan.current_phase_id), None),
+            "exposure": _exposure_out(plan.exposure),
         },
         "blocks": [block_data(row) for row in custom.values()],
     }
+
+
+def _exposure_out(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The exposure ladder without its date (plan files hold no dates)."""
+    if not data:
+        return None
+    return {"activity": data["activity"], "activity_rating": data.get("activity_rating", 100),
+            "current": data.get("current", 0),
+            "rungs": [{"name": r["name"], "rating": r["rating"], "practised": bool(r.get("practised"))}
+                      for r in data.get("rungs", [])]}
 
 
 def _comparable(data: dict[str, Any]) -> dict[str, Any]:
@@ -171,4 +185,11 @@ def import_plan(session: Session, doc: dict[str, Any], *, patient: t.Patient | N
             ))
         plan.phases.append(phase)
     session.flush()
+    current = data.get("current_phase")
+    if current is not None and 0 <= current < len(plan.phases):
+        plan.current_phase_id = plan.phases[current].id
+    if data.get("exposure"):
+        plan.exposure = {**data["exposure"], "since": None}
+    if current is not None or data.get("exposure"):
+        session.flush()
     return plan

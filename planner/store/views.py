@@ -13,6 +13,7 @@ from planner.domain.model import (
     BlockText,
     CheckInView,
     ClinicInfo,
+    ExposureLadder,
     Level,
     NextMorning,
     PatientView,
@@ -22,6 +23,7 @@ from planner.domain.model import (
     PlanSummary,
     PlanView,
     ProgressionMode,
+    ReviewEntry,
 )
 from planner.store import tables as t
 
@@ -53,6 +55,7 @@ def block_view(row: t.Block) -> BlockInfo:
         texts=texts,
         has_image=bool(row.has_image),
         archived=row.archived,
+        progression=row.progression,
     )
 
 
@@ -184,6 +187,11 @@ def plan_view(row: t.Plan) -> PlanView:
         next_appointment=row.next_appointment,
         template_key=row.template_key,
         updated_at=row.updated_at,
+        current_phase_id=row.current_phase_id,
+        review_log=tuple(ReviewEntry.from_json(e) for e in row.review_log or ()),
+        exposure=ExposureLadder.from_json(row.exposure),
+        patient_birth_date=row.patient.birth_date if row.patient is not None else None,
+        practice_ticks=frozenset((str(k), int(lv)) for k, lv in row.practice_ticks or ()),
     )
 
 
@@ -211,6 +219,8 @@ def patient_view(row: t.Patient) -> PatientView:
         private_notes=row.private_notes,
         archived=row.archived,
         updated_at=row.updated_at,
+        fell_last_year=bool(row.fell_last_year),
+        fears_falling=bool(row.fears_falling),
     )
 
 
@@ -238,4 +248,7 @@ def checkin_view(row: t.CheckIn) -> CheckInView:
         sessions_planned=row.sessions_planned,
         confidence=row.confidence,
         note=row.note,
+        morning_pain=row.morning_pain,
+        red_flags=None if row.red_flags is None else tuple(row.red_flags),
+        expected_harm=row.expected_harm,
     )

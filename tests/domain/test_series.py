@@ -39,8 +39,14 @@ def test_series_has_a_point_per_check_in_and_a_step_per_phase():
 
 
 def test_current_phase_follows_the_calendar():
-    """Week 1-2 the first phase, week 3-4 the second, afterwards the last."""
-    p = _plan()
+    """Time-contingent: week 1-2 the first phase, week 3-4 the second, afterwards the last.
+    Pain-contingent without a stored current phase: the first phase until a review moves on."""
+    from dataclasses import replace
+
+    from planner.domain.model import ProgressionMode
+
+    assert current_phase_index(_plan(), START + dt.timedelta(days=28)) == 0
+    p = replace(_plan(), mode=ProgressionMode.TIME)
     assert [current_phase_index(p, START + dt.timedelta(days=d)) for d in (0, 13, 14, 28, 200)] == [0, 0, 1, 2, 2]
     assert phase_spans(p)[2].end == START + dt.timedelta(weeks=5)
     assert planned_sessions_per_week(p.phases[0]) == 3  # exercise days: the bridge; walks and reading do not count

@@ -122,8 +122,10 @@ def test_corrupt_file_is_refused_and_not_overwritten(tmp_path):
 
 def test_database_behind_head_is_backed_up_before_migrating(db_path, monkeypatch, _private_data_dir):
     """When a migration is due, a verified backup of the SQLite file is made first."""
-    monkeypatch.setattr(migrate, "known_revisions", lambda: ["0001", "0002"])
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+    real = migrate.known_revisions()
+    later = f"{int(real[-1]) + 1:04d}"
+    monkeypatch.setattr(migrate, "known_revisions", lambda: [*real, later])
+    monkeypatch.setattr(migrate, "head_revision", lambda: later)
     ran = []
     monkeypatch.setattr(migrate, "run_alembic", lambda db, direction, target: ran.append((direction, target)))
     db = Database(f"sqlite:///{db_path}")
@@ -131,7 +133,7 @@ def test_database_behind_head_is_backed_up_before_migrating(db_path, monkeypatch
     db.dispose()
     assert ran == [("upgrade", "head")]
     found = backup.list_backups(_private_data_dir / "backups")
-    assert len(found) == 1 and "before-migration-0001" in found[0].name
+    assert len(found) == 1 and f"before-migration-{real[-1]}" in found[0].name
     backup.verify(found[0])
 
 
@@ -153,4 +155,41 @@ def test_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch):
     with db.engine.connect() as connection:
         assert inspect(connection).get_table_names() == []
         assert connection.execute(text("SELECT 1")).scalar() == 1
+    db.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_0002_keeps_existing_check_ins_and_stores_the_current_phase(backend, tmp_path, request):
+    """A database at 0001 with a plan and a check-in: after 0002 the check-in means what it meant
+    (its next morning kept, morning pain unknown, red flags not asked), patients have not fallen,
+    and the plan's current phase is the one its dates gave."""
+    import datetime as dt
+
+    url = f"sqlite:///{tmp_path / 'm.sqlite3'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    db = open_database(url, seed=False)
+    migrate.run_alembic(db, "downgrade", "0001")
+    start = dt.date.today() - dt.timedelta(days=17)  # phase 1 of 2 weeks is over: phase 2 by the dates
+    with db.engine.begin() as c:
+        c.execute(text("INSERT INTO patients (id, name, complaint, region, language, private_notes, search_text, "
+                       "archived, created_at, updated_at) VALUES (1, 'A', '', '', 'nl', '', '', :f, :now, :now)"),
+                  {"f": False, "now": dt.datetime(2026, 1, 1)})
+        c.execute(text("INSERT INTO plans (id, patient_id, is_template, template_version, title, goal, language, "
+                       "start_date, status, mode, weekly_cap_pct, archived, version, created_at, updated_at) VALUES "
+                       "(1, 1, :f, 0, 'P', '', 'nl', :start, 'active', 'pain', 10, :f, 1, :now, :now)"),
+                  {"f": False, "start": start, "now": dt.datetime(2026, 1, 1)})
+        for pid, pos in ((10, 0), (11, 1)):
+            c.execute(text("INSERT INTO phases (id, plan_id, position, name, weeks, focus, criteria) VALUES "
+                           "(:id, 1, :pos, 'F', 2, '', '')"), {"id": pid, "pos": pos})
+        c.execute(text("INSERT INTO checkins (id, plan_id, date, pain_during, next_morning, sessions_done, "
+                       "sessions_planned, note, created_at) VALUES (1, 1, :d, 4, 'worse', 3, 5, '', :now)"),
+                  {"d": start, "now": dt.datetime(2026, 1, 1)})
+    migrate.run_alembic(db, "upgrade", "head")
+    _assert_models_match(db)
+    from planner.services import checkins, patients, plans
+
+    old = checkins.list_checkins(db, 1)[0]
+    assert (old.pain_during, old.next_morning.value, old.morning_pain, old.red_flags) == (4, "worse", None, None)
+    assert plans.get_plan(db, 1).current_phase_id == 11
+    patient = patients.get_patient(db, 1)
+    assert (patient.fell_last_year, patient.fears_falling) == (False, False)
     db.dispose()

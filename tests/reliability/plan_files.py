@@ -122,7 +122,9 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes, str | None]:
         container[key] = "@@TOKEN@@"
         return f"{token} at {field}", json.dumps(doc).replace('"@@TOKEN@@"', token).encode(), field
     if kind == "version":
-        version = draw(st.integers(2, 10**6))
+        from planner.store.transfer import VERSION
+
+        version = draw(st.integers(VERSION + 1, 10**6))
         doc["version"] = version
         return f"version {version}", json.dumps(doc).encode(), "$.version"
     raw = json.dumps(doc).encode()

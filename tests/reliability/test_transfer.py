@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from planner.services import library, maintenance, patients, plans, transfer
+from planner.store.transfer import VERSION as FILE_VERSION
 from tests.reliability.plan_files import valid_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +76,7 @@ def test_a_patients_plan_file_carries_no_patient_data(db, tmp_path):
 
 BAD = [
     ("wrong format", lambda d: d.update(format="something-else"), "$.format", "not a Herstelplan plan file"),
-    ("newer version", lambda d: d.update(version=2), "$.version", "newer Herstelplan"),
+    ("newer version", lambda d: d.update(version=FILE_VERSION + 1), "$.version", "newer Herstelplan"),
     ("unknown field", lambda d: d["plan"].update(colour="red"), "$.plan.colour", "unknown field"),
     ("missing title", lambda d: d["plan"].pop("title"), "$.plan.title", "missing"),
     ("empty title", lambda d: d["plan"].update(title="   "), "$.plan.title", "must not be empty"),

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from planner.domain.errors import ValidationError
-from planner.domain.monitoring import AdviceKind
+from planner.domain.review import Outcome as AdviceKind
 from planner.domain.wizard import WizardRequest
 from planner.services import checkins, patients, plans, progression, wizard
 from planner.store import tables as t

@@ -55,23 +55,25 @@ def test_green_week_progresses_and_the_reviewed_phase_is_inserted_after_the_curr
     assert _audit(db, "phase.progress") == 1
 
 
-def test_pain_contingent_amber_proposes_a_hold_and_the_therapist_can_step_up_anyway(db):
-    """Pain 4 in the last week: the same dosages are proposed; 'force' gives the step."""
+def test_pain_contingent_amber_with_settled_mornings_proposes_a_step(db):
+    """Finding 2: pain 4-5 with settled mornings is no reason to stand still (a half step)."""
     plan = _plan(db)
-    _diary(db, plan.id, [2, 4, 3])
-    hold = progression.propose_next_phase(db, plan.id, today=TODAY)
-    assert hold.kind is ProposalKind.HOLD and all(i.after == i.before for i in hold.items)
-    forced = progression.propose_next_phase(db, plan.id, force=True, today=TODAY)
-    assert forced.kind is ProposalKind.PROGRESS
+    _diary(db, plan.id, [4, 5, 4])
+    advice = progression.current_advice(db, plan.id, today=TODAY)
+    assert advice.kind.value == "progress" and advice.step.value == "half"
+    assert progression.propose_next_phase(db, plan.id, today=TODAY).kind is ProposalKind.PROGRESS
 
 
-def test_time_contingent_plan_steps_on_schedule_whatever_the_light(db):
-    """Graded activity: amber does not stop the planned step."""
+def test_time_contingent_plan_keeps_its_schedule_whatever_the_light(db):
+    """Graded activity: amber days do not change the advice: continue on schedule, nothing inserted."""
     plan = _plan(db, ProgressionMode.TIME, baseline=Baseline(walk_minutes=15))
     _diary(db, plan.id, [4, 5, 4])
+    advice = progression.current_advice(db, plan.id, today=TODAY)
+    assert advice.kind.value == "continue"
     proposal = progression.propose_next_phase(db, plan.id, today=TODAY)
-    assert proposal.kind is ProposalKind.PROGRESS
-    walk = next(i for i in proposal.items if i.block.key == "daily.calm-walk")
+    assert proposal.kind is ProposalKind.HOLD
+    forced = progression.propose_next_phase(db, plan.id, force=True, today=TODAY)
+    walk = next(i for i in forced.items if i.block.key == "daily.calm-walk")
     assert (walk.before.minutes, walk.after.minutes) == (12, 13)  # 1 week done of 2: at most +10 %
 
 

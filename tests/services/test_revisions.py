@@ -76,13 +76,13 @@ def test_done_when_wizard_three_check_ins_advice_and_the_next_handout_shows_the_
         checkins.record_checkin(db, plan.id, date=TODAY - dt.timedelta(days=days_ago), pain_during=pain,
                                 next_morning=morning, sessions_done=6, sessions_planned=7, today=TODAY)
     advice = progression.current_advice(db, plan.id, today=TODAY)
-    assert advice.kind.value == "progress" and "Al 11 dagen groen: klaar voor een kleine stap verder." in advice.reasons("nl")
+    assert advice.kind.value == "progress" and "11 dagen lang elke ochtend rustig en geen rood." in advice.reasons("nl")
     proposal = progression.propose_next_phase(db, plan.id, today=TODAY)
     progression.apply_proposal(db, plan.id, proposal, plan.version)
     lines = revisions.changes_since_last_revision(db, plan.id, "nl", today=TODAY)
     options = HandoutOptions(lang="nl")
     handout = handouts.handout_input(db, plan.id, options, today=TODAY, changes=lines)
-    assert handout.changes == tuple(lines) and handout.phases[handout.current_phase].name == "Opbouwen"
+    assert handout.changes == tuple(lines) and handout.phases[handout.current_phase].name == "Volgende stap"  # the roadmap: where the patient is now
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render(handout, options))).pages)
     flat = " ".join(text.split())
     assert "Wat is er veranderd sinds je vorige bezoek?" in flat

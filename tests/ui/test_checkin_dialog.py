@@ -1,26 +1,30 @@
-"""The check-in dialog driven from the keyboard, like typing in a paper diary at the desk."""
+"""The check-in window driven like a person at the desk: a whole diary week typed into a grid laid
+out like the printed page, red flags as an alert that cannot be missed (issue 11), and issue 13's
+finding 7 (no date field whose Tab walks day/month/year; no silent duplicates or days before the start)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.domain.wizard import WizardRequest
 from planner.i18n import set_language
 from planner.services import checkins, patients, plans, wizard
 from planner.ui.monitoring.checkin_dialog import CheckInDialog
+from planner.ui.monitoring.checkin_grid import MORNING, PAIN
 
 TODAY = dt.date(2026, 3, 16)
+START = TODAY - dt.timedelta(days=10)  # week 1: 6-12 March (all open); week 2: 13-19 March (up to today)
 
 
 @pytest.fixture
 def plan(db):  # noqa: ANN001, ANN201
     patient = patients.create_patient(db, name="Jannie de Vries", language="nl")
     return wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug in beweging", region="lower-back"),
-                                          start_date=TODAY - dt.timedelta(days=10))
+                                          start_date=START)
 
 
 @pytest.fixture
@@ -34,72 +38,96 @@ def dialog(qtbot, db, plan, english):  # noqa: ANN001, ANN201
     return dlg
 
 
-def _type(qtbot, text: str) -> None:  # noqa: ANN001
-    qtbot.keyClicks(QApplication.focusWidget(), text)
+def _type_cells(qtbot, values) -> None:  # noqa: ANN001
+    """Type each value into the current cell and press Tab, like filling in a row of the diary."""
+    for value in values:
+        if value:
+            qtbot.keyClicks(QApplication.focusWidget(), value)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
-def _key(qtbot, key: Qt.Key) -> None:  # noqa: ANN001
-    qtbot.keyClick(QApplication.focusWidget(), key)
+def _tick(qtbot, button) -> None:  # noqa: ANN001
+    """Click a radio button or check box on its box (a click far right of a short label misses)."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
 
 
-def _row(qtbot, *, date: str | None, pain: str, morning: str, done: str, confidence: str = "", note: str = "") -> None:  # noqa: ANN001
-    """One diary line: date (or Tab to keep it), pain, next morning, done, planned as is, confidence, note, Enter."""
-    if date is not None:
-        _type(qtbot, date)
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, pain)
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, morning)
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, done)
-    _key(qtbot, Qt.Key.Key_Tab)  # planned: as prefilled
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, confidence)
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, note)
-    _key(qtbot, Qt.Key.Key_Return)
+def _week_one(qtbot, dialog) -> None:  # noqa: ANN001
+    dialog.week.setCurrentIndex(0)
+    dialog.grid.setFocus()
+    dialog.grid.setCurrentCell(PAIN, 0)
 
 
-def test_three_check_ins_typed_in_from_the_keyboard_give_explained_advice(qtbot, db, plan, dialog):
-    """Date, Tab, pain, Tab, morning letter, Tab, done … Enter, three times: saved, listed, advice shown."""
-    assert QApplication.focusWidget() is dialog.date
-    assert dialog.planned.value() == 7  # the current phase's exercise days a week
-    _row(qtbot, date="07032026", pain="2", morning="s", done="6", confidence="6", note="ging goed")
-    assert QApplication.focusWidget() is dialog.date and dialog.date.date().toPython() == dt.date(2026, 3, 8)
-    _row(qtbot, date="11032026", pain="3", morning="b", done="7")
-    _row(qtbot, date="15032026", pain="2", morning="s", done="7", confidence="8")
+def test_a_diary_week_typed_in_from_the_keyboard_is_saved_in_one_go(qtbot, db, plan, dialog):
+    """Pain row, Tab on to the morning row, sessions, 'No' red flags, Ctrl+S: seven check-ins."""
+    assert dialog.week.count() == 2 and "06-03-2026" in dialog.week.itemText(0)
+    _week_one(qtbot, dialog)
+    _type_cells(qtbot, ["2", "3", "2", "4", "2", "3", "2"])  # Tab from Sunday goes to Monday's morning
+    assert (dialog.grid.currentRow(), dialog.grid.currentColumn()) == (MORNING, 0)
+    _type_cells(qtbot, ["s", "b", "s", "", "s", "w", "s"])
+    _type_cells(qtbot, ["2", "", "", "", "", "", "3"])  # morning pain on two days only
+    dialog.done_spin.setValue(6)
+    dialog.confidence.setValue(7)
+    _tick(qtbot, dialog.flag_no)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     stored = checkins.list_checkins(db, plan.id)
-    assert [(c.date.day, c.pain_during, c.next_morning.value, c.sessions_done, c.sessions_planned) for c in stored] == [
-        (7, 2, "same", 6, 7), (11, 3, "better", 7, 7), (15, 2, "same", 7, 7)]
-    assert stored[0].note == "ging goed" and stored[0].confidence == 6 and stored[1].confidence is None
-    assert dialog.table.rowCount() == 3 and dialog.table.item(0, 0).text() == "15-03-2026"
-    assert dialog.table.item(0, 2).text() == "green"
-    advice = dialog.advice.text()
-    assert "Advice: progress" in advice and "Green for 9 days" in advice and "20 of 21 sessions" in advice
-    assert plans.get_plan(db, plan.id).version == plan.version  # check-ins never bump the plan
+    assert [(c.date.day, c.pain_during, c.next_morning.value) for c in stored] == [
+        (6, 2, "same"), (7, 3, "better"), (8, 2, "same"), (9, 4, "unknown"), (10, 2, "same"), (11, 3, "worse"),
+        (12, 2, "same")]
+    assert stored[0].morning_pain == 2 and stored[6].morning_pain == 3 and stored[1].morning_pain is None
+    assert [c.red_flags for c in stored] == [()] * 7
+    assert sum(c.sessions_done for c in stored) == 6 and sum(c.sessions_planned for c in stored) == 7
+    assert [c.confidence for c in stored][-2:] == [None, 7]  # the week's answers go with its last day
+    assert "7 check-ins saved" in dialog.error.text() and dialog.table.rowCount() == 7
+    assert dialog.table.item(1, 2).text() == "red"  # 11 March: worse next morning
+    assert plans.get_plan(db, plan.id).version == plan.version  # check-ins never change the plan
 
 
-def test_a_row_without_a_pain_score_is_not_saved_and_says_why(qtbot, db, plan, dialog):
-    """Enter with the pain left at '–': nothing saved, the message names the field, focus on it."""
-    _key(qtbot, Qt.Key.Key_Return)
+def test_finding_7_typed_digits_land_and_tab_moves_to_the_next_day(qtbot, db, plan, dialog):
+    """No date field: digits typed go into the day's cell; Tab goes to the next day, never a date part."""
+    _week_one(qtbot, dialog)
+    _type_cells(qtbot, ["5"])
+    assert dialog.grid.item(PAIN, 0).text() == "5" and dialog.grid.currentColumn() == 1
+
+
+def test_saved_days_and_days_before_the_start_or_after_today_cannot_be_typed_again(qtbot, db, plan, dialog):
+    checkins.record_checkin(db, plan.id, date=START, pain_during=2, next_morning="same", sessions_done=1,
+                            sessions_planned=1, today=TODAY)
+    dialog.week.setCurrentIndex(1)
+    dialog.week.setCurrentIndex(0)
+    assert START not in dialog.grid.open_days
+    assert not dialog.grid.item(PAIN, 0).flags() & Qt.ItemFlag.ItemIsEditable
+    assert dialog.grid.item(PAIN, 0).text() == "2"
+    dialog.week.setCurrentIndex(1)
+    assert TODAY + dt.timedelta(days=1) not in dialog.grid.open_days  # the future is locked
+    assert dialog.week.itemData(0) == START  # no week before the plan's start is offered
+
+
+def test_a_pain_out_of_range_names_the_day_and_saves_nothing(qtbot, db, plan, dialog):
+    _week_one(qtbot, dialog)
+    _type_cells(qtbot, ["2", "12"])
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert checkins.list_checkins(db, plan.id) == []
-    assert "Pain during" in dialog.error.text()
-    assert QApplication.focusWidget() is dialog.pain
+    assert "07-03" in dialog.error.text() and "0 to 10" in dialog.error.text()
+    assert (dialog.grid.currentRow(), dialog.grid.currentColumn()) == (PAIN, 1)
 
 
-def test_a_date_in_the_future_is_refused_by_the_service(qtbot, db, plan, dialog, monkeypatch):
-    """A check-in dated after tomorrow is refused with what to do; nothing is stored."""
-    dialog.date.setMaximumDate(dialog.date.maximumDate().addYears(1))
-    _row(qtbot, date="01042026", pain="2", morning="s", done="3")
-    assert checkins.list_checkins(db, plan.id) == []
-    assert "future" in dialog.error.text()
+def test_a_red_flag_is_an_alert_the_therapist_cannot_miss(qtbot, db, plan, dialog):
+    _week_one(qtbot, dialog)
+    _type_cells(qtbot, ["1", "1"])
+    _tick(qtbot, dialog.flag_checks["saddle"])
+    assert dialog.flag_yes.isChecked()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [c.red_flags for c in checkins.list_checkins(db, plan.id)] == [("saddle",), ("saddle",)]
+    assert dialog.banner.isVisible() and "Medical care today" in dialog.banner.text()
+    assert dialog.windowTitle().startswith("⚠")
+    assert "Stop" in dialog.advice.text()
 
 
 def test_delete_and_undo_restore_the_same_check_in(qtbot, db, plan, dialog):
-    """Select a row, Delete check-in, then Undo: the check-in is back with its id."""
-    _row(qtbot, date="14032026", pain="4", morning="w", done="2")
+    _week_one(qtbot, dialog)
+    _type_cells(qtbot, ["4"])
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = checkins.list_checkins(db, plan.id)
-    assert dialog.table.item(0, 2).text() == "red"
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert checkins.list_checkins(db, plan.id) == [] and dialog.table.rowCount() == 0
@@ -108,17 +136,12 @@ def test_delete_and_undo_restore_the_same_check_in(qtbot, db, plan, dialog):
 
 
 def test_the_dutch_ui_shows_dutch(qtbot, db, plan):
-    """With the UI in Dutch the fields, the morning choices and the advice are Dutch."""
     set_language("nl")
     try:
         dlg = CheckInDialog(db, plan.id, today=TODAY)
         qtbot.addWidget(dlg)
-        assert dlg.save_button.text() == "Opslaan en volgende (Enter)"
-        assert [dlg.morning.itemText(i) for i in range(3)] == ["Beter", "Hetzelfde", "Slechter"]
-        qtbot.keyClicks(dlg.morning, "s")  # Dutch letters: b, h, s
-        assert dlg.morning.currentText() == "Slechter"
-        qtbot.keyClicks(dlg.morning, "+")
-        assert dlg.morning.currentText() == "Beter"
+        assert dlg.save_button.text() == "Week opslaan (Ctrl+S)"
+        assert dlg.flag_checks["saddle"].text() == "gevoelloosheid in het zitvlak of de lies"
         assert "Nog geen check-ins" in dlg.advice.text()
     finally:
         set_language("en")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from planner.domain.model import ProgressionMode
@@ -76,17 +76,20 @@ def test_progress_review_edit_and_add(qtbot, db, plan, english):
     assert stored.version == plan.version + 1 and not dialog.isVisible()
 
 
-def test_pain_mode_amber_proposes_hold_and_switching_to_time_mode_steps_up(qtbot, db, plan, english):
-    """Amber: a hold is proposed; choosing time-contingent saves the mode and proposes the planned step."""
+def test_amber_with_settled_mornings_steps_up_and_time_mode_keeps_the_schedule(qtbot, db, plan, english):
+    """Finding 2: pain 2, 4, 3 with settled mornings is a step up. Switching to time-contingent
+    (saved on the plan) on day 10 of a 2-week phase: continue on schedule, so the same dosages,
+    with "step up anyway" offered; no "the step goes ahead" next to another advice (finding 1)."""
     _diary(db, plan.id, [2, 4, 3])
     dialog = _open(qtbot, db, plan.id)
-    assert dialog.summary.text().startswith("Advice: hold")
-    assert dialog.force.isVisible()
-    assert all(i.after == i.before for i in dialog.proposal.items)
+    assert dialog.summary.text().startswith("Advice: progress")
+    assert not dialog.force.isVisible()
     qtbot.keyClick(dialog.mode, Qt.Key.Key_Down)
     assert plans.get_plan(db, plan.id).mode is ProgressionMode.TIME
-    assert dialog.summary.text().startswith("Time-contingent: the step goes ahead on schedule.")
-    assert not dialog.force.isVisible()
+    assert "Advice: continue" in dialog.advice.text()
+    assert all(i.after == i.before for i in dialog.proposal.items)
+    assert dialog.force.isVisible()
+    qtbot.mouseClick(dialog.force, Qt.MouseButton.LeftButton, pos=dialog.force.rect().topLeft() + QPoint(8, 8))
     assert any(i.after != i.before for i in dialog.proposal.items)
 
 

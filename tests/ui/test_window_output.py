@@ -86,6 +86,8 @@ def test_progress_phase_adds_the_reviewed_phase_and_undo_removes_it(qtbot, windo
     open_plan(window, patient_plan)
     window.editor.select(("phase", patient_plan.phases[2].id))
     qtbot.keyClick(window, Qt.Key.Key_G, CTRL)
+    review = dialog(qtbot, "reviewDialog")  # Ctrl+G reviews the roadmap; inserting is the therapist's ask
+    qtbot.mouseClick(review.insert_button, Qt.MouseButton.LeftButton)
     proposal = dialog(qtbot, "progressDialog")
     proposal.apply()
     qtbot.waitUntil(lambda: len(plans.get_plan(db, patient_plan.id).phases) == 4)
@@ -97,6 +99,41 @@ def test_progress_phase_adds_the_reviewed_phase_and_undo_removes_it(qtbot, windo
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
     qtbot.waitUntil(lambda: len(plans.get_plan(db, patient_plan.id).phases) == 4)
     assert plans.get_plan(db, patient_plan.id).phases[-1] == added
+
+
+def test_accepting_a_review_is_an_edit_that_ctrl_z_undoes(qtbot, window, db, patient_plan):
+    """A break of 20 days: the review proposes a restart at 75 %; Accept lowers the doses; Ctrl+Z
+    puts them back; Ctrl+Shift+Z applies it again. No phase is inserted."""
+    import datetime as dt
+
+    from planner.services import checkins
+
+    today = dt.date.today()
+    plans.update_plan(db, patient_plan.id, start_date=today - dt.timedelta(days=21), mode="time")  # in "Opbouw"
+    patient_plan = plans.get_plan(db, patient_plan.id)
+    for days_ago in (20, 0):
+        checkins.record_checkin(db, patient_plan.id, date=today - dt.timedelta(days=days_ago), pain_during=2,
+                                next_morning="same", sessions_done=3, sessions_planned=3, today=today)
+    before = {i.id: i.dosage for p in plans.get_plan(db, patient_plan.id).phases for i in p.items}
+    open_plan(window, patient_plan)
+    qtbot.keyClick(window, Qt.Key.Key_G, CTRL)
+    review = dialog(qtbot, "reviewDialog")
+    assert review.result.proposal.action.value == "step-back" and review.table.rowCount() > 0
+    qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+
+    def doses():  # noqa: ANN202
+        return {i.id: i.dosage for p in plans.get_plan(db, patient_plan.id).phases for i in p.items}
+
+    qtbot.waitUntil(lambda: doses() != before)
+    after = doses()
+    assert len(plans.get_plan(db, patient_plan.id).phases) == len(patient_plan.phases)
+    assert plans.get_plan(db, patient_plan.id).review_log[-1].action == "restart"
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: doses() == before)
+    assert plans.get_plan(db, patient_plan.id).review_log == ()
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: doses() == after)
 
 
 def test_check_in_chart_and_wizard_open_from_the_window(qtbot, window, db, patient_plan):

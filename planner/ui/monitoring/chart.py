@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError
-from planner.domain.monitoring import Advice, Light
+from planner.domain.monitoring import Light
+from planner.domain.review import Review as Advice
 from planner.domain.series import ProgressSeries
 from planner.i18n import _, current_language
 from planner.services import checkins, revisions

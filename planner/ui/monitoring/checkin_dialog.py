@@ -1,26 +1,33 @@
-"""Fast check-in entry at the desk: a patient's paper diary typed in row by row.
+"""Check-ins at the desk: the patient's paper diary typed in a whole week at a time.
 
-One row of fields (date, pain during, next morning, sessions done of planned, confidence, note);
-Tab moves along the row, Enter saves it and starts the next row (the next day, the same planned
-sessions). The saved check-ins and the traffic light's advice update as you type.
+The week grid is laid out like the printed diary page (see `planner.ui.monitoring.checkin_grid`). Under it
+the week's questions: sessions done of planned, "Something new?" (the red flags: no, not asked, or
+yes with which), and a note. Save week (Ctrl+S, or Enter on the button) stores one check-in per
+filled day. A red flag shows as a red banner at the top that stays until the therapist has looked
+(the review's outcome is no longer stop). The saved check-ins, delete and undo, and the review's
+advice are below.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -31,48 +38,29 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import HerstelplanError, ValidationError
 from planner.domain.model import CheckInView, NextMorning
 from planner.domain.monitoring import checkin_light
-from planner.i18n import N_, _, current_language
-from planner.services import checkins, plans, progression
+from planner.domain.review_words import flag_name
+from planner.domain.thresholds import RedFlag
+from planner.i18n import _, current_language
+from planner.services import checkins, plans
 from planner.services.database import Database
+from planner.services.review import plan_review
 from planner.ui.monitoring.chart import LIGHT_COLOURS, advice_html
+from planner.ui.monitoring.checkin_grid import WeekGrid, morning_letter
 
-NOT_ENTERED = -1
-FIELD_NAMES = {
-    "date": N_("Date"), "pain_during": N_("Pain during"), "next_morning": N_("Next morning"),
-    "sessions_done": N_("Done"), "sessions_planned": N_("Planned"), "confidence": N_("Confidence"), "note": N_("Note"),
-}
+BANNER_STYLE = "background: #b3261e; color: white; font-weight: bold; padding: 10px; font-size: 14pt;"
 
 
 def morning_name(value: NextMorning) -> str:
-    return {NextMorning.BETTER: _("Better"), NextMorning.SAME: _("Same"), NextMorning.WORSE: _("Worse")}[value]
+    return {NextMorning.BETTER: _("Better"), NextMorning.SAME: _("Same"), NextMorning.WORSE: _("Worse"),
+            NextMorning.UNKNOWN: _("Unknown")}[value]
 
 
 def light_name(light) -> str:  # noqa: ANN001
     return {"green": _("green"), "amber": _("amber"), "red": _("red")}[light.value]
 
 
-class MorningKeys(QObject):
-    """One key picks the next morning at once: the first letter of a choice, or + = -."""
-
-    SYMBOLS = {"+": NextMorning.BETTER, "=": NextMorning.SAME, "-": NextMorning.WORSE}
-
-    def eventFilter(self, combo: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyPress and isinstance(combo, QComboBox) and event.text():
-            key = event.text().lower()
-            for index in range(combo.count()):
-                value = NextMorning(combo.itemData(index))
-                if key == self._letter(combo.itemText(index)) or self.SYMBOLS.get(key) is value:
-                    combo.setCurrentIndex(index)
-                    return True
-        return False
-
-    @staticmethod
-    def _letter(text: str) -> str:
-        return text[:1].lower()
-
-
 class CheckInDialog(QDialog):
-    """Record check-ins for one plan; `saved` is emitted with each new CheckInView."""
+    """Record a diary week of check-ins for one plan; `saved` is emitted with each new CheckInView."""
 
     saved = Signal(object)
 
@@ -82,59 +70,70 @@ class CheckInDialog(QDialog):
         self.today = today or dt.date.today()
         self._deleted: CheckInView | None = None
         self.setObjectName("checkInDialog")
-        plan = plans.get_plan(db, plan_id)
-        self.setWindowTitle(_("Check-ins: %(plan)s") % {"plan": plan.title})
-        self.resize(860, 560)
+        self.plan = plans.get_plan(db, plan_id)
+        self.setWindowTitle(_("Check-ins: %(plan)s") % {"plan": self.plan.title})
+        self.resize(980, 720)
         self._build()
-        self.planned.setValue(checkins.planned_sessions(db, plan_id, on=self.today))
-        self._reset_row(self.today)
+        self._fill_weeks()
         self.refresh()
 
     # ---- layout ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.date = QDateEdit(objectName="dateEdit", calendarPopup=True)
-        self.date.setDisplayFormat("dd-MM-yyyy")
-        self.date.setMaximumDate(QDate(self.today.year, self.today.month, self.today.day).addDays(1))
-        self.pain = QSpinBox(objectName="painSpin", minimum=NOT_ENTERED, maximum=10)
-        self.pain.setSpecialValueText("–")
-        self.pain.setToolTip(_("Pain during the exercises, 0 (none) to 10: green 0–3, amber 4–5, red above 5"))
-        self.morning = QComboBox(objectName="morningCombo")
-        for value in NextMorning:
-            self.morning.addItem(morning_name(value), value)
-        self.morning.setToolTip(_("The next morning compared with usual: type b, s or w (or + = -)"))
-        self._morning_keys = MorningKeys(self)
-        self.morning.installEventFilter(self._morning_keys)
+        self.banner = QLabel(objectName="redFlagBanner", wordWrap=True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.week = QComboBox(objectName="weekCombo")
+        self.week.currentIndexChanged.connect(self._show_week)
+        week_label = QLabel(_("Diary &week"))
+        week_label.setBuddy(self.week)
+        self.grid = WeekGrid(exposure=self.plan.exposure is not None, parent=self)
         self.done_spin = QSpinBox(objectName="doneSpin", minimum=0, maximum=checkins.MAX_SESSIONS)
         self.planned = QSpinBox(objectName="plannedSpin", minimum=0, maximum=checkins.MAX_SESSIONS)
-        self.confidence = QSpinBox(objectName="confidenceSpin", minimum=NOT_ENTERED, maximum=10)
+        self.confidence = QSpinBox(objectName="confidenceSpin", minimum=-1, maximum=10)
         self.confidence.setSpecialValueText("–")
         self.confidence.setToolTip(_("Confidence in moving, 0 (very afraid) to 10 (fully confident); – = not asked"))
+        self.flags_box = QGroupBox(_("Something new this week? (red flags)"), objectName="flagsBox")
+        self.flag_no = QRadioButton(_("No"), objectName="flagNo")
+        self.flag_not_asked = QRadioButton(_("Not asked"), objectName="flagNotAsked")
+        self.flag_yes = QRadioButton(_("Yes:"), objectName="flagYes")
+        self.flag_choice = QButtonGroup(self)
+        for button in (self.flag_no, self.flag_not_asked, self.flag_yes):
+            self.flag_choice.addButton(button)
+        self.flag_not_asked.setChecked(True)
+        self.flag_checks: dict[RedFlag, QCheckBox] = {}
+        flags = QGridLayout(self.flags_box)
+        flags.addWidget(self.flag_no, 0, 0)
+        flags.addWidget(self.flag_not_asked, 0, 1)
+        flags.addWidget(self.flag_yes, 0, 2)
+        for n, flag in enumerate(RedFlag):
+            box = QCheckBox(flag_name(flag, current_language()), objectName=f"flag_{flag.value}")
+            box.toggled.connect(lambda on: on and self.flag_yes.setChecked(True))
+            self.flag_checks[flag] = box
+            flags.addWidget(box, 1 + n // 4, n % 4)
         self.note = QLineEdit(objectName="noteEdit", maxLength=checkins.MAX_NOTE)
         self.note.setPlaceholderText(_("What the patient wrote or said"))
-        self.save_button = QPushButton(_("Save and next (Enter)"), objectName="saveButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save_row)
-        row = QGridLayout()
-        fields = [(_("Date"), self.date), (_("Pain during (0–10)"), self.pain), (_("Next morning"), self.morning),
-                  (_("Done"), self.done_spin), (_("of planned"), self.planned), (_("Confidence (0–10)"), self.confidence),
-                  (_("Note"), self.note)]
-        for column, (text, widget) in enumerate(fields):
+        self.save_button = QPushButton(_("Save week (Ctrl+S)"), objectName="saveButton")
+        self.save_button.clicked.connect(self.save_week)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_week)
+        sessions = QHBoxLayout()
+        for text, widget in ((_("Sessions done this week"), self.done_spin), (_("of planned"), self.planned),
+                             (_("Confidence (0–10)"), self.confidence)):
             label = QLabel(text)
             label.setBuddy(widget)
-            row.addWidget(label, 0, column)
-            row.addWidget(widget, 1, column)
-        row.addWidget(self.save_button, 1, len(fields))
-        row.setColumnStretch(len(fields) - 1, 1)
+            sessions.addWidget(label)
+            sessions.addWidget(widget)
+        sessions.addWidget(QLabel(_("Note")))
+        sessions.addWidget(self.note, 1)
+        sessions.addWidget(self.save_button)
         self.error = QLabel(objectName="errorLabel", wordWrap=True)
         self.error.setStyleSheet("color: #b3261e")
         self.table = QTableWidget(0, 7, objectName="checkinTable")
-        self.table.setHorizontalHeaderLabels([_("Date"), _("Pain"), _("Light"), _("Next morning"), _("Done"),
-                                              _("Confidence"), _("Note")])
+        self.table.setHorizontalHeaderLabels([_("Date"), _("Pain"), _("Light"), _("Next morning"), _("Morning pain"),
+                                              _("Red flags"), _("Note")])
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.delete_button = QPushButton(_("Delete selected check-in"), objectName="deleteButton")
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button = QPushButton(_("Undo delete"), objectName="undoButton", enabled=False)
@@ -147,89 +146,142 @@ class CheckInDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
             button.setAutoDefault(False)
-        self.save_button.setAutoDefault(True)
+        self.save_button.setDefault(True)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_delete)
+        top = QHBoxLayout()
+        top.addWidget(week_label)
+        top.addWidget(self.week, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.grid, 2)
+        layout.addLayout(sessions)
+        layout.addWidget(self.flags_box)
         layout.addWidget(self.error)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         layout.addWidget(self.advice)
         layout.addWidget(buttons)
-        chain = [w for _t, w in fields] + [self.save_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
 
-    # ---- behaviour -------------------------------------------------------------------------------
+    # ---- weeks -----------------------------------------------------------------------------------
 
-    def _reset_row(self, date: dt.date) -> None:
-        self.date.setDate(QDate(date.year, date.month, date.day))
-        self.pain.setValue(NOT_ENTERED)
-        self.morning.setCurrentIndex(list(NextMorning).index(NextMorning.SAME))
+    def _fill_weeks(self) -> None:
+        """The plan's diary weeks from its start (or the last 8 weeks) up to the week of today."""
+        start = self.plan.start_date or (self.today - dt.timedelta(weeks=8))
+        self.week.blockSignals(True)
+        self.week.clear()
+        first, n = start, 1
+        while first <= self.today:
+            last = first + dt.timedelta(days=6)
+            self.week.addItem(_("Week %(n)d: %(from)s – %(to)s") % {"n": n, "from": f"{first:%d-%m-%Y}",
+                                                                      "to": f"{last:%d-%m-%Y}"}, first)
+            first, n = first + dt.timedelta(weeks=1), n + 1
+        self.week.setCurrentIndex(self.week.count() - 1)
+        self.week.blockSignals(False)
+        self._show_week()
+
+    def _show_week(self) -> None:
+        first = self.week.currentData()
+        if first is None:
+            return
+        saved = {c.date: c for c in checkins.list_checkins(self.db, self.plan_id)}
+        self.grid.show_week(first, start=self.plan.start_date, today=self.today, saved=saved)
+        self.planned.setValue(checkins.planned_sessions(self.db, self.plan_id, on=first))
         self.done_spin.setValue(self.planned.value())
-        self.confidence.setValue(NOT_ENTERED)
+        self.flag_not_asked.setChecked(True)
+        for box in self.flag_checks.values():
+            box.setChecked(False)
+        self.flag_not_asked.setChecked(True)
         self.note.clear()
-        self.date.setFocus()
-        self.date.setSelectedSection(QDateEdit.Section.DaySection)
+        self.confidence.setValue(-1)
+        self.grid.setFocus()
 
-    def values(self) -> dict:
-        """The row as the service's keyword arguments."""
-        qdate = self.date.date()
-        return {
-            "date": dt.date(qdate.year(), qdate.month(), qdate.day()),
-            "pain_during": self.pain.value() if self.pain.value() != NOT_ENTERED else None,
-            "next_morning": self.morning.currentData(),
-            "sessions_done": self.done_spin.value(),
-            "sessions_planned": self.planned.value(),
-            "confidence": None if self.confidence.value() == NOT_ENTERED else self.confidence.value(),
-            "note": self.note.text(),
-        }
+    def red_flags(self) -> list[str] | None:
+        if self.flag_not_asked.isChecked():
+            return None
+        if self.flag_no.isChecked():
+            return []
+        return [flag.value for flag, box in self.flag_checks.items() if box.isChecked()]
 
-    def save_row(self) -> None:
-        """Save the row (Enter); on success the next row starts on the next day."""
-        values = self.values()
-        if values["pain_during"] is None:
-            self._show_problem(ValidationError({"pain_during": "Enter the pain score (0 to 10)."}), self.pain)
-            return
+    # ---- saving ----------------------------------------------------------------------------------
+
+    def save_week(self) -> None:
+        """Store one check-in per filled day; the week's sessions and answers go with the last day."""
+        self.grid.setCurrentCell(self.grid.currentRow(), self.grid.currentColumn())  # commit an open editor
         try:
-            saved = checkins.record_checkin(self.db, self.plan_id, today=self.today, **values)
-        except HerstelplanError as error:
-            self._show_problem(error)
+            entries = self.grid.entries()
+        except ValueError as problem:
+            message, row, column = problem.args
+            self.error.setText(_("Not saved. Please correct:") + " " + message)
+            self.grid.setCurrentCell(row, column)
+            self.grid.setFocus()
             return
-        self.error.clear()
-        self.saved.emit(saved)
+        flags = self.red_flags()
+        if self.flag_yes.isChecked() and not flags:
+            self.error.setText(_("Not saved: tick which red flag, or choose No."))
+            return
+        if not entries:
+            self.error.setText(_("Not saved: type the pain during the exercises for at least one day."))
+            self.grid.setFocus()
+            return
+        done = 0
+        for n, entry in enumerate(entries):
+            last = n == len(entries) - 1
+            try:
+                saved = checkins.record_checkin(
+                    self.db, self.plan_id, date=entry.date, pain_during=entry.pain, next_morning=entry.morning,
+                    morning_pain=entry.morning_pain, expected_harm=entry.harm, red_flags=flags,
+                    sessions_done=self.done_spin.value() if last else 0,
+                    sessions_planned=self.planned.value() if last else 0,
+                    note=self.note.text() if last else "", today=self.today,
+                    confidence=self.confidence.value() if last and self.confidence.value() >= 0 else None)
+            except HerstelplanError as error:
+                self._show_problem(error, entry.date)
+                self.refresh()
+                return
+            done += 1
+            self.saved.emit(saved)
+        self.error.setText(_("%(n)d check-ins saved.") % {"n": done})
         self.refresh()
-        self._reset_row(min(saved.date + dt.timedelta(days=1), self.today))
+        self._show_week()
 
-    def _show_problem(self, error: HerstelplanError, focus: QWidget | None = None) -> None:
+    def _show_problem(self, error: HerstelplanError, day: dt.date) -> None:
         if isinstance(error, ValidationError):
-            lines = [f"{_(FIELD_NAMES.get(name, name))}: {_(message)}" for name, message in error.problems.items()]
-            self.error.setText(_("Not saved. Please correct:") + " " + " ".join(lines))
-            focus = focus or {"date": self.date, "pain_during": self.pain, "next_morning": self.morning,
-                              "sessions_done": self.done_spin, "sessions_planned": self.planned,
-                              "confidence": self.confidence, "note": self.note}.get(next(iter(error.problems)))
+            text = " ".join(_(m) for m in error.problems.values())
         else:
-            self.error.setText(_("Not saved: %(error)s") % {"error": str(error)})
-        if focus is not None:
-            focus.setFocus()
+            text = str(error)
+        self.error.setText(_("Not saved (%(day)s): %(error)s") % {"day": f"{day:%d-%m-%Y}", "error": text})
+
+    # ---- the list, the advice and the red-flag alert ---------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the saved check-ins (newest first) and the advice."""
+        """Reload the saved check-ins (newest first), the review's advice and the red-flag banner."""
         rows = list(reversed(checkins.list_checkins(self.db, self.plan_id)))
         self.rows = rows
         self.table.setRowCount(len(rows))
+        lang = current_language()
         for n, c in enumerate(rows):
             light = checkin_light(c)
+            flags = "–" if c.red_flags is None else (", ".join(flag_name(RedFlag(f), lang) for f in c.red_flags)
+                                                     or _("no"))
             cells = [f"{c.date:%d-%m-%Y}", str(c.pain_during), light_name(light), morning_name(c.next_morning),
-                     f"{c.sessions_done}/{c.sessions_planned}", "–" if c.confidence is None else str(c.confidence),
-                     c.note]
+                     "–" if c.morning_pain is None else str(c.morning_pain), flags, c.note]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column == 2:
                     cell.setForeground(QColor(LIGHT_COLOURS[light]))
+                if column == 5 and c.red_flags:
+                    cell.setForeground(QColor("#b3261e"))
                 self.table.setItem(n, column, cell)
         self.table.resizeColumnsToContents()
-        advice = progression.current_advice(self.db, self.plan_id, today=self.today)
-        self.advice.setText(advice_html(advice, current_language()))
+        review = plan_review(self.db, self.plan_id, today=self.today).review
+        self.advice.setText(advice_html(review, lang))
+        if review.flags:
+            self.banner.setText("⚠ " + " ".join(review.reasons(lang)[:1]))
+            self.banner.show()
+            self.setWindowTitle("⚠ " + _("Red flag") + " – " + _("Check-ins: %(plan)s") % {"plan": self.plan.title})
+        else:
+            self.banner.hide()
+            self.setWindowTitle(_("Check-ins: %(plan)s") % {"plan": self.plan.title})
 
     def delete_selected(self) -> None:
         row = self.table.currentRow()
@@ -239,10 +291,11 @@ class CheckInDialog(QDialog):
         try:
             self._deleted = checkins.delete_checkin(self.db, self.rows[row].id)
         except HerstelplanError as error:
-            self._show_problem(error)
+            self.error.setText(str(error))
             return
         self.undo_button.setEnabled(True)
         self.refresh()
+        self._show_week()
 
     def undo_delete(self) -> None:
         if self._deleted is None:
@@ -250,8 +303,12 @@ class CheckInDialog(QDialog):
         try:
             checkins.restore_checkin(self.db, self._deleted)
         except HerstelplanError as error:
-            self._show_problem(error)
+            self.error.setText(str(error))
             return
         self._deleted = None
         self.undo_button.setEnabled(False)
         self.refresh()
+        self._show_week()
+
+
+__all__ = ["CheckInDialog", "morning_letter", "morning_name"]

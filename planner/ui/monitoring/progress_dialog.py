@@ -93,7 +93,7 @@ class ProgressDialog(QDialog):
         self.source = QComboBox(objectName="sourceCombo")
         self.tolerated = QComboBox(objectName="toleratedCombo")
         self.mode = QComboBox(objectName="modeCombo")
-        self.mode.addItem(_("Pain-contingent: a step only when the traffic light is green"), ProgressionMode.PAIN.value)
+        self.mode.addItem(_("Pain-contingent: a step when the mornings settle and nothing is red"), ProgressionMode.PAIN.value)
         self.mode.addItem(_("Time-contingent: steps on schedule (graded activity)"), ProgressionMode.TIME.value)
         self.cap = QSpinBox(objectName="capSpin", minimum=1, maximum=50, suffix=" %")
         self.cap.setToolTip(_("No exercise's weekly volume may grow faster than this a week"))
@@ -204,7 +204,7 @@ class ProgressDialog(QDialog):
             self.error.setText(str(error))
             return
         self.advice.setText(advice_html(advice, self.lang))
-        self.force.setVisible(self.plan.mode is ProgressionMode.PAIN and advice.kind.value != "progress")
+        self.force.setVisible(advice.kind.value != "progress")  # the therapist may step up anyway, in either mode
         self.name.setText(self.proposal.name)
         self.weeks.blockSignals(True)
         self.weeks.setValue(self.proposal.weeks)

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -63,6 +65,8 @@ class PatientDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(_("Only for you; never printed on a handout"))
         self.notes.setFixedHeight(90)
+        self.fell = QCheckBox(_("Fell in the last 12 months"), objectName="patientFell")
+        self.fears_falling = QCheckBox(_("Fears falling"), objectName="patientFearsFalling")
         self.errors = {key: ErrorLabel(self) for key in ("name", "birth_date", "language", "complaint",
                                                           "region", "private_notes")}
 
@@ -83,6 +87,10 @@ class PatientDialog(QDialog):
             caption = QLabel(label)
             caption.setBuddy(widget)
             form.addRow(caption, column)
+        balance = QHBoxLayout()
+        balance.addWidget(self.fell)
+        balance.addWidget(self.fears_falling)
+        form.addRow(QLabel(_("Balance safety")), balance)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
             _("Add patient") if patient is None else _("Save"))
@@ -101,6 +109,8 @@ class PatientDialog(QDialog):
             self.complaint.setText(patient.complaint)
             self.region.setCurrentIndex(max(0, self.region.findData(patient.region)))
             self.notes.setPlainText(patient.private_notes)
+            self.fell.setChecked(patient.fell_last_year)
+            self.fears_falling.setChecked(patient.fears_falling)
         self._tried = False
         self.name.textEdited.connect(self._recheck)
         self.birth.textEdited.connect(self._recheck)
@@ -121,6 +131,8 @@ class PatientDialog(QDialog):
             "complaint": self.complaint.text().strip(),
             "region": self.region.currentData() or "",
             "private_notes": self.notes.toPlainText(),
+            "fell_last_year": self.fell.isChecked(),
+            "fears_falling": self.fears_falling.isChecked(),
         }
         for key, message in patient_service.validate_patient(fields, today=dt.date.today()).items():
             problems.setdefault(key, _(message))

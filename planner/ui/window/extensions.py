@@ -229,7 +229,24 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
 
         _open_on_plan(window, make)
 
-    window.actions.connect("progress_phase", lambda: open_dialog(False))
+    def open_review() -> None:  # Ctrl+G: the roadmap's review (issue 11); inserting a phase is one click away
+        from planner.ui.monitoring.review_dialog import AcceptReviewCommand, ReviewDialog
+
+        def make(plan_id: int):  # noqa: ANN202
+            dialog = ReviewDialog(window.db, plan_id, window)
+
+            def accepted(done) -> None:  # noqa: ANN001
+                window.doc.reload()
+                window.doc.push(AcceptReviewCommand(window.doc, plan_id, done.before, done.after, _("Review")))
+                window.bus.publish(done.change)
+
+            dialog.accepted_review.connect(accepted)
+            dialog.insert_phase.connect(lambda: open_dialog(False))
+            return dialog
+
+        _open_on_plan(window, make)
+
+    window.actions.connect("progress_phase", open_review)
     window.actions.connect("step_back", lambda: open_dialog(True))
     return True
 

@@ -1,0 +1,83 @@
+"""Graded exposure (Vlaeyen): a ladder for one feared activity, inside a plan of either mode.
+
+The patient rates the feared activity and its rungs 0-100; the ladder starts at the rung rated
+about 30. The first time at each rung is practised in the practice (the therapist ticks it). The
+patient moves on when the harm they expect from the rung has fallen by at least half since the first
+rating at that rung, or to 20 or below. Pain bands do not drive the ladder; red flags stop it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planner.domain.model import CheckInView, ExposureLadder, Rung
+from planner.domain.thresholds import (
+    EXPOSURE_MOVE_ON_MAX,
+    EXPOSURE_MOVE_ON_SHARE,
+    EXPOSURE_START_RATING,
+)
+
+
+def start_rung(ratings: Sequence[int]) -> int:
+    """The rung rated closest to about 30 (the lower one on a tie)."""
+    if not ratings:
+        return 0
+    return min(range(len(ratings)), key=lambda i: (abs(ratings[i] - EXPOSURE_START_RATING), ratings[i]))
+
+
+def new_ladder(activity: str, activity_rating: int, rungs: Sequence[tuple[str, int]], *,
+               since: dt.date | None = None) -> ExposureLadder:
+    """A ladder in rating order, starting at the rung rated about 30."""
+    ordered = sorted(rungs, key=lambda r: r[1])
+    ladder = tuple(Rung(name, rating) for name, rating in ordered)
+    return ExposureLadder(activity, activity_rating, ladder, start_rung([r.rating for r in ladder]), since)
+
+
+@dataclass(frozen=True, slots=True)
+class ExposureStatus:
+    rung: int
+    rung_name: str
+    first: int | None  # the first expected-harm rating at this rung
+    latest: int | None
+    practised: bool  # the first time at this rung was done in the practice
+    move_on: bool
+    next_rung: int | None
+    reason_nl: str
+    reason_en: str
+
+    def reason(self, lang: str) -> str:
+        return self.reason_nl if lang == "nl" else self.reason_en
+
+
+def exposure_status(ladder: ExposureLadder, checkins: Sequence[CheckInView], *, stopped: bool = False) -> ExposureStatus:
+    """Where the patient is on the ladder and whether to move on (never when `stopped`: a red flag)."""
+    rung = ladder.rungs[ladder.current]
+    ratings = [c.expected_harm for c in sorted(checkins, key=lambda c: (c.date, c.id))
+               if c.expected_harm is not None and (ladder.since is None or c.date >= ladder.since)]
+    first = ratings[0] if ratings else None
+    latest = ratings[-1] if ratings else None
+    nxt = ladder.current + 1 if ladder.current + 1 < len(ladder.rungs) else None
+    fallen = latest is not None and len(ratings) >= 2 and (
+        latest <= first * EXPOSURE_MOVE_ON_SHARE or latest <= EXPOSURE_MOVE_ON_MAX)
+    move = fallen and rung.practised and not stopped and nxt is not None
+    if stopped:
+        nl, en = "Ladder staat stil: eerst het alarmsignaal.", "Ladder paused: the red flag comes first."
+    elif not rung.practised:
+        nl = f"Trede ‘{rung.name}’: eerst een keer samen in de praktijk oefenen."
+        en = f"Rung ‘{rung.name}’: practise it once together in the practice first."
+    elif move:
+        nl = (f"Verwachte schade van ‘{rung.name}’ van {first} naar {latest}: door naar "
+              f"‘{ladder.rungs[nxt].name}’ (eerst samen in de praktijk).")
+        en = (f"Expected harm of ‘{rung.name}’ fell from {first} to {latest}: on to "
+              f"‘{ladder.rungs[nxt].name}’ (first together in the practice).")
+    elif fallen and nxt is None:
+        nl, en = "Bovenste trede gehaald: de gevreesde activiteit lukt.", "Top rung reached: the feared activity is done."
+    else:
+        shown = "–" if latest is None else str(latest)
+        nl = (f"Trede ‘{rung.name}’: verwachte schade nu {shown}; door als die gehalveerd is of "
+              f"{EXPOSURE_MOVE_ON_MAX} of lager.")
+        en = (f"Rung ‘{rung.name}’: expected harm now {shown}; move on when it has halved or is "
+              f"{EXPOSURE_MOVE_ON_MAX} or lower.")
+    return ExposureStatus(ladder.current, rung.name, first, latest, rung.practised, move, nxt if move else None, nl, en)

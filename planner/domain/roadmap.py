@@ -1,0 +1,150 @@
+"""The plan as a roadmap: a review becomes a proposal to move on, stay, or step back.
+
+A plan's phases are planned ahead; one is current. A review does one of (CLINICAL.md, "A plan is a
+roadmap"): move on to the next planned phase (only on progress with no step back open, after at
+least 2 weeks in the phase; each carried-over exercise's first-week dose at most the last tolerated
+dose + 10 %, new exercises at their lowest dose), stay (a small step within the phase on progress,
+the dose before the flare on a resume, a held week), or step back. A phase is never inserted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.domain.dosage import Dosage
+from planner.domain.model import BlockInfo, PlanView, ProgressionMode, ReviewEntry
+from planner.domain.quotas import phase_quotas, quota_in_week
+from planner.domain.review import STEP_BACK_ACTIONS, Outcome, Review, Step
+from planner.domain.schedule import current_index, phase_started, schedule_week
+from planner.domain.steps import capped_towards, lowest_dose, restart, step_back, step_up
+from planner.domain.thresholds import HALF_STEP_SHARE, MIN_PHASE_WEEKS, MOVE_ON_CAP_PCT
+
+
+class Action(StrEnum):
+    MOVE_ON = "move-on"
+    STAY = "stay"
+    STEP_BACK = "step-back"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChange:
+    item_id: int
+    block: BlockInfo
+    before: Dosage | None
+    after: Dosage | None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What accepting the review does: the action, the item changes, the phase, the log entry."""
+
+    action: Action
+    items: tuple[ItemChange, ...] = ()
+    to_phase_id: int | None = None  # move-on: the phase that becomes current
+    entry: str | None = None  # the review-log action recorded on accepting (None: nothing)
+    summary_nl: str = ""
+    summary_en: str = ""
+
+    def summary(self, lang: str) -> str:
+        return self.summary_nl if lang == "nl" else self.summary_en
+
+
+def _weeks_since_change(plan: PlanView, today: dt.date) -> int:
+    dates = [e.date for e in plan.review_log]
+    started = phase_started(plan, today)
+    if started is not None:
+        dates.append(started)
+    if not dates:
+        return 1
+    return max(1, min(MIN_PHASE_WEEKS, (today - max(dates)).days // 7))
+
+
+def step_back_open(plan: PlanView) -> bool:
+    backs = [e.date for e in plan.review_log if e.action in STEP_BACK_ACTIONS]
+    resumes = [e.date for e in plan.review_log if e.action == "resume"]
+    return bool(backs) and (not resumes or max(resumes) < max(backs))
+
+
+def _changes(pairs) -> tuple[ItemChange, ...]:  # noqa: ANN001
+    return tuple(ItemChange(i.id, i.block, i.dosage, after) for i, after in pairs if after != i.dosage)
+
+
+def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = False) -> Proposal:
+    """The proposal for `review` (see the module docstring)."""
+    if not plan.phases:
+        return Proposal(Action.NONE, summary_nl="Het plan heeft nog geen fasen.", summary_en="The plan has no phases yet.")
+    index = current_index(plan, today)
+    phase = plan.phases[index]
+    outcome = review.outcome
+    if outcome in (Outcome.STOP, Outcome.REVIEW):
+        return Proposal(Action.NONE, summary_nl="Niets aanpassen: eerst de therapeut.",
+                        summary_en="No change: the therapist looks first.")
+    if outcome is Outcome.STEP_BACK:
+        move = restart if review.restart else step_back
+        items = _changes((i, move(i.block, i.dosage)) for i in phase.items)
+        return Proposal(Action.STEP_BACK, items, entry="restart" if review.restart else "step-back",
+                        summary_nl=f"Een stap terug in ‘{phase.name}’ ({len(items)} oefeningen).",
+                        summary_en=f"Step back within ‘{phase.name}’ ({len(items)} exercises).")
+    if outcome is Outcome.HOLD:
+        repeat = bool(review.facts.get("repeat"))
+        return Proposal(Action.STAY, entry="repeat" if repeat else "hold",
+                        summary_nl="Deze week herhalen; het schema schuift een week op." if repeat else
+                        "De hoeveelheid van deze week blijft nog een week; het schema schuift een week op.",
+                        summary_en="Repeat this week; the schedule moves one week later." if repeat else
+                        "This week's quota stays one more week; the schedule moves one week later.")
+    if outcome is Outcome.CONTINUE:
+        if review.resume:
+            last = max((e for e in plan.review_log if e.action in STEP_BACK_ACTIONS), key=lambda e: e.date)
+            before = dict(last.before)
+            items = _changes((i, before[i.id]) for i in phase.items if i.id in before)
+            return Proposal(Action.STAY, items, entry="resume",
+                            summary_nl="Terug naar de hoeveelheid van voor de opvlamming, een week lang.",
+                            summary_en="Back to the amount before the flare, for a week.")
+        return Proposal(Action.NONE, summary_nl="Zo doorgaan: niets aanpassen.", summary_en="Continue: no change.")
+    # progress
+    half = review.step is Step.HALF
+    started = phase_started(plan, today)
+    weeks_in = (today - started).days // 7 if started is not None else 0
+    has_next = index + 1 < len(plan.phases)
+    if has_next and not step_back_open(plan) and weeks_in >= MIN_PHASE_WEEKS:
+        nxt = plan.phases[index + 1]
+        if plan.mode is ProgressionMode.TIME:
+            quotas = phase_quotas(plan, phase, older_adult=older)
+            week = schedule_week(plan, today) - 1
+            last = {i.block.id: quota_in_week(quotas[i.id], week) if i.id in quotas else i.dosage for i in phase.items}
+        else:
+            last = {i.block.id: i.dosage for i in phase.items}
+        cap = MOVE_ON_CAP_PCT * (HALF_STEP_SHARE if half else 1)
+        pairs = []
+        for item in nxt.items:
+            if item.block.id in last:
+                pairs.append((item, capped_towards(item.block, last[item.block.id], item.dosage, cap,
+                                                   plan.practice_ticks)))
+            else:
+                pairs.append((item, lowest_dose(item.block, item.dosage)))
+        return Proposal(Action.MOVE_ON, _changes(pairs), to_phase_id=nxt.id, entry="move-on",
+                        summary_nl=f"Door naar fase {index + 2}, ‘{nxt.name}’; eerste week hoogstens "
+                                   f"{cap:g} % meer dan de laatste hoeveelheid.",
+                        summary_en=f"Move on to phase {index + 2}, ‘{nxt.name}’; first week at most "
+                                   f"{cap:g} % more than the last amount.")
+    if plan.mode is ProgressionMode.TIME:
+        return Proposal(Action.NONE, summary_nl="Laatste fase gedaan: bespreek het doel en wat nu komt.",
+                        summary_en="Last phase done: talk about the goal and what comes next.")
+    weeks = _weeks_since_change(plan, today)
+    items = _changes((i, step_up(i.block, i.dosage, cap_pct=plan.weekly_cap_pct, weeks=weeks, half=half,
+                                 ticked=plan.practice_ticks)) for i in phase.items)
+    return Proposal(Action.STAY, items, entry="stay",
+                    summary_nl=f"In ‘{phase.name}’ blijven, met een {'halve' if half else 'kleine'} stap.",
+                    summary_en=f"Stay in ‘{phase.name}’ with a {'half' if half else 'small'} step.")
+
+
+def accepted_entry(proposal: Proposal, plan: PlanView, today: dt.date) -> ReviewEntry | None:
+    """The review-log entry for accepting `proposal` (step backs keep the dosages before)."""
+    if proposal.entry is None:
+        return None
+    before = tuple((c.item_id, c.before) for c in proposal.items if c.before is not None) \
+        if proposal.entry in STEP_BACK_ACTIONS else ()
+    return ReviewEntry(today, proposal.entry, before)
