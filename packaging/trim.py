@@ -31,12 +31,17 @@ EXCLUDED_PYTHON = [
 
 # Qt libraries, plug-ins and translations left out (patterns on the path inside the bundle).
 _QT = "PySide6/Qt"
+# Qt libraries never loaded, named as on Linux (libQt6X.so.6), Windows (Qt6X.dll) and macOS (QtX.framework).
+_UNUSED_QT_LIBRARIES = ("Qml", "Quick", "VirtualKeyboard", "ShaderTools", "3D", "Multimedia", "WebEngine",
+                        "WebChannel", "WebSockets", "Charts", "Graphs", "DataVisualization", "Designer",
+                        "Location", "Positioning", "Sensors", "SerialPort", "Bluetooth", "Nfc", "Sql",
+                        "Test", "Help", "UiTools", "RemoteObjects", "Scxml", "SpatialAudio", "TextToSpeech")
 EXCLUDED_QT = [
-    # QML and Quick, and what only they need
-    "libQt6Qml*", "libQt6Quick*", "libQt6VirtualKeyboard*", "libQt6OpenGL*", "libQt6ShaderTools*",
-    # Wayland (on a Wayland desktop Qt uses XWayland through the xcb plug-in) and EGLFS (kiosks)
-    "libQt6Wayland*", "libQt6Wl*", "libQt6EglFS*", "libQt6EglFs*",
-    "libQt63D*", "libQt6Multimedia*", "libQt6WebEngine*", "libQt6Charts*", "libQt6Graphs*",
+    *(pattern for name in _UNUSED_QT_LIBRARIES
+      for pattern in (f"libQt6{name}*", f"Qt6{name}*.dll", f"*/Qt{name}*.framework/*")),
+    # Linux only: OpenGL (only the parts above and EGLFS use it), Wayland (on a Wayland desktop Qt
+    # uses XWayland through the xcb plug-in) and EGLFS (kiosks without a desktop)
+    "libQt6OpenGL*", "libQt6Wayland*", "libQt6Wl*", "libQt6EglFS*", "libQt6EglFs*",
     f"{_QT}/plugins/wayland-*/*", f"{_QT}/plugins/egldeviceintegrations/*",
     f"{_QT}/plugins/generic/*", f"{_QT}/plugins/networkinformation/*", f"{_QT}/plugins/tls/*",
     f"{_QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
