@@ -69,10 +69,12 @@ def datas(entries: list) -> list:
     return [entry for entry in entries if not _excluded(entry[0])]
 
 
-def _needed(source: str) -> set[str]:
+def _needed(source: str) -> dict[str, bool]:
+    """The libraries `source` links to: base name -> whether the build machine has it."""
     from PyInstaller.depend import bindepend
 
-    return {PurePosixPath(str(name).replace("\\", "/")).name for name, _ in bindepend.get_imports(source)}
+    return {PurePosixPath(str(name).replace("\\", "/")).name: path is not None
+            for name, path in bindepend.get_imports(source)}
 
 
 def binaries(entries: list) -> list:
@@ -96,15 +98,24 @@ def binaries(entries: list) -> list:
     for link, target in links.items():
         resolved = (PurePosixPath(link).parent / target).as_posix()
         by_base.setdefault(PurePosixPath(link).name, []).append(resolved)
+    from PyInstaller.depend.dylib import include_library
+
     reached: set[str] = set()
+    missing: set[str] = set()
     todo = [name for name, entry in files.items() if is_root(name, entry[2])]
     while todo:
         name = todo.pop()
         if name in reached or name not in files:
             continue
         reached.add(name)
-        for base in _needed(files[name][1]):
+        for base, found in _needed(files[name][1]).items():
             todo.extend(by_base.get(base, []))
+            if base not in by_base and not found and include_library(base):
+                missing.add(f"{base} (for {PurePosixPath(name).name})")
+    if missing:
+        raise SystemExit("bundle: this build machine lacks libraries the bundle must carry: "
+                         f"{', '.join(sorted(missing))}. Install Qt's runtime libraries first "
+                         "(`sudo make system-deps` on Debian) and build again.")
     result = [entry for name, entry in files.items() if name in reached]
     result += [entry for name, entry in ((n, (n, t, "SYMLINK")) for n, t in links.items())
                if (PurePosixPath(name).parent / entry[1]).as_posix() in reached]
