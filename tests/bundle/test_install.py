@@ -45,6 +45,10 @@ def test_install_update_and_uninstall_for_one_user(bundle: Bundle, tmp_path: Pat
     entry.read(desktop, encoding="utf-8")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application" and section["Name"] == "Herstelplan" and section["Icon"] == "herstelplan"
+    if shutil.which("desktop-file-validate") is None:
+        pytest.fail("desktop-file-validate is not installed; run `make system-deps` (as root)")
+    valid = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
+    assert valid.returncode == 0 and "error" not in valid.stdout, valid.stdout
     program = shlex.split(section["Exec"])[0]
     assert Path(program).is_file() and Path(section["TryExec"]) == Path(program)
     assert _sh([program, "--version"], home, tmp_path).returncode == 0
