@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "Herstelplan"
-ROOT = Path(__file__).resolve().parent.parent
+
+def _root() -> Path:
+    """The folder holding resources/ and migrations/: the source tree, or in the bundle made by
+    packaging/herstelplan.spec the folder PyInstaller unpacked them into (sys._MEIPASS)."""
+    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
+        return Path(sys._MEIPASS).resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+ROOT = _root()
 RESOURCES = ROOT / "resources"
 LIBRARY_DIR = RESOURCES / "library"
 ILLUSTRATIONS_DIR = RESOURCES / "illustrations"
