@@ -122,8 +122,10 @@ def test_corrupt_file_is_refused_and_not_overwritten(tmp_path):
 
 def test_database_behind_head_is_backed_up_before_migrating(db_path, monkeypatch, _private_data_dir):
     """When a migration is due, a verified backup of the SQLite file is made first."""
-    monkeypatch.setattr(migrate, "known_revisions", lambda: ["0001", "0002"])
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+    current = migrate.head_revision()
+    known = [*migrate.known_revisions(), "9999"]
+    monkeypatch.setattr(migrate, "known_revisions", lambda: known)
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999")
     ran = []
     monkeypatch.setattr(migrate, "run_alembic", lambda db, direction, target: ran.append((direction, target)))
     db = Database(f"sqlite:///{db_path}")
@@ -131,7 +133,7 @@ def test_database_behind_head_is_backed_up_before_migrating(db_path, monkeypatch
     db.dispose()
     assert ran == [("upgrade", "head")]
     found = backup.list_backups(_private_data_dir / "backups")
-    assert len(found) == 1 and "before-migration-0001" in found[0].name
+    assert len(found) == 1 and f"before-migration-{current}" in found[0].name
     backup.verify(found[0])
 
 
