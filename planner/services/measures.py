@@ -173,8 +173,8 @@ def _check_score(row: t.Measure, date: dt.date, value: float, *, today: dt.date 
     today = today or dt.date.today()
     if date > today:
         problems["date"] = "The date is in the future: enter the day it was measured."
-    elif date < row.started_on:
-        problems["date"] = "The date is before this measure started."
+    elif row.replaces_id is not None and date < row.started_on:
+        problems["date"] = "The date is before this activity replaced the old one: score the old one."
     elif row.ended_on is not None and date > row.ended_on:
         problems["date"] = "This activity was replaced: score the new one instead."
     spec = SPECS.get(Instrument(row.instrument))
@@ -287,3 +287,76 @@ def list_measures(db: Database, patient_id: int, *, include_ended: bool = True) 
             stmt = stmt.where(t.Measure.ended_on.is_(None))
         rows = session.scalars(stmt.order_by(t.Measure.instrument, t.Measure.position, t.Measure.id)).all()
         return tuple(_measure_view(r) for r in rows)
+
+
+def record_visit(
+    db: Database, patient_id: int, date: dt.date, values: dict[int, float], *, today: dt.date | None = None,
+) -> tuple[ScoreView, ...]:
+    """Record the scores of one visit (measure id -> value) in one transaction: all or nothing."""
+    if not values:
+        raise ValidationError({"values": "Enter at least one score."})
+    with db.transaction() as session:
+        _patient(session, patient_id)
+        plan_id = _current_plan_id(session, patient_id, date)
+        rows = []
+        for measure_id, value in values.items():
+            row = _measure(session, measure_id)
+            if row.patient_id != patient_id:
+                raise NotFound(f"Measure {measure_id} does not belong to patient {patient_id}.")
+            _check_score(row, date, value, today=today)
+            score = t.MeasureScore(measure_id=row.id, date=date, value=float(value), instrument=row.instrument,
+                                   better=row.better, plan_id=plan_id)
+            session.add(score)
+            rows.append(score)
+        session.flush()
+        audit.record(session, "measure.visit", patient_id=patient_id, plan_id=plan_id,
+                     detail=f"{len(rows)} scores")
+        return tuple(_score_view(s) for s in rows)
+
+
+def delete_scores(db: Database, score_ids: tuple[int, ...]) -> tuple[ScoreView, ...]:
+    """Delete several scores in one transaction (undo of a visit); returns them for a redo."""
+    with db.transaction() as session:
+        rows = [session.get(t.MeasureScore, i) for i in score_ids]
+        if any(r is None for r in rows):
+            raise NotFound("A score of this visit no longer exists.")
+        views = tuple(_score_view(r) for r in rows if r is not None)
+        for row in rows:
+            session.delete(row)
+        if rows and rows[0] is not None:
+            audit.record(session, "measure.delete", patient_id=rows[0].measure.patient_id,
+                         detail=f"{len(rows)} scores")
+        return views
+
+
+def restore_scores(db: Database, views: tuple[ScoreView, ...]) -> tuple[ScoreView, ...]:
+    """Redo of a visit after its undo: the same scores back with the same ids."""
+    with db.transaction() as session:
+        restored = []
+        for view in views:
+            row = _measure(session, view.measure_id)
+            score = t.MeasureScore(id=view.id, measure_id=row.id, date=view.date, value=view.value,
+                                   instrument=row.instrument, better=row.better, plan_id=view.plan_id)
+            session.add(score)
+            restored.append(score)
+        session.flush()
+        if restored:
+            audit.record(session, "measure.restore", patient_id=restored[0].measure.patient_id,
+                         detail=f"{len(restored)} scores")
+        return tuple(_score_view(s) for s in restored)
+
+
+def delete_measure(db: Database, measure_id: int) -> MeasureView:
+    """Remove a series that has no scores (undo of adding it); a series with scores stays."""
+    with db.transaction() as session:
+        row = _measure(session, measure_id)
+        if row.scores:
+            raise ValidationError({"measure": "This measure has scores: delete those first."})
+        view = _measure_view(row)
+        if row.replaces_id is not None:
+            old = session.get(t.Measure, row.replaces_id)
+            if old is not None:
+                old.ended_on = None
+        audit.record(session, "measure.remove", patient_id=row.patient_id, detail=row.instrument)
+        session.delete(row)
+        return view
