@@ -160,6 +160,10 @@ class MeasureChart(QWidget):
         for value in (low, high):
             painter.drawText(QRectF(rect.left(), self._y(value, area) - 8, MARGIN_LEFT - 6, 16),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{value:g}")
+            if self.measure.instrument is Instrument.GPE:  # name the ends of the 7 answers
+                words = _(GPE_WORDS[GpeAnswer.from_code(int(value))])
+                painter.drawText(QRectF(area.left() + 4, self._y(value, area) - (14 if value == low else 0),
+                                        area.width(), 14), Qt.AlignmentFlag.AlignLeft, words)
         points = self.point_positions(rect)
         if not points:
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, _("Not measured yet"))

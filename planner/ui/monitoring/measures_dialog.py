@@ -73,7 +73,10 @@ class MeasuresPanel(QWidget):
         scroll.setWidget(self.grid_host)
         self.table = QTableWidget(0, 4, objectName="scoreTable")
         self.table.setHorizontalHeaderLabels([_("Date"), _("Measure"), _("Score"), _("Which way is better")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, header.ResizeMode.Stretch if column == 1
+                                        else header.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.status = QLabel(objectName="measuresStatus", wordWrap=True)
         self.record_button = QPushButton(_("Record measurement…"), objectName="recordButton")
@@ -111,7 +114,10 @@ class MeasuresPanel(QWidget):
         for chart in self.charts:
             chart.setParent(None)
             chart.deleteLater()
-        self.charts = [MeasureChart(m, self.grid_host) for m in self.series if m.scores or m.active]
+        order = list(Instrument)
+        shown = sorted((m for m in self.series if m.scores or m.active),
+                       key=lambda m: (order.index(m.instrument), m.position, m.id))
+        self.charts = [MeasureChart(m, self.grid_host) for m in shown]
         for n, chart in enumerate(self.charts):
             self.grid.addWidget(chart, n // CHART_COLUMNS, n % CHART_COLUMNS)
         rows = sorted(((s, m) for m in self.series for s in m.scores), key=lambda p: (p[0].date, p[0].id))
