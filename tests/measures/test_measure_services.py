@@ -104,3 +104,40 @@ def test_measures_are_in_the_patient_export_and_gone_after_erase(db, patient, tm
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(t.Measure)) == 0
         assert session.scalar(select(func.count()).select_from(t.MeasureScore)) == 0
+
+
+@pytest.mark.postgres
+def test_measures_round_trip_and_erase_on_postgres(pg_url):
+    """The same series, scores, replacement and erase on the clinic's PostgreSQL server."""
+    from planner.services.database import open_database
+
+    db = open_database(pg_url)
+    try:
+        patient = patients.create_patient(db, name="Postgres Measures")
+        psfs = measures.define_measure(db, patient.id, "psfs", label="Traplopen", started_on=INTAKE)
+        score = measures.record_score(db, psfs.id, INTAKE, 3, today=TODAY)
+        measures.record_visit(db, patient.id, TODAY, {psfs.id: 6.0}, today=TODAY)
+        gone = measures.delete_score(db, score.id)
+        measures.restore_score(db, gone)
+        (series,) = measures.list_measures(db, patient.id)
+        assert [(s.value, s.better) for s in series.scores] == [(3, Better.HIGHER), (6, Better.HIGHER)]
+        privacy.erase_patient(db, patient.id, backup=False)
+        with db.reading() as session:
+            assert session.scalar(select(func.count()).select_from(t.MeasureScore)
+                                  .join(t.Measure).where(t.Measure.patient_id == patient.id)) == 0
+    finally:
+        db.dispose()
+
+
+def test_plan_files_hold_no_measures(db, patient, tmp_path):
+    """A plan file goes to other clinics: the patient's measures never travel with it."""
+    from planner.domain.wizard import WizardRequest
+    from planner.services import transfer, wizard
+
+    plan = wizard.create_plan_with_wizard(
+        db, patient.id, WizardRequest(title="Knie", region="knee", weeks=6, phases=2), start_date=INTAKE)
+    psk = measures.define_measure(db, patient.id, "psk", label="Fietsen naar de markt", started_on=INTAKE)
+    measures.record_score(db, psk.id, INTAKE, 7, today=TODAY)
+    out = transfer.export_plan_file(db, plan.id, tmp_path / "plan.json")
+    text = out.read_text(encoding="utf-8")
+    assert "Fietsen naar de markt" not in text and "measure" not in text
