@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from planner import __version__
+from planner import __version__, cli_measures
 from planner.domain.errors import HerstelplanError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -103,6 +103,8 @@ def _add_reliability_commands(sub: Any, common: argparse.ArgumentParser) -> None
                            help="erase one patient and everything about them, for good")
     erase.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
     erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+
+    cli_measures.add_parsers(sub, common, _positive_int)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -315,3 +317,5 @@ COMMANDS = {
     "erase-patient": cmd_erase_patient,
 }
 from planner.cli_clinical import CLINICAL_COMMANDS; COMMANDS.update(CLINICAL_COMMANDS)  # noqa: E402, E702, I001
+
+COMMANDS.update(cli_measures.COMMANDS)

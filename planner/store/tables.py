@@ -263,3 +263,45 @@ class AuditEvent(Base):
     plan_id: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(60))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Measure(Base):
+    """One series of an outcome measure for a patient: NPRS, GPE, one PSK/PSFS activity, or an
+    own measure. A replaced PSK/PSFS activity ends its series (`ended_on`) and a new one starts."""
+
+    __tablename__ = "measures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"), index=True)
+    instrument: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(Text, default="")  # the activity in the patient's words, or a name
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    better: Mapped[str] = mapped_column(String(10))
+    real_change: Mapped[float | None] = mapped_column(Float)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    started_on: Mapped[dt.date] = mapped_column(Date)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    replaces_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    scores: Mapped[list[MeasureScore]] = relationship(
+        back_populates="measure", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="MeasureScore.date",
+    )
+
+
+class MeasureScore(Base):
+    """One dated score; it carries its instrument and direction, so it reads right on its own."""
+
+    __tablename__ = "measure_scores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    instrument: Mapped[str] = mapped_column(String(10))
+    better: Mapped[str] = mapped_column(String(10))
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    measure: Mapped[Measure] = relationship(back_populates="scores")

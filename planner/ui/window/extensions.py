@@ -31,6 +31,7 @@ PROVIDERS = {
     "step_back": "planner.ui.monitoring.progress_dialog",
     "check_in": "planner.ui.monitoring.checkin_dialog",
     "progress_chart": "planner.ui.monitoring.chart",
+    "outcome_measures": "planner.ui.monitoring.measures_dialog",
     "backup": "planner.ui.files.backup_dialog",
     "restore_backup": "planner.ui.files.backup_dialog",
     "import_plan": "planner.ui.files.transfer_dialog",
@@ -42,6 +43,7 @@ PROVIDERS = {
     "new_plan_wizard": "planner.ui.editor.wizard_dialog",
 }
 NEEDS_PLAN = ("preview", "export", "print", "progress_phase", "step_back", "check_in", "progress_chart",
+              "outcome_measures",
               "export_plan_file")
 NEEDS_PATIENT = ("new_plan_wizard", "export_patient", "erase_patient", "audit_trail", "activity_log")
 
@@ -266,6 +268,22 @@ def _wire_progress_chart(window: MainWindow, module: ModuleType) -> bool:
     """The progress chart (Ctrl+Shift+K) of the open plan."""
     window.actions.connect("progress_chart", lambda: _open_on_plan(
         window, lambda plan_id: module.ChartDialog(window.db, plan_id, window)))
+    return True
+
+
+def _wire_outcome_measures(window: MainWindow, module: ModuleType) -> bool:
+    """Outcome measures (Ctrl+Shift+M) of the open plan's patient, with the plan's summary."""
+    def open_dialog() -> None:
+        plan = window.doc.plan
+        if plan is None:
+            return
+        if plan.patient_id is None:
+            window.statusBar().showMessage(_("A template has no patient: open a patient's plan to record measures."))
+            return
+        _open_on_plan(window, lambda plan_id: module.MeasuresDialog(window.db, plan.patient_id, window,
+                                                                    plan_id=plan_id))
+
+    window.actions.connect("outcome_measures", open_dialog)
     return True
 
 
