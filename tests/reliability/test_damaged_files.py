@@ -22,6 +22,7 @@ from planner.services import database as database_service
 from planner.services import maintenance, patients
 from planner.services.database import open_database
 from planner.store import engine as engine_module
+from tests.reliability.readable_copy import make_readable_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 NOBODY = 65534
@@ -75,24 +76,44 @@ def test_a_folder_instead_of_a_file(tmp_path):
     assert problem.kind == "cannot-open" and "is a folder" in str(problem)
 
 
+def _as_nobody() -> list[str]:
+    if os.geteuid() == 0:
+        return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    return []
+
+
+_CHILD_IMPORTS = "from planner.services.database import open_database\nfrom planner.store import migrate, library"
+
+
+@pytest.fixture(scope="module")
+def readable_code() -> Iterator[tuple[Path, list[str], dict[str, str]]]:
+    """The child's code in a folder 'nobody' may read (the checkout itself may be private)."""
+    folder, python, env = make_readable_copy(_CHILD_IMPORTS, _as_nobody())
+    try:
+        yield folder, python, env
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def as_other_user() -> Iterator[tuple[Path, list[str]]]:
+def as_other_user(readable_code) -> Iterator[tuple[Path, list[str]]]:
     """A folder for a user without special rights, and the command prefix that runs as that user
     (root ignores file permissions, so read-only cases are checked as 'nobody' when we are root)."""
     folder = Path(tempfile.mkdtemp(prefix="herstelplan-ro-", dir="/tmp"))
-    prefix: list[str] = []
-    if os.geteuid() == 0:
+    prefix = _as_nobody()
+    if prefix:
         os.chown(folder, NOBODY, NOBODY)
-        prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    code, python, env = readable_code
     try:
-        yield folder, prefix
+        yield folder, (prefix, python, env, code)
     finally:
         for path in [folder, *folder.rglob("*")]:
             path.chmod(0o700)
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _open_as(prefix: list[str], path: Path, data: Path) -> dict[str, str]:
+def _open_as(runner: tuple, path: Path, data: Path) -> dict[str, str]:
+    prefix, python, base_env, code = runner
     script = (
         "import json, sys\n"
         "from planner.domain.errors import DatabaseProblem\n"
@@ -103,9 +124,9 @@ def _open_as(prefix: list[str], path: Path, data: Path) -> dict[str, str]:
         "except DatabaseProblem as p:\n"
         "    print(json.dumps({'kind': p.kind, 'message': str(p)}))\n"
     )
-    env = {**os.environ, "HERSTELPLAN_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([*prefix, sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=120)
+    env = {**base_env, "HERSTELPLAN_DATA_DIR": str(data)}
+    done = subprocess.run([*prefix, *python, "-c", script], capture_output=True, text=True,
+                          env=env, cwd=code, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
