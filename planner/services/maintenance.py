@@ -262,10 +262,7 @@ def _check_sqlite(path: Path, lines: list[str]) -> tuple[bool, list[str]]:
         found = identity.identify_sqlite(path, full=True)
         if writable:
             identity.recover(path)
-        uri = backups.read_only_uri(path)
-        if not writable and not _has_content(path.with_name(path.name + "-wal")):
-            uri += "&immutable=1"  # nothing may be created next to it (no -shm, no -wal)
-        con = sqlite3.connect(uri, uri=True, timeout=engine.BUSY_TIMEOUT_MS / 1000)
+        con = sqlite3.connect(identity.reading_uri(path), uri=True, timeout=engine.BUSY_TIMEOUT_MS / 1000)
         try:
             integrity = [row[0] for row in con.execute("PRAGMA integrity_check")]
             fk = con.execute("PRAGMA foreign_key_check").fetchall()
@@ -292,13 +289,6 @@ def _check_sqlite(path: Path, lines: list[str]) -> tuple[bool, list[str]]:
                      "its folder; make them writable (nothing was changed)")
         return False, lines
     return ok, lines
-
-
-def _has_content(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0
-    except OSError:
-        return False
 
 
 def check(url: str | None = None) -> tuple[bool, list[str]]:

@@ -121,6 +121,20 @@ def read_only_uri(path: Path) -> str:
     return f"file:{quote(str(Path(path).resolve()))}?mode=ro"
 
 
+def reading_uri(path: Path) -> str:
+    """A read-only URI for `path`; immutable (nothing is created next to it, no -shm) when the file
+    or its folder is not writable and no write-ahead log with content lies next to it."""
+    import os
+
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    wal = path.with_name(path.name + "-wal")
+    try:
+        wal_content = wal.stat().st_size > 0
+    except OSError:
+        wal_content = False
+    return read_only_uri(path) + ("" if writable or wal_content else "&immutable=1")
+
+
 def journal_of(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
@@ -138,7 +152,7 @@ def _readable(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection that reads `path` without changing it: read-only, or on a private copy when a
     hot journal lies next to it (reading would roll the journal back into the file)."""
     if not has_hot_journal(path):
-        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=_TIMEOUT_S)
+        con = sqlite3.connect(reading_uri(path), uri=True, timeout=_TIMEOUT_S)
         try:
             yield con
         finally:

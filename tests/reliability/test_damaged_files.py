@@ -81,7 +81,8 @@ def _as_nobody() -> list[str]:
     return []
 
 
-_CHILD_IMPORTS = "from planner.services.database import open_database\nfrom planner.store import migrate, library"
+_CHILD_IMPORTS = ("from planner.services.database import open_database\nfrom planner.store import migrate, library\n"
+                  "from planner.services import maintenance")
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +131,21 @@ def _open_as(runner: tuple, path: Path, data: Path) -> dict[str, str]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _check_as(runner: tuple, path: Path, data: Path) -> dict:
+    prefix, python, base_env, code = runner
+    script = (
+        "import json\n"
+        "from planner.services import maintenance\n"
+        f"ok, lines = maintenance.check({f'sqlite:///{path}'!r})\n"
+        "print(json.dumps({'ok': ok, 'lines': lines}))\n"
+    )
+    env = {**base_env, "HERSTELPLAN_DATA_DIR": str(data)}
+    done = subprocess.run([*prefix, *python, "-c", script], capture_output=True, text=True,
+                          env=env, cwd=code, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def _give(path: Path, mode: int) -> None:
     if os.geteuid() == 0:
         os.chown(path, NOBODY, NOBODY)
@@ -168,6 +184,46 @@ def test_a_database_in_a_read_only_folder(db_path, as_other_user):
     result = _open_as(prefix, path, data)
     assert result["kind"] == "read-only" and "folder" in result["message"]
     assert _digest(path) == before
+    assert sorted(p.name for p in inner.iterdir()) == ["herstelplan.sqlite3"]
+
+
+def test_check_on_a_read_only_database_leaves_nothing_behind(db_path, as_other_user):
+    """Finding 9: `check` on a write-protected file says read-only (intact), creates no -wal/-shm,
+    and once the file is writable again the program opens it."""
+    folder, runner = as_other_user
+    path = folder / "readonly.sqlite3"
+    shutil.copyfile(db_path, path)
+    _give(path, 0o400)
+    data = folder / "data"
+    data.mkdir()
+    _give(data, 0o700)
+    before = _digest(path)
+    result = _check_as(runner, path, data)
+    assert "integrity: ok" in result["lines"], result
+    assert any(line.startswith("read-only") for line in result["lines"])
+    assert not any("damaged" in line for line in result["lines"])
+    assert sorted(p.name for p in folder.iterdir()) == ["data", "readonly.sqlite3"]
+    assert _digest(path) == before
+    _give(path, 0o600)
+    assert _open_as(runner, path, data)["kind"] == "opened"
+
+
+def test_check_on_a_database_in_a_read_only_folder_is_not_damaged(db_path, as_other_user):
+    """Finding 9: in a folder nobody may write in, `check` reads the file and says read-only."""
+    folder, runner = as_other_user
+    inner = folder / "locked-folder"
+    inner.mkdir()
+    path = inner / "herstelplan.sqlite3"
+    shutil.copyfile(db_path, path)
+    _give(path, 0o600)
+    _give(inner, 0o500)
+    data = folder / "data"
+    data.mkdir()
+    _give(data, 0o700)
+    result = _check_as(runner, path, data)
+    assert "integrity: ok" in result["lines"], result
+    assert not any("damaged" in line or "restore a backup" in line for line in result["lines"])
+    assert any("read-only" in line for line in result["lines"])
     assert sorted(p.name for p in inner.iterdir()) == ["herstelplan.sqlite3"]
 
 
