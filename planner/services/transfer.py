@@ -23,7 +23,7 @@ from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
 from planner.domain.model import PlanView
 from planner.i18n import _
-from planner.services.files import write_atomically
+from planner.services.files import UnreadableFile, read_limited, write_atomically
 from planner.store import audit
 from planner.store import tables as t
 from planner.store import transfer as files
@@ -317,10 +317,11 @@ def check(doc: Any) -> dict[str, Any]:
 def read_file(path: Path) -> Any:
     """Read a plan file and check it without touching the database; returns the parsed document
     (for `import_data`)."""
-    path = Path(path)
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise TransferError("$", _("the file is larger than %(mb)d MB") % {"mb": MAX_FILE_BYTES // 1_000_000})
-    doc = parse(path.read_bytes())
+    try:
+        raw = read_limited(Path(path), MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        raise TransferError("$", str(error).rstrip(".")) from None
+    doc = parse(raw)
     check(doc)
     return doc
 
