@@ -23,6 +23,7 @@ from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
 from planner.domain.model import PlanView
 from planner.i18n import _
+from planner.services import pictures
 from planner.services.files import UnreadableFile, read_limited, write_atomically
 from planner.store import audit
 from planner.store import tables as t
@@ -210,8 +211,11 @@ def _image(value: Any, path: str) -> dict[str, str] | None:
         decoded = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         raise _fail(f"{path}.data", _("is not base64 data")) from None
-    signature = b"\x89PNG\r\n\x1a\n" if mime == "image/png" else b"\xff\xd8\xff"
-    if not decoded.startswith(signature):
+    try:
+        found = pictures.check_picture(decoded, max_bytes=MAX_IMAGE_BYTES)
+    except pictures.PictureError as error:
+        raise _fail(f"{path}.data", str(error).rstrip(".")) from None
+    if found.mime != mime:
         raise _fail(f"{path}.data", _("is not a %(mime)s picture") % {"mime": mime})
     return {"mime": mime, "data": encoded}
 
