@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+
 def _small_png() -> bytes:
     """A real 8 × 8 PNG (pictures in plan files are decoded completely on import)."""
     import io
