@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from planner.domain.errors import DatabaseProblem
+from planner.domain.errors import ConflictError, DatabaseProblem
 
 _READ_ONLY = "herstelplan_read_only"
 
@@ -75,6 +76,7 @@ class Database:
         if self.is_sqlite:
             _configure_sqlite(self.engine, self.sqlite_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _remember_versions)
         self.read_engine = self.engine.execution_options(**{_READ_ONLY: True})
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
         # Warnings found while opening (e.g. today's backup could not be made), for the UI to show.
@@ -92,9 +94,38 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on error."""
-        with self.guard(), self._sessions.begin() as session:
-            yield session
+        """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on error.
+
+        A row another desk changed or removed between reading and writing (PostgreSQL's READ
+        COMMITTED lets both desks read the same version) becomes the program's ConflictError,
+        naming both versions, exactly as the version check before a save does on SQLite.
+        """
+        with self.guard(), self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except StaleDataError as error:
+                raise self._conflict(session) from error
+
+    def _conflict(self, session: Session) -> ConflictError:
+        """The conflict for the first versioned row (a plan) this transaction saw change elsewhere."""
+        seen: dict[tuple[str, int], tuple[str, int]] = session.info.get(_VERSIONS, {})
+        with self.engine.connect() as connection:
+            for (table, row_id), (title, editing) in seen.items():
+                saved = connection.execute(
+                    text(f'SELECT version FROM "{table}" WHERE id = :id'), {"id": row_id}  # noqa: S608
+                ).scalar()
+                connection.rollback()
+                if saved is None:
+                    return ConflictError(f"“{title}” was removed at another desk. Your change was not saved.",
+                                         title=title, editing=editing)
+                if saved != editing:
+                    return ConflictError.plan_changed(title, saved, editing)
+            title, editing = next(iter(seen.values()), ("", 0))
+            return ConflictError(
+                f"“{title}” was changed elsewhere while you saved version {editing} (part of it was "
+                "removed at another desk). Your change was not saved; the plan has been reloaded "
+                "with the other changes.", title=title, editing=editing)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -119,6 +150,24 @@ class Database:
     def display_name(self) -> str:
         """The URL without its password, for titles and messages."""
         return self.url.render_as_string(hide_password=True)
+
+
+_VERSIONS = "herstelplan_versions"
+
+
+def _remember_versions(session: Session, _context: object, _instances: object) -> None:
+    """Before each flush: the version of every versioned row (a plan) as this transaction read it,
+    so a StaleDataError can name both versions (first reading wins)."""
+    seen = session.info.setdefault(_VERSIONS, {})
+    for row in list(session.identity_map.values()):
+        mapper = row.__mapper__
+        if mapper.version_id_col is None:
+            continue
+        key = (mapper.local_table.name, row.id)
+        if key not in seen:
+            version = row.__dict__.get(mapper.get_property_by_column(mapper.version_id_col).key)
+            if version is not None:
+                seen[key] = (getattr(row, "title", "") or "", version)
 
 
 def _create_private(path: Path) -> None:
