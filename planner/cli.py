@@ -284,15 +284,23 @@ def cmd_erase_patient(args: argparse.Namespace, database: str | None) -> int:
     if not args.yes:
         print("herstelplan: erasing a patient cannot be undone; add --yes to confirm", file=sys.stderr)
         return EXIT_USAGE
+    from planner.domain.errors import NotFound
+
     db = _open(database)
     try:
-        erased = privacy.erase_patient(db, args.patient_id)
+        try:
+            erased = privacy.erase_patient(db, args.patient_id)
+        except NotFound:
+            if not db.is_sqlite:
+                raise
+            # the advice after an erase another program kept from cleaning: running it again cleans
+            print(f"herstelplan: {privacy.scrub_after_erase(db, args.patient_id)}", file=sys.stderr)
+            return EXIT_ERROR
     finally:
         db.dispose()
     print(erased.message())
     if not erased.scrubbed:
-        print("herstelplan: the database file could not be cleaned completely (another program "
-              "is reading it); run the command again when Herstelplan is closed", file=sys.stderr)
+        print(f"herstelplan: {erased.unscrubbed}", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
 

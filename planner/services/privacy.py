@@ -55,6 +55,7 @@ class Erasure:
     rows: dict[str, int]
     backup: Path | None
     scrubbed: bool
+    unscrubbed: str = ""  # what could not be scrubbed and what to do, when not `scrubbed`
 
     def message(self) -> str:
         """The sentence for the therapist, including what remains in older backups."""
@@ -255,6 +256,24 @@ def _scrub_postgres(db: Database, tables: list[str]) -> bool:
     return True
 
 
+def _not_vacuumable(db: Database, tables: list[str]) -> tuple[str, list[str]]:
+    """This role, and the tables it may not VACUUM FULL (the server would skip them with a warning):
+    it must own them, own the database, be a superuser or (PostgreSQL 17) hold MAINTAIN."""
+    query = text(
+        "SELECT c.relname FROM pg_class c WHERE c.relname = ANY(:names) AND c.relkind = 'r' "
+        "AND c.relnamespace = to_regnamespace(current_schema())::oid "
+        "AND NOT (pg_has_role(current_user, c.relowner, 'USAGE') "
+        "OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') "
+        "OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+        "OR (current_setting('server_version_num')::int >= 170000 "
+        "    AND has_table_privilege(c.oid, 'MAINTAIN')))"
+    )
+    with db.engine.connect() as connection:
+        found = sorted(row[0] for row in connection.execute(query, {"names": tables}))
+        role = connection.execute(text("SELECT current_user")).scalar()
+    return str(role), found
+
+
 def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Erasure:
     """Erase a patient completely (after a verified backup), then scrub the database file."""
     from planner.services import maintenance
@@ -262,6 +281,8 @@ def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Eras
     with db.reading() as session:
         if session.get(t.Patient, patient_id) is None:
             raise NotFound(f"Patient {patient_id} does not exist.")
+    tables = [table.name for table in t.Base.metadata.sorted_tables]
+    role, refused = ("", []) if db.is_sqlite else _not_vacuumable(db, tables)  # known before anything is deleted
     made = maintenance.backup(db, reason="before-erase") if backup and db.sqlite_path is not None else None
     with db.transaction() as session:
         if db.is_sqlite:
@@ -277,13 +298,43 @@ def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Eras
                 if name.isidentifier():  # a table name from sqlite_master, checked: no quoting tricks
                     session.execute(text(f'INSERT INTO "{name}"("{name}") VALUES (\'optimize\')'))  # noqa: S608
         audit.record(session, "patient.erase", detail=f"{sum(counts.values())} records")
+    unscrubbed = ""
     if db.is_sqlite:
         scrubbed = _scrub_sqlite(db)
+        if not scrubbed:
+            unscrubbed = _(
+                "The database file could not be cleaned completely because another program is reading "
+                "it: deleted data stays in the file's free space until it is. Close Herstelplan "
+                "everywhere, then run `python main.py erase-patient %(id)d --yes` again: it cleans the "
+                "file even though the patient is gone.") % {"id": patient_id}
     else:
-        scrubbed = _scrub_postgres(db, [name for name, n in counts.items() if n] + ["audit_events"])
+        touched = [name for name, n in counts.items() if n] + ["audit_events"]
+        _scrub_postgres(db, [name for name in touched if name not in refused])
+        left = [name for name in touched if name in refused]
+        scrubbed = not left
+        if left:
+            unscrubbed = _(
+                "The rows were deleted, but the database role %(role)s may not rewrite the tables "
+                "%(tables)s, so the deleted data (names, notes) stays in the server's table files. "
+                "Ask the database owner to run VACUUM FULL on these tables.") % {
+                "role": role, "tables": ", ".join(left)}
     if made is not None:
         backups.rotate(made.parent)
-    return Erasure(patient_id, {k: v for k, v in counts.items() if v}, made, scrubbed)
+    return Erasure(patient_id, {k: v for k, v in counts.items() if v}, made, scrubbed, unscrubbed)
+
+
+def scrub_after_erase(db: Database, patient_id: int) -> str:
+    """Run again after an erase that could not clean the SQLite file: the patient is gone, so clean
+    the file now. Returns the sentence for the user."""
+    if not db.is_sqlite:
+        raise NotFound(f"Patient {patient_id} does not exist.")
+    if not _scrub_sqlite(db):
+        raise HerstelplanError(_(
+            "Patient %(id)d does not exist (any more), and the database file still cannot be cleaned "
+            "because another program is reading it. Close Herstelplan everywhere and try again.")
+            % {"id": patient_id})
+    return _("Patient %(id)d does not exist (any more); the database file was cleaned of deleted data.") % {
+        "id": patient_id}
 
 
 class _PrivateLogFile(logging.handlers.RotatingFileHandler):
