@@ -158,3 +158,7 @@ class RedFlag(StrEnum):
     def same_day_medical_care(self) -> bool:
         """Saddle numbness or a bladder/bowel change: GP or out-of-hours GP post the same day."""
         return self in (RedFlag.SADDLE, RedFlag.BLADDER_BOWEL)
+
+
+#: The most diary pages (weeks) one handout prints: half a year (settings, the `export` command).
+DIARY_WEEKS_MAX = 26

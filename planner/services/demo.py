@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from planner.domain.dosage import Dosage
 from planner.store import tables as t
-from planner.store.engine import Database
+from planner.store.engine import LOCK_DEMO, Database, one_at_a_time
 
 DEMO_NAME = "Demo: Jannie de Vries"
 
@@ -58,6 +58,7 @@ def _pick_blocks(session, kinds: list[str], used: set[int]) -> list[t.Block]:  #
 def ensure_demo(db: Database, *, lang: str = "nl") -> int:
     """Create the demo patient with a three-phase plan unless it exists; return the plan's id."""
     with db.transaction() as session:
+        one_at_a_time(session, LOCK_DEMO)  # ten desks starting the demo together make one patient
         patient = session.scalars(select(t.Patient).where(t.Patient.name == DEMO_NAME)).first()
         if patient is not None and patient.plans:
             return patient.plans[0].id

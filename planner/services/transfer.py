@@ -28,7 +28,7 @@ from planner.services.files import UnreadableFile, read_limited, write_atomicall
 from planner.store import audit
 from planner.store import tables as t
 from planner.store import transfer as files
-from planner.store.engine import Database
+from planner.store.engine import LOCK_IMPORT, Database, one_at_a_time
 from planner.store.views import plan_view
 
 MAX_FILE_BYTES = 20_000_000
@@ -109,18 +109,25 @@ def parse(raw: bytes) -> Any:
 # ---- checking ---------------------------------------------------------------------------------
 
 
+def _shown(key: str) -> str:
+    """A field name from the file as it may be shown: control characters (terminal escape codes)
+    and other unprintable ones written as \\uXXXX, and at most 60 characters."""
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in key[:60])
+    return text + ("…" if len(key) > 60 else "")
+
+
 def _fail(path: str, problem: str) -> TransferError:
     return TransferError(path, problem)
 
 
 def _object(value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
     if isinstance(value, _Duplicates):
-        raise _fail(f"{path}.{value.duplicate}", _("this field appears twice"))
+        raise _fail(f"{path}.{_shown(value.duplicate)}", _("this field appears twice"))
     if not isinstance(value, dict):
         raise _fail(path, _("must be an object"))
     for key in value:
         if key not in required and key not in optional:
-            raise _fail(f"{path}.{key}", _("unknown field"))
+            raise _fail(f"{path}.{_shown(key)}", _("unknown field"))
     for key in required:
         if key not in value:
             raise _fail(f"{path}.{key}", _("this field is missing"))
@@ -357,6 +364,7 @@ def import_data(db: Database, doc: Any, *, patient_id: int | None = None, backup
 
         maintenance.backup(db, reason="before-import")
     with db.transaction() as session:
+        one_at_a_time(session, LOCK_IMPORT)  # concurrent imports reuse one copy of a custom block
         patient = None
         if patient_id is not None:
             patient = session.get(t.Patient, patient_id)

@@ -100,8 +100,16 @@ def export_plan(session: Session, plan_id: int, *, generator: str) -> dict[str, 
     }
 
 
+_NO_TEXT = {"title": "", "purpose": "", "steps": [], "safety": "", "body": []}
+
+
 def _comparable(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k != "key"}
+    """A block without its key, every language present (a one-language file compares equal to the
+    block it made before, whose other language is empty)."""
+    out = {k: v for k, v in data.items() if k != "key"}
+    texts = out.get("text") or {}
+    out["text"] = {lang: {**_NO_TEXT, **texts.get(lang, {})} for lang in LANGUAGES}
+    return out
 
 
 def _import_block(session: Session, data: dict[str, Any], existing: list[t.Block]) -> t.Block:
