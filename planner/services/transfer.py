@@ -48,8 +48,17 @@ class TransferError(HerstelplanError):
         self.path, self.problem = path, problem
         super().__init__(
             _("This file cannot be imported: %(path)s: %(problem)s. Nothing was changed.")
-            % {"path": path, "problem": problem}
+            % {"path": _shown(path), "problem": problem}
         )
+
+
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """A field name from the file as it may be printed: control characters (terminal escape
+    codes), lone surrogates and text-direction overrides written as \\uXXXX."""
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class _Duplicates(dict):
@@ -109,25 +118,18 @@ def parse(raw: bytes) -> Any:
 # ---- checking ---------------------------------------------------------------------------------
 
 
-def _shown(key: str) -> str:
-    """A field name from the file as it may be shown: control characters (terminal escape codes)
-    and other unprintable ones written as \\uXXXX, and at most 60 characters."""
-    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in key[:60])
-    return text + ("…" if len(key) > 60 else "")
-
-
 def _fail(path: str, problem: str) -> TransferError:
     return TransferError(path, problem)
 
 
 def _object(value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
     if isinstance(value, _Duplicates):
-        raise _fail(f"{path}.{_shown(value.duplicate)}", _("this field appears twice"))
+        raise _fail(f"{path}.{value.duplicate}", _("this field appears twice"))
     if not isinstance(value, dict):
         raise _fail(path, _("must be an object"))
     for key in value:
         if key not in required and key not in optional:
-            raise _fail(f"{path}.{_shown(key)}", _("unknown field"))
+            raise _fail(f"{path}.{key}", _("unknown field"))
     for key in required:
         if key not in value:
             raise _fail(f"{path}.{key}", _("this field is missing"))
