@@ -82,7 +82,8 @@ def _as_nobody() -> list[str]:
 
 
 _CHILD_IMPORTS = ("from planner.services.database import open_database\nfrom planner.store import migrate, library\n"
-                  "from planner.services import maintenance")
+                  "from planner.services import maintenance\nfrom planner.store import identity\n"
+                  "identity.expected_schema(identity.known_revisions()[-1])  # alembic, as `check` needs it")
 
 
 @pytest.fixture(scope="module")
