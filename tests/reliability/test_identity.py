@@ -266,3 +266,30 @@ def test_restore_killed_at_random_moments_never_damages_the_database(db, db_path
         ok, lines = maintenance.check(url)
         assert ok, lines
         assert _names(db_path)[0] == "Oud"
+
+
+@pytest.mark.postgres
+def test_check_on_postgres_proves_the_schema_is_ours(pg_url):
+    """Finding 1 on a server: our tables and columns at a known revision, or `check` fails."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+            connection.execute(text("INSERT INTO alembic_version VALUES ('0001')"))
+            connection.execute(text("CREATE TABLE contacts (id SERIAL PRIMARY KEY, name TEXT)"))
+        ok, lines = maintenance.check(pg_url)
+        assert not ok and "not made by Herstelplan" in lines[-1], lines
+        with engine.begin() as connection:
+            connection.execute(text("DROP TABLE contacts"))
+            connection.execute(text("DROP TABLE alembic_version"))
+        open_database(pg_url).dispose()
+        ok, lines = maintenance.check(pg_url)
+        assert ok and lines[-1].endswith("(current)"), lines
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE patients DROP COLUMN private_notes"))
+        ok, lines = maintenance.check(pg_url)
+        assert not ok and "not made by Herstelplan" in lines[-1], lines
+    finally:
+        engine.dispose()
