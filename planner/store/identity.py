@@ -122,12 +122,15 @@ def read_only_uri(path: Path) -> str:
 
 
 def reading_uri(path: Path) -> str:
-    """A read-only URI for `path`; immutable (nothing is created next to it, no -shm) when the file
-    or its folder is not writable and no write-ahead log with content lies next to it."""
+    """A read-only URI for `path`, immutable (nothing is created next to it: no -wal, no -shm)
+    when no program has the file open in WAL mode (neither file is there), or when the file or its
+    folder is not writable and no write-ahead log with content lies next to it."""
     import os
 
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if not wal.exists() and not shm.exists():
+        return read_only_uri(path) + "&immutable=1"
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    wal = path.with_name(path.name + "-wal")
     try:
         wal_content = wal.stat().st_size > 0
     except OSError:

@@ -293,3 +293,18 @@ def test_check_on_postgres_proves_the_schema_is_ours(pg_url):
         assert not ok and "not made by Herstelplan" in lines[-1], lines
     finally:
         engine.dispose()
+
+
+def test_another_programs_wal_file_gets_no_working_files(tmp_path):
+    """Identifying a WAL-mode file that nobody has open creates no -wal or -shm next to it."""
+    other = tmp_path / "wal.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    con.commit()
+    con.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.sqlite3"]
+    with pytest.raises(DatabaseProblem):
+        open_database(f"sqlite:///{other}")
+    assert not maintenance.check(f"sqlite:///{other}")[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.sqlite3"]
