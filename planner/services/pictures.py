@@ -14,8 +14,6 @@ import logging
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
-
 from planner.i18n import _
 
 log = logging.getLogger(__name__)
@@ -41,6 +39,8 @@ class Picture:
 def check_picture(data: bytes, *, max_pixels: int = STORED_MAX_PIXELS,
                   max_bytes: int = STORED_MAX_BYTES) -> Picture:
     """The picture's size and type once it has been decoded completely; PictureError otherwise."""
+    from PIL import Image, UnidentifiedImageError  # only when a picture is checked
+
     if len(data) > max_bytes:
         raise PictureError(_("The picture file is larger than %(mb)s MB.") % {"mb": f"{max_bytes / 1e6:g}"})
     try:
