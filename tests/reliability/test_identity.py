@@ -308,3 +308,20 @@ def test_another_programs_wal_file_gets_no_working_files(tmp_path):
         open_database(f"sqlite:///{other}")
     assert not maintenance.check(f"sqlite:///{other}")[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.sqlite3"]
+
+
+def test_a_restore_that_cannot_be_opened_afterwards_names_the_safety_backup(db, db_path, tmp_path, monkeypatch):
+    """Finding 1: should the restored database not open, the message says where the old one is kept."""
+    from planner.services import database as database_service
+
+    made = maintenance.backup(db, to=tmp_path / "b.sqlite3")
+    db.dispose()
+
+    def refuse(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise DatabaseProblem("corrupt", "The database file is damaged.")
+
+    monkeypatch.setattr(database_service, "open_database", refuse)
+    with pytest.raises(Exception) as caught:
+        maintenance.restore_backup(f"sqlite:///{db_path}", made)
+    message = str(caught.value)
+    assert "kept in" in message and "before-restore" in message, message
