@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from planner import __version__, cli_measures
 from planner.domain.errors import HerstelplanError
+from planner.domain.thresholds import DIARY_WEEKS_MAX
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -28,6 +29,13 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _diary_weeks(text: str) -> int:
+    value = _positive_int(text)
+    if value > DIARY_WEEKS_MAX:
+        raise argparse.ArgumentTypeError(f"{text!r}: at most {DIARY_WEEKS_MAX} weeks of diary pages")
     return value
 
 
@@ -55,8 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", choices=("nl", "en"), help="handout language (default: the plan's)")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export.add_argument("--large-print", action="store_true", help="14 pt body text and larger headings")
-    export.add_argument("--diary-weeks", type=_positive_int, metavar="N",
-                        help="diary pages (default: one per week of the current phase)")
+    export.add_argument("--diary-weeks", type=_diary_weeks, metavar="N",
+                        help=f"diary pages, 1 to {DIARY_WEEKS_MAX} (default: one per week of the current phase)")
 
     backup = sub.add_parser("backup", parents=[common], help="make a verified backup of the SQLite database")
     backup.add_argument("--to", type=Path, metavar="FILE", help="where to write it (default: the backup folder)")
@@ -289,15 +297,23 @@ def cmd_erase_patient(args: argparse.Namespace, database: str | None) -> int:
     if not args.yes:
         print("herstelplan: erasing a patient cannot be undone; add --yes to confirm", file=sys.stderr)
         return EXIT_USAGE
+    from planner.domain.errors import NotFound
+
     db = _open(database)
     try:
-        erased = privacy.erase_patient(db, args.patient_id)
+        try:
+            erased = privacy.erase_patient(db, args.patient_id)
+        except NotFound:
+            if not db.is_sqlite:
+                raise
+            # the advice after an erase another program kept from cleaning: running it again cleans
+            print(f"herstelplan: {privacy.scrub_after_erase(db, args.patient_id)}", file=sys.stderr)
+            return EXIT_ERROR
     finally:
         db.dispose()
     print(erased.message())
     if not erased.scrubbed:
-        print("herstelplan: the database file could not be cleaned completely (another program "
-              "is reading it); run the command again when Herstelplan is closed", file=sys.stderr)
+        print(f"herstelplan: {erased.unscrubbed}", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
 

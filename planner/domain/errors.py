@@ -23,6 +23,20 @@ class ValidationError(HerstelplanError):
 class ConflictError(HerstelplanError):
     """Someone else (another desk) saved the same plan since it was loaded here."""
 
+    def __init__(self, message: str, *, title: str = "", saved: int | None = None, editing: int | None = None):
+        super().__init__(message)
+        self.title, self.saved, self.editing = title, saved, editing
+
+    @classmethod
+    def plan_changed(cls, title: str, saved: int, editing: int) -> ConflictError:
+        """The one sentence for a plan saved elsewhere, naming both versions (SQLite and PostgreSQL)."""
+        return cls(
+            f"“{title}” was changed elsewhere (another desk saved version {saved}; "
+            f"you were editing version {editing}). Your change was not saved; "
+            "the plan has been reloaded with the other changes.",
+            title=title, saved=saved, editing=editing,
+        )
+
 
 class DatabaseProblem(HerstelplanError):
     """A known database condition: locked, read-only, full, corrupt, newer, foreign."""

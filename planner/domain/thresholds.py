@@ -179,3 +179,6 @@ VOLUME_FLOOR = {"reps": 1, "hold_seconds": 5, "minutes": 1}
 WINDOW_DAYS = 14
 #: Confidence in moving (0-10) at or below this is named as low in the review's reasons.
 LOW_CONFIDENCE = 3
+
+#: The most diary pages (weeks) one handout prints: half a year (settings, the `export` command).
+DIARY_WEEKS_MAX = 26

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import text
@@ -17,8 +18,8 @@ from sqlalchemy import text
 from planner.domain.errors import DatabaseProblem, HerstelplanError
 from planner.i18n import _
 from planner.paths import database_url, is_network_path, make_private
-from planner.store import library, migrate
-from planner.store.engine import Database
+from planner.store import identity, library, migrate
+from planner.store.engine import Database, classify
 
 __all__ = ["Database", "open_database"]
 
@@ -73,6 +74,20 @@ def _preflight(path: Path) -> list[str]:
     return notices
 
 
+def identify_and_recover(path: Path) -> identity.Identity:
+    """Prove an existing SQLite file is ours without changing it (foreign, newer and damaged files
+    are refused untouched); then roll back a write that was cut off (a hot journal)."""
+    try:
+        found = identity.identify_sqlite(path)
+        identity.recover(path)
+    except sqlite3.Error as error:
+        problem = classify(error)
+        if problem is None:
+            raise
+        raise problem from error
+    return found
+
+
 def _make_files_private(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         make_private(path.with_name(path.name + suffix))
@@ -110,6 +125,7 @@ def open_database(url: str | None = None, *, seed: bool = True, daily_backup: bo
             db.notices.extend(_preflight(path))
             existed = path.exists() and path.stat().st_size > 0
             if existed:
+                identify_and_recover(path)
                 _make_files_private(path)
         with db.guard():
             migrate.upgrade(db)

@@ -19,7 +19,7 @@ from planner.domain.model import PlanStatus, ProgressionMode
 from planner.domain.wizard import Baseline, WizardRequest
 from planner.services import wizard
 from planner.store import tables as t
-from planner.store.engine import Database
+from planner.store.engine import LOCK_DEMO, Database, one_at_a_time
 
 DEMO_NAME = "Demo: Jannie de Vries"
 DEMO_BIRTH_DATE = dt.date(1954, 3, 12)
@@ -54,6 +54,7 @@ def add_demo_exposure(db: Database, plan_id: int) -> None:
 def ensure_demo(db: Database, *, lang: str = "nl") -> int:
     """Create the demo patient with her plan unless it exists; return the plan's id."""
     with db.transaction() as session:
+        one_at_a_time(session, LOCK_DEMO)  # ten desks starting the demo together make one patient
         patient = session.scalars(select(t.Patient).where(t.Patient.name == DEMO_NAME)).first()
         if patient is not None and patient.plans:
             return patient.plans[0].id

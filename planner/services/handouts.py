@@ -23,6 +23,7 @@ from planner.services import library as library_service
 from planner.services import plans as plan_service
 from planner.services import revisions
 from planner.services.files import write_atomically
+from planner.services.pictures import usable as usable_picture
 from planner.store.engine import Database
 
 
@@ -106,7 +107,7 @@ def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today:
         for item in phase.items:
             if item.block.has_image and item.block.id not in images:
                 found = library_service.block_image(db, item.block.id)
-                if found:
+                if found and usable_picture(found[0]):  # a damaged or huge picture never breaks a handout
                     images[item.block.id] = found[0]
     current = current_phase_index(plan, today)
     if changes is None:

@@ -18,7 +18,7 @@ from sqlalchemy import text
 from planner.domain.errors import DatabaseProblem, HerstelplanError
 from planner.i18n import _
 from planner.paths import backup_dir, database_url, instance_lock_path
-from planner.store import audit, engine, migrate
+from planner.store import audit, engine, identity, migrate
 from planner.store import backup as backups
 from planner.store.engine import Database, classify
 
@@ -137,27 +137,30 @@ def instance_holder(url: str) -> str | None:
 
 
 def backup_revision(path: Path) -> str:
-    """The schema revision stored in a backup file; DatabaseProblem when it is not a usable backup."""
+    """The schema revision stored in a backup file, once it is proven to be a Herstelplan database
+    (intact; our application id or none; our tables and columns at a revision this version knows).
+    DatabaseProblem when it is not a usable backup; the file is only read."""
     if not path.is_file():
         raise HerstelplanError(_("The backup %(path)s does not exist.") % {"path": str(path)})
     backups.verify(path)
-    con = sqlite3.connect(backups.read_only_uri(path), uri=True)
     try:
-        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
-    finally:
-        con.close()
-    if row is None:
+        found = identity.identify_sqlite(path, full=True)
+    except DatabaseProblem as problem:
+        if problem.kind == "newer":
+            raise DatabaseProblem(
+                "newer",
+                _("%(name)s was made by a newer version of Herstelplan. Update Herstelplan first.")
+                % {"name": path.name},
+            ) from problem
         raise DatabaseProblem(
             "foreign", _("%(name)s is not a Herstelplan backup. Choose another file.") % {"name": path.name}
-        )
-    if row[0] not in migrate.known_revisions():
+        ) from problem
+    if found.revision is None:
         raise DatabaseProblem(
-            "newer",
-            _("%(name)s was made by a newer version of Herstelplan. Update Herstelplan first.")
-            % {"name": path.name},
+            "foreign", _("%(name)s is not a Herstelplan backup (it is empty). Choose another file.")
+            % {"name": path.name}
         )
-    return row[0]
+    return found.revision
 
 
 def _set_aside(path: Path, now: dt.datetime) -> Path:
@@ -183,7 +186,7 @@ def restore_backup(
     open: its connections are closed first and reopen on next use. Afterwards the database is
     brought to the current schema.
     """
-    from planner.services.database import open_database
+    from planner.services.database import identify_and_recover, open_database
 
     now = now or dt.datetime.now()
     target = Database(database_url(url))
@@ -208,8 +211,10 @@ def restore_backup(
         db.dispose()
     safety: Path | None = None
     aside: Path | None = None
+    backups.restoring_name(live).unlink(missing_ok=True)  # a restore that was cut off earlier
     if live.exists() and live.stat().st_size > 0:
         try:
+            identify_and_recover(live)  # another program's file is never replaced
             with _known_problems(backup_dir()):
                 safety = backups.backup_sqlite(live, backup_dir(), reason="before-restore", now=now)
         except DatabaseProblem as problem:
@@ -218,62 +223,98 @@ def restore_backup(
             aside = _set_aside(live, now)
     with _known_problems(live.parent):
         backups.restore_into(backup_file, live)
-    restored = open_database(str(target.url), daily_backup=False)
     try:
-        with restored.transaction() as session:
-            audit.record(session, "database.restore", detail=f"{backup_file.name} (schema {revision})")
-    finally:
-        restored.dispose()
+        restored = open_database(str(target.url), daily_backup=False)
+        try:
+            with restored.transaction() as session:
+                audit.record(session, "database.restore", detail=f"{backup_file.name} (schema {revision})")
+        finally:
+            restored.dispose()
+    except HerstelplanError as error:
+        kept = safety or aside
+        raise HerstelplanError(
+            _("The backup was restored, but the database cannot be opened: %(error)s The database as "
+              "it was before is kept in %(kept)s.") % {"error": error, "kept": kept}
+        ) from error
     with _known_problems(backup_dir()):
         backups.rotate(backup_dir(), now=now)
     return RestoreReport(backup_file, safety, aside, revision)
 
 
+def _schema_line(revision: str | None) -> tuple[bool, str]:
+    head = migrate.head_revision()
+    if revision is None:
+        return True, "schema: empty (will be created on first start)"
+    if revision == head:
+        return True, f"schema: {revision} (current)"
+    if revision in migrate.known_revisions():
+        return True, f"schema: {revision} (will be upgraded to {head} on next start)"
+    return False, f"schema: {revision} is newer than this Herstelplan ({head})"
+
+
+def _check_sqlite(path: Path, lines: list[str]) -> tuple[bool, list[str]]:
+    """Identify the file (read-only), recover a cut-off write of ours, then check its integrity.
+    A file that is read-only (or lies in a read-only folder) is read as it is and left exactly so."""
+    if not path.exists():
+        return False, [*lines, "the database file does not exist"]
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    try:
+        found = identity.identify_sqlite(path, full=True)
+        if writable:
+            identity.recover(path)
+        con = sqlite3.connect(identity.reading_uri(path), uri=True, timeout=engine.BUSY_TIMEOUT_MS / 1000)
+        try:
+            integrity = [row[0] for row in con.execute("PRAGMA integrity_check")]
+            fk = con.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            con.close()
+    except DatabaseProblem as problem:
+        return False, [*lines, f"{problem.kind}: {problem}"]
+    except sqlite3.DatabaseError as error:
+        problem = classify(error)
+        if problem is not None and problem.kind == "locked":
+            return False, [*lines, f"busy: {problem}"]
+        if not writable:
+            return False, [*lines, f"read-only: the file or its folder is read-only and could not be read ({error})"]
+        return False, [*lines, f"damaged: {error}", "restore a backup (python main.py restore FILE)"]
+    if integrity != ["ok"]:
+        return False, [*lines, "integrity check failed:", *integrity[:20]]
+    if fk:
+        return False, [*lines, f"{len(fk)} rows refer to missing rows"]
+    lines.append("integrity: ok")
+    ok, line = _schema_line(found.revision)
+    lines.append(line)
+    if not writable:
+        lines.append("read-only: the database is intact, but Herstelplan needs to write in the file and "
+                     "its folder; make them writable (nothing was changed)")
+        return False, lines
+    return ok, lines
+
+
 def check(url: str | None = None) -> tuple[bool, list[str]]:
-    """(ok, report lines): integrity and foreign keys on SQLite, reachability on a server, and the
-    schema revision. Never changes the database; a busy database is reported as busy, not damaged."""
+    """(ok, report lines): on SQLite that the file is ours, its integrity and foreign keys; on a
+    server reachability and our tables and columns; and the schema revision. Changes nothing but
+    the roll-back of a cut-off write in a file proven ours; busy is reported as busy, not damaged."""
     resolved = database_url(url)
     probe = Database(resolved)
     path = probe.sqlite_path
     lines: list[str] = [f"database: {probe.display_name()}"]
     probe.dispose()
     if path is not None:
-        if not path.exists():
-            return False, [*lines, "the database file does not exist"]
-        try:
-            con = sqlite3.connect(backups.read_only_uri(path), uri=True, timeout=engine.BUSY_TIMEOUT_MS / 1000)
-            try:
-                integrity = [row[0] for row in con.execute("PRAGMA integrity_check")]
-                fk = con.execute("PRAGMA foreign_key_check").fetchall()
-            finally:
-                con.close()
-        except sqlite3.DatabaseError as error:
-            problem = classify(error)
-            if problem is not None and problem.kind == "locked":
-                return False, [*lines, f"busy: {problem}"]
-            return False, [*lines, f"damaged: {error}", "restore a backup (python main.py restore FILE)"]
-        if integrity != ["ok"]:
-            return False, [*lines, "integrity check failed:", *integrity[:20]]
-        if fk:
-            return False, [*lines, f"{len(fk)} rows refer to missing rows"]
-        lines.append("integrity: ok")
+        return _check_sqlite(path, lines)
     db = Database(resolved)
     try:
         try:
             with db.guard(), db.read_engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
                 revision = migrate.current_revision(connection)
+                if revision in migrate.known_revisions():
+                    identity.check_server_schema(connection, revision, db.display_name())
+                elif revision is None and migrate._has_foreign_tables(connection):
+                    raise identity.foreign(db.display_name())
         except DatabaseProblem as problem:
             return False, [*lines, str(problem)]
-        head = migrate.head_revision()
-        if revision is None:
-            lines.append("schema: empty (will be created on first start)")
-        elif revision == head:
-            lines.append(f"schema: {revision} (current)")
-        elif revision in migrate.known_revisions():
-            lines.append(f"schema: {revision} (will be upgraded to {head} on next start)")
-        else:
-            return False, [*lines, f"schema: {revision} is newer than this Herstelplan ({head})"]
-        return True, lines
+        ok, line = _schema_line(revision)
+        return ok, [*lines, line]
     finally:
         db.dispose()

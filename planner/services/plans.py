@@ -53,11 +53,7 @@ def _load(session: Session, plan_id: int, *, blocks: bool = True) -> t.Plan:
 def _touch(session: Session, plan: t.Plan, expected_version: int | None, action: str, detail: str = "") -> None:
     """Check the version the user saw, mark the plan changed (bumps its version) and audit it."""
     if expected_version is not None and plan.version != expected_version:
-        raise ConflictError(
-            f"“{plan.title}” was changed elsewhere (another desk saved version {plan.version}; "
-            f"you were editing version {expected_version}). Your change was not saved; "
-            "the plan has been reloaded with the other changes."
-        )
+        raise ConflictError.plan_changed(plan.title, plan.version, expected_version)
     now = t.utcnow()
     plan.updated_at = now
     if plan.patient is not None:

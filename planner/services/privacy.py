@@ -17,6 +17,8 @@ import json
 import logging
 import logging.handlers
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,8 @@ from planner.store import audit
 from planner.store import backup as backups
 from planner.store import tables as t
 from planner.store.engine import Database
+
+log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = "herstelplan-patient-export"
 _SKIP = {"audit_events"}  # gathered separately: events name a plan without a foreign key
@@ -51,6 +55,7 @@ class Erasure:
     rows: dict[str, int]
     backup: Path | None
     scrubbed: bool
+    unscrubbed: str = ""  # what could not be scrubbed and what to do, when not `scrubbed`
 
     def message(self) -> str:
         """The sentence for the therapist, including what remains in older backups."""
@@ -131,12 +136,6 @@ def erasure_preview(db: Database, patient_id: int) -> dict[str, int]:
     return {name: n for name, n in counts.items() if n}
 
 
-def _private_folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.chmod(0o700)
-    return path
-
-
 def _write(path: Path, data: bytes) -> Path:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
@@ -146,32 +145,85 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def _handouts(db: Database, plans: list[dict[str, Any]]) -> list[tuple[str, bytes]]:
+    """Every plan's handout, rendered before anything is written (a failing one stops the export)."""
+    from planner.services import handouts
+
+    out = []
+    for plan in plans:
+        try:
+            pdf = handouts.render_handout(db, plan["id"], HandoutOptions(lang=plan["language"]))
+        except HerstelplanError:
+            raise
+        except Exception as error:  # noqa: BLE001 - said plainly; the details go to the log
+            log.exception("the handout of plan %s could not be made", plan["id"])
+            raise HerstelplanError(
+                _("The handout of plan %(plan)d could not be made (%(reason)s); nothing was exported.")
+                % {"plan": plan["id"], "reason": type(error).__name__}
+            ) from error
+        out.append((f"handout-plan-{plan['id']}.pdf", pdf))
+    return out
+
+
+def _write_folder(final: Path, files: list[tuple[str, bytes]]) -> tuple[Path, ...]:
+    """All files or none: written into a private temporary folder next to `final`, fsynced, and
+    renamed to `final` only when every file is complete."""
+    partial = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=final.parent))
+    try:
+        partial.chmod(0o700)
+        for name, data in files:
+            _write(partial / name, data)
+        folder_fd = os.open(partial, os.O_RDONLY)
+        try:
+            os.fsync(folder_fd)
+        finally:
+            os.close(folder_fd)
+        partial.rename(final)
+    except BaseException as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise HerstelplanError(
+                _("The export could not be written to %(folder)s: %(reason)s. Nothing was exported; "
+                  "free some disk space or choose another folder.")
+                % {"folder": str(final.parent), "reason": error.strerror or error}
+            ) from error
+        raise
+    return tuple(final / name for name, _data in files)
+
+
 def export_patient(db: Database, patient_id: int, out_dir: Path, *, now: dt.datetime | None = None) -> PatientExport:
     """Write `patient.json` and one handout PDF per plan into a new private folder inside `out_dir`.
 
-    The folder is named after the patient's number and the time, never their name (folder names
-    end up in file listings and logs). The export is recorded in the audit trail.
+    All or nothing: every handout is rendered first and the files are written into a temporary
+    folder that is renamed when complete; the audit event ("exported") is committed only then. The
+    folder is named after the patient's number and the time, never their name (folder names end up
+    in file listings and logs).
     """
-    from planner.services import handouts
-
     now = now or dt.datetime.now()
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise HerstelplanError(_("The folder %(folder)s does not exist.") % {"folder": str(out_dir)})
-    with db.transaction() as session:
-        if session.get(t.Patient, patient_id) is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
-        audit.record(session, "patient.export", patient_id=patient_id)
-        session.flush()  # the export lists itself in the trail it carries
-        data, _counts = patient_data(session, patient_id)
-    folder = _private_folder(out_dir / f"herstelplan-patient-{patient_id}-{now:%Y%m%d-%H%M%S}")
-    document = {"format": EXPORT_FORMAT, "version": 1, "exported_at": now.isoformat(timespec="seconds"), **data}
-    written = [_write(folder / "patient.json",
-                      json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8"))]
-    for plan in data["patient"].get("plans", []):
-        pdf = handouts.render_handout(db, plan["id"], HandoutOptions(lang=plan["language"]))
-        written.append(_write(folder / f"handout-plan-{plan['id']}.pdf", pdf))
-    return PatientExport(folder, tuple(written))
+    final = out_dir / f"herstelplan-patient-{patient_id}-{now:%Y%m%d-%H%M%S}"
+    if final.exists():
+        raise HerstelplanError(_("%(folder)s already exists; try again in a second.") % {"folder": str(final)})
+    written: tuple[Path, ...] = ()
+    try:
+        with db.transaction() as session:
+            if session.get(t.Patient, patient_id) is None:
+                raise NotFound(f"Patient {patient_id} does not exist.")
+            audit.record(session, "patient.export", patient_id=patient_id)
+            session.flush()  # the export lists itself in the trail it carries (rolled back on failure)
+            data, _counts = patient_data(session, patient_id)
+            document = {"format": EXPORT_FORMAT, "version": 1,
+                        "exported_at": now.isoformat(timespec="seconds"), **data}
+            text_ = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+            files = [("patient.json", text_.encode("utf-8")), *_handouts(db, data["patient"].get("plans", []))]
+            written = _write_folder(final, files)
+    except BaseException:
+        if written:  # the audit event could not be committed: no export without its record
+            shutil.rmtree(final, ignore_errors=True)
+        raise
+    return PatientExport(final, written)
 
 
 def _fts_tables(session: Session) -> list[str]:
@@ -204,6 +256,24 @@ def _scrub_postgres(db: Database, tables: list[str]) -> bool:
     return True
 
 
+def _not_vacuumable(db: Database, tables: list[str]) -> tuple[str, list[str]]:
+    """This role, and the tables it may not VACUUM FULL (the server would skip them with a warning):
+    it must own them, own the database, be a superuser or (PostgreSQL 17) hold MAINTAIN."""
+    query = text(
+        "SELECT c.relname FROM pg_class c WHERE c.relname = ANY(:names) AND c.relkind = 'r' "
+        "AND c.relnamespace = to_regnamespace(current_schema())::oid "
+        "AND NOT (pg_has_role(current_user, c.relowner, 'USAGE') "
+        "OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') "
+        "OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+        "OR (current_setting('server_version_num')::int >= 170000 "
+        "    AND has_table_privilege(c.oid, 'MAINTAIN')))"
+    )
+    with db.engine.connect() as connection:
+        found = sorted(row[0] for row in connection.execute(query, {"names": tables}))
+        role = connection.execute(text("SELECT current_user")).scalar()
+    return str(role), found
+
+
 def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Erasure:
     """Erase a patient completely (after a verified backup), then scrub the database file."""
     from planner.services import maintenance
@@ -211,6 +281,8 @@ def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Eras
     with db.reading() as session:
         if session.get(t.Patient, patient_id) is None:
             raise NotFound(f"Patient {patient_id} does not exist.")
+    tables = [table.name for table in t.Base.metadata.sorted_tables]
+    role, refused = ("", []) if db.is_sqlite else _not_vacuumable(db, tables)  # known before anything is deleted
     made = maintenance.backup(db, reason="before-erase") if backup and db.sqlite_path is not None else None
     with db.transaction() as session:
         if db.is_sqlite:
@@ -226,13 +298,43 @@ def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Eras
                 if name.isidentifier():  # a table name from sqlite_master, checked: no quoting tricks
                     session.execute(text(f'INSERT INTO "{name}"("{name}") VALUES (\'optimize\')'))  # noqa: S608
         audit.record(session, "patient.erase", detail=f"{sum(counts.values())} records")
+    unscrubbed = ""
     if db.is_sqlite:
         scrubbed = _scrub_sqlite(db)
+        if not scrubbed:
+            unscrubbed = _(
+                "The database file could not be cleaned completely because another program is reading "
+                "it: deleted data stays in the file's free space until it is. Close Herstelplan "
+                "everywhere, then run `python main.py erase-patient %(id)d --yes` again: it cleans the "
+                "file even though the patient is gone.") % {"id": patient_id}
     else:
-        scrubbed = _scrub_postgres(db, [name for name, n in counts.items() if n] + ["audit_events"])
+        touched = [name for name, n in counts.items() if n] + ["audit_events"]
+        _scrub_postgres(db, [name for name in touched if name not in refused])
+        left = [name for name in touched if name in refused]
+        scrubbed = not left
+        if left:
+            unscrubbed = _(
+                "The rows were deleted, but the database role %(role)s may not rewrite the tables "
+                "%(tables)s, so the deleted data (names, notes) stays in the server's table files. "
+                "Ask the database owner to run VACUUM FULL on these tables.") % {
+                "role": role, "tables": ", ".join(left)}
     if made is not None:
         backups.rotate(made.parent)
-    return Erasure(patient_id, {k: v for k, v in counts.items() if v}, made, scrubbed)
+    return Erasure(patient_id, {k: v for k, v in counts.items() if v}, made, scrubbed, unscrubbed)
+
+
+def scrub_after_erase(db: Database, patient_id: int) -> str:
+    """Run again after an erase that could not clean the SQLite file: the patient is gone, so clean
+    the file now. Returns the sentence for the user."""
+    if not db.is_sqlite:
+        raise NotFound(f"Patient {patient_id} does not exist.")
+    if not _scrub_sqlite(db):
+        raise HerstelplanError(_(
+            "Patient %(id)d does not exist (any more), and the database file still cannot be cleaned "
+            "because another program is reading it. Close Herstelplan everywhere and try again.")
+            % {"id": patient_id})
+    return _("Patient %(id)d does not exist (any more); the database file was cleaned of deleted data.") % {
+        "id": patient_id}
 
 
 class _PrivateLogFile(logging.handlers.RotatingFileHandler):

@@ -23,11 +23,12 @@ from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
 from planner.domain.model import PlanView
 from planner.i18n import _
-from planner.services.files import write_atomically
+from planner.services import pictures
+from planner.services.files import UnreadableFile, read_limited, write_atomically
 from planner.store import audit
 from planner.store import tables as t
 from planner.store import transfer as files
-from planner.store.engine import Database
+from planner.store.engine import LOCK_IMPORT, Database, one_at_a_time
 from planner.store.views import plan_view
 
 MAX_FILE_BYTES = 20_000_000
@@ -47,8 +48,17 @@ class TransferError(HerstelplanError):
         self.path, self.problem = path, problem
         super().__init__(
             _("This file cannot be imported: %(path)s: %(problem)s. Nothing was changed.")
-            % {"path": path, "problem": problem}
+            % {"path": _shown(path), "problem": problem}
         )
+
+
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """A field name from the file as it may be printed: control characters (terminal escape
+    codes), lone surrogates and text-direction overrides written as \\uXXXX."""
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class _Duplicates(dict):
@@ -233,8 +243,11 @@ def _image(value: Any, path: str) -> dict[str, str] | None:
         decoded = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         raise _fail(f"{path}.data", _("is not base64 data")) from None
-    signature = b"\x89PNG\r\n\x1a\n" if mime == "image/png" else b"\xff\xd8\xff"
-    if not decoded.startswith(signature):
+    try:
+        found = pictures.check_picture(decoded, max_bytes=MAX_IMAGE_BYTES)
+    except pictures.PictureError as error:
+        raise _fail(f"{path}.data", str(error).rstrip(".")) from None
+    if found.mime != mime:
         raise _fail(f"{path}.data", _("is not a %(mime)s picture") % {"mime": mime})
     return {"mime": mime, "data": encoded}
 
@@ -352,10 +365,11 @@ def check(doc: Any) -> dict[str, Any]:
 def read_file(path: Path) -> Any:
     """Read a plan file and check it without touching the database; returns the parsed document
     (for `import_data`)."""
-    path = Path(path)
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise TransferError("$", _("the file is larger than %(mb)d MB") % {"mb": MAX_FILE_BYTES // 1_000_000})
-    doc = parse(path.read_bytes())
+    try:
+        raw = read_limited(Path(path), MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        raise TransferError("$", str(error).rstrip(".")) from None
+    doc = parse(raw)
     check(doc)
     return doc
 
@@ -387,6 +401,7 @@ def import_data(db: Database, doc: Any, *, patient_id: int | None = None, backup
 
         maintenance.backup(db, reason="before-import")
     with db.transaction() as session:
+        one_at_a_time(session, LOCK_IMPORT)  # concurrent imports reuse one copy of a custom block
         patient = None
         if patient_id is not None:
             patient = session.get(t.Patient, patient_id)

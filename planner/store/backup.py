@@ -13,11 +13,14 @@ import datetime as dt
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from planner.domain.errors import DatabaseProblem
 from planner.i18n import _
+from planner.store.identity import set_application_id
 
 PREFIX = "herstelplan-"
 SUFFIX = ".sqlite3"
@@ -181,46 +184,70 @@ def rotate(dest_dir: Path, *, now: dt.datetime | None = None) -> list[Path]:
         if taken_at(path) not in keep:
             path.unlink(missing_ok=True)
             removed.append(path)
-    for partial in dest_dir.glob(f"{PREFIX}*.partial") if dest_dir.exists() else ():
-        stamp = taken_at(partial.with_suffix(SUFFIX))
+    leftovers = [*dest_dir.glob(f"{PREFIX}*.partial"), *dest_dir.glob(f"{PREFIX}*.partial-journal")] \
+        if dest_dir.exists() else []
+    for partial in leftovers:
+        stamp = taken_at(partial.with_name(partial.name.split(".partial", 1)[0] + SUFFIX))
         if stamp is not None and now - stamp > dt.timedelta(hours=1):
             partial.unlink(missing_ok=True)
             removed.append(partial)
     return removed
 
 
-def restore_into(backup: Path, target: Path) -> None:
-    """Write the verified backup `backup` into the database file `target` through the backup API.
+@contextmanager
+def _sole_access(target: Path) -> Iterator[None]:
+    """Hold `target` exclusively (no other program or desk may have it open) while it is replaced.
 
-    `target` must not be in use by another connection: switching it out of WAL mode first needs
-    sole access, which is how a program still using the file is noticed (reported as 'locked').
-    When `target` does not exist it is created 0600.
+    Switching out of WAL mode needs sole access, which is how a program still using the file is
+    noticed (reported as 'locked'); the exclusive lock then keeps everyone out until the rename.
+    """
+    dst = sqlite3.connect(target, timeout=_TIMEOUT_S, isolation_level=None)
+    try:
+        mode = dst.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() == "wal":
+            raise DatabaseProblem(
+                "locked",
+                _("The database is in use by another program or desk. Close Herstelplan "
+                  "everywhere it uses this file, then restore again."),
+            )
+        dst.execute("BEGIN EXCLUSIVE")
+        try:
+            yield
+        finally:
+            dst.execute("ROLLBACK")
+    finally:
+        dst.close()
+
+
+def restoring_name(target: Path) -> Path:
+    return target.with_name(target.name + ".restoring")
+
+
+def restore_into(backup: Path, target: Path) -> None:
+    """Replace the database file `target` with a verified copy of the backup `backup`, atomically.
+
+    The copy is written next to `target` (`<name>.restoring`, 0600), verified, marked as ours and
+    switched to WAL, then renamed over `target` while `target` is held exclusively. A restore that
+    is cut off at any moment leaves `target` as it was (and a `.restoring` file, removed next time).
     """
     verify(backup)
-    if not target.exists():
-        partial = target.with_name(target.name + ".partial")
-        _copy(backup, partial)
-        con = sqlite3.connect(partial)
+    partial = restoring_name(target)
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+    _copy(backup, partial)
+    try:
+        con = sqlite3.connect(partial, isolation_level=None)
         try:
+            set_application_id(con)
             con.execute("PRAGMA journal_mode = WAL")
         finally:
             con.close()
-        partial.replace(target)
-        return
-    src = sqlite3.connect(read_only_uri(backup), uri=True, timeout=_TIMEOUT_S)
-    try:
-        dst = sqlite3.connect(target, timeout=_TIMEOUT_S)
-        try:
-            mode = dst.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-            if str(mode).lower() == "wal":
-                raise DatabaseProblem(
-                    "locked",
-                    _("The database is in use by another program or desk. Close Herstelplan "
-                      "everywhere it uses this file, then restore again."),
-                )
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+        if target.exists():
+            with _sole_access(target):
+                partial.replace(target)
+        else:
+            partial.replace(target)
+    except BaseException:
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-journal", "-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        raise

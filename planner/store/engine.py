@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from planner.domain.errors import DatabaseProblem
+from planner.domain.errors import ConflictError, DatabaseProblem
 
 _READ_ONLY = "herstelplan_read_only"
+
+# Less free space than this next to the database: an I/O error is reported as a full disk.
+NEARLY_FULL_BYTES = 1_000_000
 
 # How long a connection waits for another desk's or program's write lock before reporting "busy".
 BUSY_TIMEOUT_MS = 10_000
@@ -42,7 +48,24 @@ MESSAGES = {
     "cannot-open": "The database file cannot be opened. Check that the folder exists and is writable.",
     "io": "The disk reported a read or write error. Check the disk and restore a backup if needed.",
     "unreachable": "The database server cannot be reached. Check the network and the database URL.",
+    "no-database": "The database server has no database named %(name)s. Create it (for example "
+    "`createdb %(name)s`) or correct the database URL.",
+    "no-role": "The database server has no user (role) named %(name)s. Create it or correct the user "
+    "in the database URL.",
+    "login": "The database server refused the login (wrong user or password). Check the database URL "
+    "or ask the server's administrator.",
+    "bad-text": "A text contains a character that cannot be stored (%(name)s). Remove it and try "
+    "again; nothing was saved.",
+    "bad-url": "The database URL is not valid. Write it like sqlite:///path/to/herstelplan.sqlite3 or "
+    "postgresql+psycopg://user@server/herstelplan.",
+    "bad-driver": "The database URL names a kind of database or driver Herstelplan cannot use (%(name)s). "
+    "Use sqlite:///path/to/file or postgresql+psycopg://user@server/database.",
 }
+_SERVER_REFUSALS = (
+    ("no-database", re.compile(r'database "([^"]{1,100})" does not exist')),
+    ("no-role", re.compile(r'role "([^"]{1,100})" does not exist')),
+    ("login", re.compile(r"password authentication failed|no password supplied|authentication failed")),
+)
 
 
 def classify(error: BaseException) -> DatabaseProblem | None:
@@ -54,8 +77,17 @@ def classify(error: BaseException) -> DatabaseProblem | None:
         if kind:
             return DatabaseProblem(kind, MESSAGES[kind])
         return None
-    if isinstance(error, OperationalError) and "connection" in str(orig).lower():
-        return DatabaseProblem("unreachable", MESSAGES["unreachable"])
+    if "NUL (0x00)" in str(orig):
+        return DatabaseProblem("bad-text", MESSAGES["bad-text"] % {"name": "NUL"})
+    if isinstance(error, OperationalError):
+        said = str(orig)
+        for kind, pattern in _SERVER_REFUSALS:
+            found = pattern.search(said)
+            if found:
+                name = found.group(1) if found.groups() else ""
+                return DatabaseProblem(kind, MESSAGES[kind] % {"name": name})
+        if "connection" in said.lower():
+            return DatabaseProblem("unreachable", MESSAGES["unreachable"])
     return None
 
 
@@ -63,8 +95,14 @@ class Database:
     """A database URL made usable: engine, sessions, and what kind of server it is."""
 
     def __init__(self, url: str, *, echo: bool = False):
-        self.url = make_url(url)
+        try:
+            self.url = make_url(url)
+        except ArgumentError:
+            raise DatabaseProblem("bad-url", MESSAGES["bad-url"]) from None  # the text may hold a password
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.url.get_backend_name() not in ("sqlite", "postgresql") or self.url.get_driver_name() not in (
+                "pysqlite", "psycopg"):
+            raise DatabaseProblem("bad-driver", MESSAGES["bad-driver"] % {"name": self.url.drivername})
         # hide_parameters: bound values (patient names, notes) never appear in logs or error texts.
         kwargs: dict[str, object] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
@@ -75,6 +113,7 @@ class Database:
         if self.is_sqlite:
             _configure_sqlite(self.engine, self.sqlite_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _remember_versions)
         self.read_engine = self.engine.execution_options(**{_READ_ONLY: True})
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
         # Warnings found while opening (e.g. today's backup could not be made), for the UI to show.
@@ -92,9 +131,38 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on error."""
-        with self.guard(), self._sessions.begin() as session:
-            yield session
+        """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on error.
+
+        A row another desk changed or removed between reading and writing (PostgreSQL's READ
+        COMMITTED lets both desks read the same version) becomes the program's ConflictError,
+        naming both versions, exactly as the version check before a save does on SQLite.
+        """
+        with self.guard(), self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except StaleDataError as error:
+                raise self._conflict(session) from error
+
+    def _conflict(self, session: Session) -> ConflictError:
+        """The conflict for the first versioned row (a plan) this transaction saw change elsewhere."""
+        seen: dict[tuple[str, int], tuple[str, int]] = session.info.get(_VERSIONS, {})
+        with self.engine.connect() as connection:
+            for (table, row_id), (title, editing) in seen.items():
+                saved = connection.execute(
+                    text(f'SELECT version FROM "{table}" WHERE id = :id'), {"id": row_id}  # noqa: S608
+                ).scalar()
+                connection.rollback()
+                if saved is None:
+                    return ConflictError(f"“{title}” was removed at another desk. Your change was not saved.",
+                                         title=title, editing=editing)
+                if saved != editing:
+                    return ConflictError.plan_changed(title, saved, editing)
+            title, editing = next(iter(seen.values()), ("", 0))
+            return ConflictError(
+                f"“{title}” was changed elsewhere while you saved version {editing} (part of it was "
+                "removed at another desk). Your change was not saved; the plan has been reloaded "
+                "with the other changes.", title=title, editing=editing)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -111,7 +179,26 @@ class Database:
             problem = classify(error)
             if problem is None:
                 raise
-            raise problem from error
+            raise self._disk_full_or(problem) from error
+        except UnicodeEncodeError as error:  # a lone surrogate reached the driver
+            raise DatabaseProblem("bad-text", MESSAGES["bad-text"] % {"name": "a lone surrogate"}) from error
+        except ValueError as error:
+            if "null character" not in str(error) and "NUL" not in str(error):
+                raise
+            raise DatabaseProblem("bad-text", MESSAGES["bad-text"] % {"name": "NUL"}) from error
+
+    def _disk_full_or(self, problem: DatabaseProblem) -> DatabaseProblem:
+        """SQLite reports a write that ran out of space in some places as an I/O error: when the
+        disk holding the database is (nearly) full, say so instead of 'restore a backup'."""
+        path = self.sqlite_path
+        if problem.kind == "io" and path is not None:
+            try:
+                free = shutil.disk_usage(path.parent).free
+            except OSError:
+                return problem
+            if free < NEARLY_FULL_BYTES:
+                return DatabaseProblem("disk-full", MESSAGES["disk-full"])
+        return problem
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -119,6 +206,36 @@ class Database:
     def display_name(self) -> str:
         """The URL without its password, for titles and messages."""
         return self.url.render_as_string(hide_password=True)
+
+
+_VERSIONS = "herstelplan_versions"
+
+# pg_advisory_xact_lock keys of work two desks must not do at the same moment (see `one_at_a_time`);
+# migrations and seeding use 7_204_311 and 7_204_312.
+LOCK_DEMO = 7_204_313
+LOCK_IMPORT = 7_204_314
+
+
+def one_at_a_time(session: Session, key: int) -> None:
+    """Inside a transaction: wait until no other desk holds `key` (PostgreSQL). SQLite needs
+    nothing: its write transactions begin IMMEDIATE, one at a time."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _remember_versions(session: Session, _context: object, _instances: object) -> None:
+    """Before each flush: the version of every versioned row (a plan) as this transaction read it,
+    so a StaleDataError can name both versions (first reading wins)."""
+    seen = session.info.setdefault(_VERSIONS, {})
+    for row in list(session.identity_map.values()):
+        mapper = row.__mapper__
+        if mapper.version_id_col is None:
+            continue
+        key = (mapper.local_table.name, row.id)
+        if key not in seen:
+            version = row.__dict__.get(mapper.get_property_by_column(mapper.version_id_col).key)
+            if version is not None:
+                seen[key] = (getattr(row, "title", "") or "", version)
 
 
 def _create_private(path: Path) -> None:

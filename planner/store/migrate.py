@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from planner.domain.errors import DatabaseProblem
 from planner.paths import MIGRATIONS_DIR, backup_dir
-from planner.store import backup
+from planner.store import backup, identity
 from planner.store.engine import Database
 
 _PG_MIGRATION_LOCK = 7_204_311  # pg_advisory_xact_lock key: one desk migrates, the others wait
@@ -21,7 +21,7 @@ _PG_MIGRATION_LOCK = 7_204_311  # pg_advisory_xact_lock key: one desk migrates, 
 
 def known_revisions() -> list[str]:
     """Revision ids on disk, oldest first (files are named NNNN_description.py, ids are NNNN)."""
-    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    return identity.known_revisions()
 
 
 def head_revision() -> str:
@@ -65,13 +65,24 @@ def upgrade(db: Database, *, backup_first: bool = True, target: str = "head") ->
     with db.engine.connect() as probe:
         revision = current_revision(probe)
         has_tables = _has_foreign_tables(probe) if revision is None else True
+        marked = not db.is_sqlite or probe.exec_driver_sql("PRAGMA application_id").scalar() == identity.APPLICATION_ID
         probe.rollback()
     if not check_revision(revision, has_tables=has_tables) and target == "head":
+        if not marked:
+            mark_ours(db)
         return False
     if backup_first and revision is not None and db.sqlite_path and db.sqlite_path.exists():
         backup.backup_sqlite(db.sqlite_path, backup_dir(), reason=f"before-migration-{revision}")
     run_alembic(db, "upgrade", target)
     return True
+
+
+def mark_ours(db: Database) -> None:
+    """Set SQLite's application id (the hook after migrations: every file we create or migrate,
+    and a file from before the id existed once it has been identified as ours)."""
+    if db.is_sqlite:
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(f"PRAGMA application_id = {identity.APPLICATION_ID:d}")
 
 
 def run_alembic(db: Database, direction: str, target: str) -> None:
@@ -94,6 +105,8 @@ def run_alembic(db: Database, direction: str, target: str) -> None:
             command.upgrade(config, target)
         else:
             command.downgrade(config, target)
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(f"PRAGMA application_id = {identity.APPLICATION_ID:d}")
 
 
 def migrations_dir() -> Path:

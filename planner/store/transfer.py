@@ -115,8 +115,16 @@ def _exposure_out(data: dict[str, Any] | None) -> dict[str, Any] | None:
                       for r in data.get("rungs", [])]}
 
 
+_NO_TEXT = {"title": "", "purpose": "", "steps": [], "safety": "", "body": []}
+
+
 def _comparable(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k != "key"}
+    """A block without its key, every language present (a one-language file compares equal to the
+    block it made before, whose other language is empty)."""
+    out = {k: v for k, v in data.items() if k != "key"}
+    texts = out.get("text") or {}
+    out["text"] = {lang: {**_NO_TEXT, **texts.get(lang, {})} for lang in LANGUAGES}
+    return out
 
 
 def _import_block(session: Session, data: dict[str, Any], existing: list[t.Block]) -> t.Block:

@@ -10,7 +10,19 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32).decode("ascii")
+
+def _small_png() -> bytes:
+    """A real 8 × 8 PNG (pictures in plan files are decoded completely on import)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 120, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = base64.b64encode(_small_png()).decode("ascii")
 
 
 def valid_document() -> dict[str, Any]:

@@ -8,7 +8,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from planner.services import database as database_service
 from planner.services import maintenance, patients
 from planner.services.database import open_database
 from planner.store import engine as engine_module
+from tests.reliability.readable_copy import make_readable_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 NOBODY = 65534
@@ -75,24 +75,46 @@ def test_a_folder_instead_of_a_file(tmp_path):
     assert problem.kind == "cannot-open" and "is a folder" in str(problem)
 
 
+def _as_nobody() -> list[str]:
+    if os.geteuid() == 0:
+        return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    return []
+
+
+_CHILD_IMPORTS = ("from planner.services.database import open_database\nfrom planner.store import migrate, library\n"
+                  "from planner.services import maintenance\nfrom planner.store import identity\n"
+                  "identity.expected_schema(identity.known_revisions()[-1])  # alembic, as `check` needs it")
+
+
+@pytest.fixture(scope="module")
+def readable_code() -> Iterator[tuple[Path, list[str], dict[str, str]]]:
+    """The child's code in a folder 'nobody' may read (the checkout itself may be private)."""
+    folder, python, env = make_readable_copy(_CHILD_IMPORTS, _as_nobody())
+    try:
+        yield folder, python, env
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def as_other_user() -> Iterator[tuple[Path, list[str]]]:
+def as_other_user(readable_code) -> Iterator[tuple[Path, list[str]]]:
     """A folder for a user without special rights, and the command prefix that runs as that user
     (root ignores file permissions, so read-only cases are checked as 'nobody' when we are root)."""
     folder = Path(tempfile.mkdtemp(prefix="herstelplan-ro-", dir="/tmp"))
-    prefix: list[str] = []
-    if os.geteuid() == 0:
+    prefix = _as_nobody()
+    if prefix:
         os.chown(folder, NOBODY, NOBODY)
-        prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    code, python, env = readable_code
     try:
-        yield folder, prefix
+        yield folder, (prefix, python, env, code)
     finally:
         for path in [folder, *folder.rglob("*")]:
             path.chmod(0o700)
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _open_as(prefix: list[str], path: Path, data: Path) -> dict[str, str]:
+def _open_as(runner: tuple, path: Path, data: Path) -> dict[str, str]:
+    prefix, python, base_env, code = runner
     script = (
         "import json, sys\n"
         "from planner.domain.errors import DatabaseProblem\n"
@@ -103,9 +125,24 @@ def _open_as(prefix: list[str], path: Path, data: Path) -> dict[str, str]:
         "except DatabaseProblem as p:\n"
         "    print(json.dumps({'kind': p.kind, 'message': str(p)}))\n"
     )
-    env = {**os.environ, "HERSTELPLAN_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([*prefix, sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=120)
+    env = {**base_env, "HERSTELPLAN_DATA_DIR": str(data)}
+    done = subprocess.run([*prefix, *python, "-c", script], capture_output=True, text=True,
+                          env=env, cwd=code, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _check_as(runner: tuple, path: Path, data: Path) -> dict:
+    prefix, python, base_env, code = runner
+    script = (
+        "import json\n"
+        "from planner.services import maintenance\n"
+        f"ok, lines = maintenance.check({f'sqlite:///{path}'!r})\n"
+        "print(json.dumps({'ok': ok, 'lines': lines}))\n"
+    )
+    env = {**base_env, "HERSTELPLAN_DATA_DIR": str(data)}
+    done = subprocess.run([*prefix, *python, "-c", script], capture_output=True, text=True,
+                          env=env, cwd=code, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -148,6 +185,46 @@ def test_a_database_in_a_read_only_folder(db_path, as_other_user):
     result = _open_as(prefix, path, data)
     assert result["kind"] == "read-only" and "folder" in result["message"]
     assert _digest(path) == before
+    assert sorted(p.name for p in inner.iterdir()) == ["herstelplan.sqlite3"]
+
+
+def test_check_on_a_read_only_database_leaves_nothing_behind(db_path, as_other_user):
+    """Finding 9: `check` on a write-protected file says read-only (intact), creates no -wal/-shm,
+    and once the file is writable again the program opens it."""
+    folder, runner = as_other_user
+    path = folder / "readonly.sqlite3"
+    shutil.copyfile(db_path, path)
+    _give(path, 0o400)
+    data = folder / "data"
+    data.mkdir()
+    _give(data, 0o700)
+    before = _digest(path)
+    result = _check_as(runner, path, data)
+    assert "integrity: ok" in result["lines"], result
+    assert any(line.startswith("read-only") for line in result["lines"])
+    assert not any("damaged" in line for line in result["lines"])
+    assert sorted(p.name for p in folder.iterdir()) == ["data", "readonly.sqlite3"]
+    assert _digest(path) == before
+    _give(path, 0o600)
+    assert _open_as(runner, path, data)["kind"] == "opened"
+
+
+def test_check_on_a_database_in_a_read_only_folder_is_not_damaged(db_path, as_other_user):
+    """Finding 9: in a folder nobody may write in, `check` reads the file and says read-only."""
+    folder, runner = as_other_user
+    inner = folder / "locked-folder"
+    inner.mkdir()
+    path = inner / "herstelplan.sqlite3"
+    shutil.copyfile(db_path, path)
+    _give(path, 0o600)
+    _give(inner, 0o500)
+    data = folder / "data"
+    data.mkdir()
+    _give(data, 0o700)
+    result = _check_as(runner, path, data)
+    assert "integrity: ok" in result["lines"], result
+    assert not any("damaged" in line or "restore a backup" in line for line in result["lines"])
+    assert any("read-only" in line for line in result["lines"])
     assert sorted(p.name for p in inner.iterdir()) == ["herstelplan.sqlite3"]
 
 

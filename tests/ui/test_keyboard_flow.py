@@ -98,6 +98,7 @@ def test_keyboard_only_three_phase_plan_for_a_new_patient(qtbot, window, db, tem
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))  # the OS dialog
     kb.press(Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 1000, timeout=20_000)
+    dialog(qtbot, "exportDone").close()  # the export has ended (no job left to report to a closed window)
     stored = plans.get_plan(db, plan_id)
     assert stored.patient_name == "Karin Vos" and len(stored.phases) == 4
     print(f"keys pressed: {kb.count}")

@@ -197,6 +197,8 @@ def test_edit_over_another_desks_save_shows_the_conflict_and_reloads(qtbot, wind
     qtbot.keyClick(window.editor.tree, Qt.Key.Key_Delete)
     box = dialog(qtbot, "problemDialog")
     assert "another desk" in box.text()
+    saved = plans.get_plan(db, patient_plan.id).version
+    assert f"version {saved}" in box.text() and f"version {saved - 1}" in box.text()  # both versions named
     assert window.editor.title.text() == "Changed at the front desk"
     stored = plans.get_plan(db, patient_plan.id)
     assert item.id in [i.id for i in stored.phases[0].items]  # nothing was removed

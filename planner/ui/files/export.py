@@ -113,6 +113,12 @@ class _Job(QObject):
         self.active = False
         QTimer.singleShot(0, lambda: _live_jobs.discard(self))
 
+    def _window_closed(self) -> bool:
+        """The window this job reports to was closed while it ran: no message to show over it."""
+        from shiboken6 import isValid
+
+        return self._parent is not None and not isValid(self._parent)
+
 
 class ExportJob(_Job):
     """One export in flight. finished(path) after the file is written; failed(message)."""
@@ -125,6 +131,10 @@ class ExportJob(_Job):
         self.path = path
 
     def _done(self, _result: object) -> None:
+        if self._window_closed():
+            self._end()
+            self.finished.emit(str(self.path))
+            return
         box = QMessageBox(QMessageBox.Icon.Information, _("Handout exported"),
                           _("The handout was saved as %(name)s.") % {"name": self.path.name},
                           QMessageBox.StandardButton.Ok, self._parent)
@@ -144,7 +154,8 @@ class ExportJob(_Job):
         message = _("The handout could not be saved as %(path)s: %(reason)s. "
                     "Choose another folder or file name and try again.") % {
                         "path": self.path, "reason": _error_text(error)}
-        self.message_box = _warn(self._parent, _("Export failed"), message)
+        if not self._window_closed():
+            self.message_box = _warn(self._parent, _("Export failed"), message)
         self._end()
         self.failed.emit(message)
 
@@ -284,7 +295,8 @@ class PrintJob(_Job):
     def _failed(self, error: BaseException) -> None:
         message = _("The handout could not be printed: %(reason)s. Check the printer and try again.") % {
             "reason": _error_text(error)}
-        self.message_box = _warn(self._parent, _("Printing failed"), message)
+        if not self._window_closed():
+            self.message_box = _warn(self._parent, _("Printing failed"), message)
         self._end()
         self.failed.emit(message)
 

@@ -191,8 +191,7 @@ class EraseDialog(QDialog):
             return
         text = done.message()
         if not done.scrubbed:
-            text += " " + _("The database file could not be cleaned completely because another program "
-                            "is reading it; erase again when Herstelplan is closed everywhere.")
+            text += " " + done.unscrubbed
         self.message.setText(text)
         self.typed.setEnabled(False)
         self.erase_button.setEnabled(False)

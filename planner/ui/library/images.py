@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from planner.i18n import _
+from planner.services import pictures
 
 MAX_PIXELS = 50_000_000
 MAX_SIDE = 1200
@@ -75,6 +76,10 @@ def prepare_picture(path: Path) -> tuple[bytes, str]:
         raise PictureProblem(_("The file is empty."))
     if path.suffix.lower() == ".svg" or data.lstrip()[:5] in (b"<?xml", b"<svg ") or b"<svg" in data[:512]:
         return _encode(_from_svg(data))
+    try:  # the one picture checker: decoded completely, within the pixel and size limits
+        pictures.check_picture(data, max_pixels=MAX_PIXELS, max_bytes=MAX_FILE_BYTES)
+    except pictures.PictureError as error:
+        raise PictureProblem(str(error)) from None
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

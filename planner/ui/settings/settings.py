@@ -21,13 +21,13 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from planner import paths
+from planner.domain.thresholds import DIARY_WEEKS_MAX
 
 log = logging.getLogger(__name__)
 
 VERSION = 2
 LANGUAGES = ("nl", "en")
 PAPERS = ("a4", "letter")
-DIARY_WEEKS_MAX = 26
 
 
 def system_language() -> str:

@@ -40,6 +40,12 @@ log = logging.getLogger("herstelplan.ui")
 def describe(error: HerstelplanError) -> str:
     """The user's sentence for a known problem, in the UI language."""
     if isinstance(error, ConflictError):
+        if error.saved is not None and error.editing is not None:
+            return _(
+                "This plan was changed at another desk since you opened it (the other desk saved "
+                "version %(saved)d; you were editing version %(editing)d). Your last change was not "
+                "saved; the plan now shows the other desk's version. Please make your change again."
+            ) % {"saved": error.saved, "editing": error.editing}
         return _(
             "This plan was changed at another desk since you opened it. Your last change was not "
             "saved; the plan now shows the other desk's version. Please make your change again."
