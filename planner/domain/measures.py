@@ -153,6 +153,8 @@ def validate_value(instrument: Instrument, value: float) -> str | None:
         return "measure.value-range"
     if instrument is Instrument.GPE and value != int(value):
         return "measure.gpe-code"
+    if spec is not None and value != int(value):
+        return "measure.whole-number"  # NPRS, PSK and PSFS are scored in whole points
     return None
 
 
@@ -175,6 +177,17 @@ def change_of(points: Sequence[ScorePoint], better: Better, line: float | None) 
     if pair is None:
         return None
     return Change(pair[0].value, pair[1].value, better, line)
+
+
+def mean_change(series: Sequence[Sequence[ScorePoint]], better: Better, line: float | None) -> Change | None:
+    """The change of the mean over the activities scored at least twice (PSK/PSFS): the mean of
+    their first scores against the mean of their newest scores, judged against the line for the mean."""
+    pairs = [pair for pair in (first_and_last(points) for points in series) if pair is not None]
+    if len(pairs) < 2:
+        return None
+    first = sum(p[0].value for p in pairs) / len(pairs)
+    last = sum(p[1].value for p in pairs) / len(pairs)
+    return Change(round(first, 1), round(last, 1), better, line)
 
 
 def real_change_band(first: float, better: Better, line: float | None) -> tuple[float, float] | None:

@@ -7,8 +7,19 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import partial
 
-from planner.domain.measures import SPECS, Better, GpeAnswer, Instrument, Verdict, change_of
+from babel.numbers import format_decimal
+
+from planner.domain.measures import (
+    SPECS,
+    Better,
+    GpeAnswer,
+    Instrument,
+    Verdict,
+    change_of,
+    mean_change,
+)
 from planner.i18n import N_, translation
 from planner.services.checkins import progress_overview
 from planner.services.measures import MeasureView, list_measures
@@ -38,6 +49,13 @@ VERDICT_WORDS = {
     Verdict.NO_REAL_CHANGE: N_("less than a real change (line %(line)s%(borrowed)s)"),
     Verdict.NO_LINE: N_("no line for a real change"),
 }
+
+
+def _local(value: float, lang: str) -> str:
+    """A number as the reader of `lang` writes it (7,5 in Dutch); whole numbers without decimals."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format_decimal(value, format="#,##0.#", locale=lang)
 
 
 def _number(value: float) -> str:
@@ -80,26 +98,28 @@ def _measure_name(measure: MeasureView, gettext) -> str:  # noqa: ANN001
     return f"{name}, {gettext(direction)}" if direction else name
 
 
-def _measure_line(measure: MeasureView, gettext) -> str:  # noqa: ANN001
+def _measure_line(measure: MeasureView, gettext, num) -> str:  # noqa: ANN001
     scores = measure.scores
     if not scores:
         return f"- {_measure_name(measure, gettext)}: {gettext('not measured yet')}"
     if measure.instrument is Instrument.GPE:
         last = scores[-1]
+        answer = GpeAnswer.from_code(int(last.value))
+        verdict = gettext("improved") if answer.improved else gettext("not counted as improved")
         return (f"- {_measure_name(measure, gettext)}: "
-                f"{gettext(GPE_WORDS[GpeAnswer.from_code(int(last.value))])} ({last.date.isoformat()})")
+                f"{gettext(GPE_WORDS[answer])} ({last.date.isoformat()}): {verdict}")
     first, last = scores[0], scores[-1]
-    head = f"- {_measure_name(measure, gettext)}: {_number(first.value)} ({first.date.isoformat()})"
+    head = f"- {_measure_name(measure, gettext)}: {num(first.value)} ({first.date.isoformat()})"
     if len(scores) == 1:
-        return f"{head}; {gettext('intake only')}"
+        return f"{head}; {gettext('measured once so far')}"
     change = change_of(measure.points, measure.better, measure.real_change)
     assert change is not None
     borrowed = gettext(", borrowed") if measure.borrowed else ""
     verdict = gettext(VERDICT_WORDS[change.verdict]) % {
-        "line": _number(measure.real_change or 0), "borrowed": borrowed}
+        "line": num(measure.real_change or 0), "borrowed": borrowed}
     sign = "+" if change.delta > 0 else ""
-    return (f"{head} -> {_number(last.value)} ({last.date.isoformat()}); "
-            f"{gettext('change')} {sign}{_number(change.delta)}: {verdict}")
+    return (f"{head} -> {num(last.value)} ({last.date.isoformat()}); "
+            f"{gettext('change')} {sign}{num(change.delta)}: {verdict}")
 
 
 def plan_summary(db: Database, plan_id: int, *, lang: str) -> str:
@@ -119,13 +139,34 @@ def plan_summary(db: Database, plan_id: int, *, lang: str) -> str:
     measures = sorted(list_measures(db, plan.patient_id) if plan.patient_id else (),
                       key=lambda m: (order.index(m.instrument), m.position, m.id))
     lines.append(f"{gettext('Measures (intake -> now)')}:")
-    lines += [_measure_line(m, gettext) for m in measures] or [f"- {gettext('none recorded')}"]
+    num = partial(_local, lang=lang)
+    lines += [_measure_line(m, gettext, num) for m in measures] or [f"- {gettext('none recorded')}"]
+    lines += _mean_lines(measures, gettext, num)
     advice = overview.advice
     lines.append(f"{gettext('Last advice')}: {advice.headline(lang)}")
     lines += [f"- {reason}" for reason in advice.reasons(lang)]
     nxt = plan.next_appointment.strftime("%Y-%m-%d %H:%M") if plan.next_appointment else "-"
     lines.append(f"{gettext('Next appointment')}: {nxt}")
     return "\n".join(lines) + "\n"
+
+
+def _mean_lines(measures: list[MeasureView], gettext, num) -> list[str]:  # noqa: ANN001
+    """PSK/PSFS: the mean over the activities, against the line for the mean (2)."""
+    lines = []
+    for instrument in (Instrument.PSK, Instrument.PSFS):
+        own = [m for m in measures if m.instrument is instrument]
+        spec = SPECS[instrument]
+        change = mean_change([m.points for m in own], spec.better, spec.real_change_mean)
+        if change is None:
+            continue
+        borrowed = gettext(", borrowed") if spec.borrowed else ""
+        verdict = gettext(VERDICT_WORDS[change.verdict]) % {
+            "line": num(spec.real_change_mean or 0), "borrowed": borrowed}
+        sign = "+" if change.delta > 0 else ""
+        name = gettext("%(instrument)s, mean of the activities") % {"instrument": instrument.value.upper()}
+        lines.append(f"- {name}: {num(change.first)} -> {num(change.last)}; "
+                     f"{gettext('change')} {sign}{num(round(change.delta, 1))}: {verdict}")
+    return lines
 
 
 @dataclass(frozen=True, slots=True)

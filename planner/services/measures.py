@@ -70,6 +70,7 @@ class MeasureView:
 MESSAGES = {
     "measure.value-range": "The score is outside the instrument's range.",
     "measure.gpe-code": "A GPE answer is a whole number from 1 to 7.",
+    "measure.whole-number": "Scores on this scale are whole numbers from 0 to 10.",
 }
 
 

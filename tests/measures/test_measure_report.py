@@ -47,7 +47,7 @@ def test_the_summary_reads_line_by_line_in_dutch_and_english(db, worked):
     phase = checkins.progress_overview(db, plan.id)
     current = phase.plan.phases[phase.current_phase]
     nl = measure_report.plan_summary(db, plan.id, lang="nl").splitlines()
-    assert nl[:9] == [
+    assert nl[:10] == [
         "Plan: Rug in beweging",
         "Doel: Weer 30 minuten wandelen",
         f"Huidige fase: {phase.current_phase + 1}/2 {current.name}",
@@ -58,16 +58,20 @@ def test_the_summary_reads_line_by_line_in_dutch_and_english(db, worked):
         "7 (2026-01-05) -> 4 (2026-03-02); verandering -3: een echte verbetering (grens 3, geleend)",
         '- PSK, moeite met een activiteit (0-10, 10 = onmogelijk): "Bukken", lager is beter: '
         "8 (2026-01-05) -> 9 (2026-03-02); verandering +1: minder dan een echte verandering (grens 3, geleend)",
-        "- GPE, verandering sinds de start (1-7): veel verbeterd (2026-03-02)",
+        "- GPE, verandering sinds de start (1-7): veel verbeterd (2026-03-02): verbeterd",
+        "- PSK, gemiddelde van de activiteiten: 7,5 -> 6,5; verandering -1: minder dan een echte verandering "
+        "(grens 2, geleend)",
         f"Laatste advies: {advice.headline('nl')}",
     ]
-    assert nl[9:-1] == [f"- {r}" for r in advice.reasons("nl")]
+    assert nl[10:-1] == [f"- {r}" for r in advice.reasons("nl")]
     assert nl[-1] == "Volgende afspraak: 2026-03-09 10:30"
     en = measure_report.plan_summary(db, plan.id, lang="en").splitlines()
     assert en[0] == "Plan: Rug in beweging" and en[1] == "Goal: Weer 30 minuten wandelen"
     assert en[4] == ("- NPRS, average pain over the last 24 hours (0-10), lower is better: 6 (2026-01-05) -> 4 "
                      "(2026-03-02); change -2: a real improvement (line 2)")
-    assert en[7] == "- GPE, change since the start (1-7): much improved (2026-03-02)"
+    assert en[7] == "- GPE, change since the start (1-7): much improved (2026-03-02): improved"
+    assert en[8] == ("- PSK, mean of the activities: 7.5 -> 6.5; change -1: less than a real change "
+                     "(line 2, borrowed)")
     assert en[-1] == "Next appointment: 2026-03-09 10:30"
     assert "<" not in "".join(nl + en)  # plain text, no markup
 

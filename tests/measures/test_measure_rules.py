@@ -71,6 +71,8 @@ def test_values_outside_an_instrument_are_refused():
     assert validate_value(Instrument.GPE, 2.5) == "measure.gpe-code"
     assert validate_value(Instrument.GPE, 0) == "measure.value-range"
     assert validate_value(Instrument.PSFS, 10) is None
+    assert validate_value(Instrument.PSK, 4.5) == "measure.whole-number"
+    assert validate_value(Instrument.CUSTOM, 4.5) is None
     assert validate_value(Instrument.CUSTOM, 420) is None
 
 
