@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import fnmatch
 import sys
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 # Python packages that only the tests, the linters or the build use, and optional extras that
 # libraries try to import (mako's Pygments plug-in, Tk, the docs tools).
 EXCLUDED_PYTHON = [
-    "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "babel", "ruff", "importlinter", "grimp",
+    "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "ruff", "importlinter", "grimp",
     "PyInstaller", "setuptools", "pkg_resources", "pip", "pygments", "rich", "markdown_it", "click",
     "tkinter", "_tkinter", "turtle", "unittest", "doctest", "pydoc", "lib2to3", "IPython", "numpy",
     # parts of libraries the program does not use: svglib needs lxml.etree only; ReportLab reads PNG
@@ -65,8 +65,23 @@ def _excluded(name: str) -> bool:
                else fnmatch.fnmatch(path.as_posix(), pattern) for pattern in EXCLUDED_QT)
 
 
+def _shipped_languages() -> set[str]:
+    """The languages the program speaks: English (the source) and every catalogue folder."""
+    locale = Path(__file__).resolve().parent.parent / "resources" / "locale"
+    return {"en", "root", *(p.name for p in locale.iterdir() if p.is_dir())}
+
+
+def _unused_babel_locale(name: str) -> bool:
+    """Babel's data for locales no shipped language uses (30 MB for 1,000 locales): nl, nl_BE, en_GB
+    ... stay; a new language is a catalogue folder and its locale data follows by itself."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    if "locale-data" not in path.parts or path.suffix != ".dat":
+        return False
+    return path.stem.split("_")[0] not in _shipped_languages()
+
+
 def datas(entries: list) -> list:
-    return [entry for entry in entries if not _excluded(entry[0])]
+    return [entry for entry in entries if not _excluded(entry[0]) and not _unused_babel_locale(entry[0])]
 
 
 def _needed(source: str) -> dict[str, bool]:

@@ -64,6 +64,16 @@ def test_demo_export_and_check_in_a_fresh_data_folder(bundle: Bundle, tmp_path: 
     assert source.returncode == 0, source.stderr
     assert pdf.read_bytes() == source_pdf.read_bytes()
 
+    # The summary for the patient file formats numbers with Babel's locale data: it must be inside.
+    measured = [run(bundle, "measure", "1", "--instrument", "psk", "--activity", activity, "--date", date,
+                    "--score", score, env=env, cwd=tmp_path)
+                for activity, date, score in (("Wandelen", "2026-01-05", "7"), ("Bukken", "2026-01-05", "8"),
+                                              ("Wandelen", "2026-02-02", "4"), ("Bukken", "2026-02-02", "8"))]
+    assert all(m.returncode == 0 for m in measured), [m.stderr for m in measured]
+    summary = run(bundle, "summary", plan_id, env=env, cwd=tmp_path)
+    assert summary.returncode == 0, summary.stderr
+    assert "gemiddelde van de activiteiten: 7,5 -> 6" in summary.stdout
+
     check = run(bundle, "check", env=env, cwd=tmp_path)
     assert check.returncode == 0, check.stderr
     assert "integrity: ok" in check.stdout and f"schema: {migrate.head_revision()} (current)" in check.stdout

@@ -36,6 +36,15 @@ def test_kept(name: str):
     assert not trim._excluded(name)
 
 
+def test_babel_keeps_the_locale_data_of_shipped_languages_only():
+    """Babel's 1,000 locales cost 30 MB: the bundle keeps root, English and every catalogue's language."""
+    keep = ["babel/locale-data/nl.dat", "babel/locale-data/nl_BE.dat", "babel/locale-data/en_GB.dat",
+            "babel/locale-data/root.dat", "babel/global.dat"]
+    drop = ["babel/locale-data/fr.dat", "babel/locale-data/zh_Hant_HK.dat"]
+    assert [trim._unused_babel_locale(n) for n in keep] == [False] * len(keep)
+    assert all(trim._unused_babel_locale(n) for n in drop)
+
+
 def test_the_python_packages_the_program_needs_are_not_excluded():
     needed = {"planner", "sqlalchemy", "alembic", "mako", "reportlab", "svglib", "lxml", "lxml.etree", "PIL",
               "psycopg", "platformdirs", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
