@@ -15,7 +15,7 @@ def _root() -> Path:
     """The folder holding resources/ and migrations/: the source tree, or in the bundle made by
     packaging/herstelplan.spec the folder PyInstaller unpacked them into (sys._MEIPASS)."""
     if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
-        return Path(sys._MEIPASS).resolve()
+        return Path(sys._MEIPASS).resolve()  # noqa: SLF001 - PyInstaller's unpack folder
     return Path(__file__).resolve().parent.parent
 
 

@@ -171,7 +171,7 @@ def _breathing(d: Dosage, levels: int) -> list[_Option]:
     return options
 
 
-def _daily(d: Dosage, levels: int) -> list[_Option]:
+def _daily(d: Dosage, levels: int) -> list[_Option]:  # noqa: ARG001 - one signature for every kind
     if d.minutes and d.minutes < DAILY_MAX_MINUTES:
         return [_Option(replace(d, minutes=d.minutes + 1))]
     return []

@@ -125,7 +125,7 @@ def education_sequence(pool: Iterable[BlockInfo]) -> list[BlockInfo]:
     return sorted(blocks, key=lambda b: (rank.get(b.key, len(rank)), b.key))
 
 
-def _both(fn) -> tuple[str, str]:  # noqa: ANN001
+def _both(fn) -> tuple[str, str]:
     return fn("nl"), fn("en")
 
 

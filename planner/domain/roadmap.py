@@ -68,7 +68,7 @@ def step_back_open(plan: PlanView) -> bool:
     return bool(backs) and (not resumes or max(resumes) < max(backs))
 
 
-def _changes(pairs) -> tuple[ItemChange, ...]:  # noqa: ANN001
+def _changes(pairs) -> tuple[ItemChange, ...]:
     return tuple(ItemChange(i.id, i.block, i.dosage, after) for i, after in pairs if after != i.dosage)
 
 
@@ -141,7 +141,7 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
                     summary_en=f"Stay in ‘{phase.name}’ with a {'half' if half else 'small'} step.")
 
 
-def accepted_entry(proposal: Proposal, plan: PlanView, today: dt.date) -> ReviewEntry | None:
+def accepted_entry(proposal: Proposal, plan: PlanView, today: dt.date) -> ReviewEntry | None:  # noqa: ARG001 - TODO(engine2): `plan` is unused
     """The review-log entry for accepting `proposal` (step backs keep the dosages before)."""
     if proposal.entry is None:
         return None

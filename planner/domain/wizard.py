@@ -309,7 +309,7 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
     )
 
 
-def _replace_second_mobility(items: list[PlanItemView], picker: _Picker, new) -> None:  # noqa: ANN001
+def _replace_second_mobility(items: list[PlanItemView], picker: _Picker, new) -> None:
     """Phase 3: the next strength exercise replaces the second mobility exercise (when there is one)."""
     mobility = [i for i in items if i.block.kind is Kind.MOBILITY]
     if len(mobility) < 2:

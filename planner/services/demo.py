@@ -95,7 +95,7 @@ BENDING_RUNGS = {
 }
 
 
-def bending_ladder(lang: str, since: dt.date | None = None):  # noqa: ANN201 - an ExposureLadder
+def bending_ladder(lang: str, since: dt.date | None = None):
     """The demo patient's exposure ladder for bending: rated 0-100, starting at the rung rated about 30."""
     from planner.domain.exposure import new_ladder
 

@@ -76,7 +76,7 @@ def list_blocks(
     return found
 
 
-def _brief_select():  # noqa: ANN202
+def _brief_select():
     """One row per block: the columns a list needs, then title and purpose in each language (one
     outer join per language). Tags come as stored (JSON text on SQLite): brief_block_views decodes
     each distinct value once."""

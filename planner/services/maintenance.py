@@ -310,7 +310,7 @@ def check(url: str | None = None) -> tuple[bool, list[str]]:
                 revision = migrate.current_revision(connection)
                 if revision in migrate.known_revisions():
                     identity.check_server_schema(connection, revision, db.display_name())
-                elif revision is None and migrate._has_foreign_tables(connection):
+                elif revision is None and migrate._has_foreign_tables(connection):  # noqa: SLF001 - the store's own check, shared
                     raise identity.foreign(db.display_name())
         except DatabaseProblem as problem:
             return False, [*lines, str(problem)]

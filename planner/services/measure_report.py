@@ -69,7 +69,7 @@ def _scale(instrument: Instrument) -> str:
     return f"{_number(spec.low)}-{_number(spec.high)}"
 
 
-def _measure_name(measure: MeasureView, gettext) -> str:  # noqa: ANN001
+def _measure_name(measure: MeasureView, gettext) -> str:
     if measure.instrument is Instrument.CUSTOM:
         unit = f" ({measure.unit})" if measure.unit else ""
         return f"{measure.label}{unit}, {gettext(DIRECTION[measure.better])}"
@@ -80,7 +80,7 @@ def _measure_name(measure: MeasureView, gettext) -> str:  # noqa: ANN001
     return f"{name}, {gettext(direction)}" if direction else name
 
 
-def _measure_line(measure: MeasureView, gettext) -> str:  # noqa: ANN001
+def _measure_line(measure: MeasureView, gettext) -> str:
     scores = measure.scores
     if not scores:
         return f"- {_measure_name(measure, gettext)}: {gettext('not measured yet')}"

@@ -155,7 +155,7 @@ def _handouts(db: Database, plans: list[dict[str, Any]]) -> list[tuple[str, byte
             pdf = handouts.render_handout(db, plan["id"], HandoutOptions(lang=plan["language"]))
         except HerstelplanError:
             raise
-        except Exception as error:  # noqa: BLE001 - said plainly; the details go to the log
+        except Exception as error:
             log.exception("the handout of plan %s could not be made", plan["id"])
             raise HerstelplanError(
                 _("The handout of plan %(plan)d could not be made (%(reason)s); nothing was exported.")
@@ -340,7 +340,7 @@ def scrub_after_erase(db: Database, patient_id: int) -> str:
 class _PrivateLogFile(logging.handlers.RotatingFileHandler):
     """A rotating log whose files (also the ones started at each rotation) are 0600."""
 
-    def _open(self):  # noqa: ANN202
+    def _open(self):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
 

@@ -66,7 +66,7 @@ def _state(row: t.Plan) -> dict[str, Any]:
     }
 
 
-def _restore(session: Any, row: t.Plan, state: dict[str, Any]) -> None:
+def _restore(session: Any, row: t.Plan, state: dict[str, Any]) -> None:  # noqa: ARG001 - TODO(engine2): `session` is unused
     row.current_phase_id = state["current_phase_id"]
     row.review_log = list(state["review_log"])
     row.exposure = state["exposure"]

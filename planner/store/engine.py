@@ -262,11 +262,11 @@ def _configure_sqlite(engine: Engine, path: Path | None = None) -> None:
     if path is not None:
 
         @event.listens_for(engine, "do_connect")
-        def _before_connect(_dialect, _record, _cargs, _cparams):  # noqa: ANN001
+        def _before_connect(_dialect, _record, _cargs, _cparams):
             _create_private(path)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
@@ -278,6 +278,6 @@ def _configure_sqlite(engine: Engine, path: Path | None = None) -> None:
             cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):  # noqa: ANN001
+    def _on_begin(connection):
         read_only = connection.get_execution_options().get(_READ_ONLY, False)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -19,7 +19,7 @@ soak_only = pytest.mark.slow  # deselected in `make test`, run by `make soak`
 CASES = {"mutated": 0, "json": 0, "bytes": 0, "accepted": 0}
 
 
-def attempt(db, db_path, raw: bytes) -> transfer.TransferError | None:  # noqa: ANN001
+def attempt(db, db_path, raw: bytes) -> transfer.TransferError | None:
     """Import `raw`; check the all-or-nothing promise; return the refusal (None when accepted)."""
     before = state(db_path)
     try:
@@ -35,7 +35,7 @@ def attempt(db, db_path, raw: bytes) -> transfer.TransferError | None:  # noqa: 
     return None
 
 
-def check_mutated(db, db_path, case: tuple[str, bytes, str | None]) -> None:  # noqa: ANN001
+def check_mutated(db, db_path, case: tuple[str, bytes, str | None]) -> None:
     what, raw, path = case
     CASES["mutated"] += 1
     error = attempt(db, db_path, raw)

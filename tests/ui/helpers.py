@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from planner.services import plans
 
 
-def open_plan(window, plan) -> None:  # noqa: ANN001
+def open_plan(window, plan) -> None:
     """Select the plan's patient in the list and open the plan, like a double click would."""
     window.patients.model.reload()
     assert window.patients.select_patient(plan.patient_id)
     window.open_plan(plan.id)
 
 
-def dialog(qtbot, name: str) -> QWidget:  # noqa: ANN001
+def dialog(qtbot, name: str) -> QWidget:
     """The open top-level dialog with objectName `name` (dialogs open non-modally in tests)."""
     found: list[QWidget] = []
 
@@ -26,12 +26,12 @@ def dialog(qtbot, name: str) -> QWidget:  # noqa: ANN001
     return found[-1]
 
 
-def keys(db, plan_id: int) -> list[list[str]]:  # noqa: ANN001
+def keys(db, plan_id: int) -> list[list[str]]:
     """The block keys per phase as stored in the database."""
     return [[item.block.key for item in phase.items] for phase in plans.get_plan(db, plan_id).phases]
 
 
-def activate(qtbot, window) -> None:  # noqa: ANN001
+def activate(qtbot, window) -> None:
     """Give the main window the focus back after a dialog closed (the offscreen platform does not)."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -32,7 +32,7 @@ def _names(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def backup_dialog_on(qtbot, db, english):  # noqa: ANN001, ANN201
+def backup_dialog_on(qtbot, db, english):
     def make() -> BackupDialog:
         dialog = BackupDialog(db)
         qtbot.addWidget(dialog)
@@ -109,7 +109,7 @@ def test_the_dialog_speaks_dutch(qtbot, db, backup_dialog_on):
     assert dialog.findChild(type(dialog.message), "rotationNote").text().startswith("Herstelplan bewaart")
 
 
-def _answer_when_shown(qtbot, act) -> None:  # noqa: ANN001
+def _answer_when_shown(qtbot, act) -> None:
     """Run `act(dialog)` on the start-up dialog once it is shown (it runs modally)."""
 
     def poll() -> None:

@@ -17,7 +17,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def _names(db, plan_id):  # noqa: ANN001, ANN202
+def _names(db, plan_id):
     return [p.name for p in plans.get_plan(db, plan_id).phases]
 
 

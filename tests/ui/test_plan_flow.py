@@ -14,7 +14,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def _drag_event(cls, point: QPoint, action, mime: QMimeData):  # noqa: ANN001, ANN202
+def _drag_event(cls, point: QPoint, action, mime: QMimeData):
     """Qt 6.12 takes a QPointF (the QPoint form is deprecated); Qt 6.11 only a QPoint."""
     args = (action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     try:
@@ -23,7 +23,7 @@ def _drag_event(cls, point: QPoint, action, mime: QMimeData):  # noqa: ANN001, A
         return cls(point, *args)
 
 
-def drop_on(view, mime: QMimeData, point: QPoint, action=Qt.DropAction.CopyAction) -> None:  # noqa: ANN001
+def drop_on(view, mime: QMimeData, point: QPoint, action=Qt.DropAction.CopyAction) -> None:
     """Send the events a real drag sends when the mouse moves over `view` and is released at `point`."""
     viewport = view.viewport()
     enter = _drag_event(QDragEnterEvent, point, action, mime)
@@ -129,7 +129,7 @@ def test_new_patient_plan_from_template_blocks_dosage_and_undo(qtbot, window, db
     assert _item(db, plan.id, item_id) == before
 
 
-def _item(db, plan_id, item_id):  # noqa: ANN001, ANN202
+def _item(db, plan_id, item_id):
     for phase in plans.get_plan(db, plan_id).phases:
         for item in phase.items:
             if item.id == item_id:
@@ -137,7 +137,7 @@ def _item(db, plan_id, item_id):  # noqa: ANN001, ANN202
     return None
 
 
-def _first_item(window):  # noqa: ANN001, ANN202
+def _first_item(window):
     model = window.editor.model
     return model.item_at(model.index(0, 0, model.index(0, 0)))
 
