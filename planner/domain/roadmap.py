@@ -97,8 +97,8 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
                         "This week's quota stays one more week; the schedule moves one week later.")
     if outcome is Outcome.CONTINUE:
         if review.resume:
-            last = max((e for e in plan.review_log if e.action in STEP_BACK_ACTIONS), key=lambda e: e.date)
-            before = dict(last.before)
+            back = max((e for e in plan.review_log if e.action in STEP_BACK_ACTIONS), key=lambda e: e.date)
+            before = dict(back.before)
             items = _changes((i, before[i.id]) for i in phase.items if i.id in before)
             return Proposal(Action.STAY, items, entry="resume",
                             summary_nl="Terug naar de hoeveelheid van voor de opvlamming, een week lang.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planner.domain.measures import SPECS, Better, GpeAnswer, Instrument, Verdict, change_of
@@ -69,7 +70,7 @@ def _scale(instrument: Instrument) -> str:
     return f"{_number(spec.low)}-{_number(spec.high)}"
 
 
-def _measure_name(measure: MeasureView, gettext) -> str:
+def _measure_name(measure: MeasureView, gettext: Callable[[str], str]) -> str:
     if measure.instrument is Instrument.CUSTOM:
         unit = f" ({measure.unit})" if measure.unit else ""
         return f"{measure.label}{unit}, {gettext(DIRECTION[measure.better])}"
@@ -80,7 +81,7 @@ def _measure_name(measure: MeasureView, gettext) -> str:
     return f"{name}, {gettext(direction)}" if direction else name
 
 
-def _measure_line(measure: MeasureView, gettext) -> str:
+def _measure_line(measure: MeasureView, gettext: Callable[[str], str]) -> str:
     scores = measure.scores
     if not scores:
         return f"- {_measure_name(measure, gettext)}: {gettext('not measured yet')}"
