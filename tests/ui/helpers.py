@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.services import plans
@@ -24,6 +25,22 @@ def dialog(qtbot, name: str) -> QWidget:
 
     qtbot.waitUntil(visible)
     return found[-1]
+
+
+def menu_action(window, menu: str, text: str) -> QAction:
+    """The action `text` in the window's menu `menu` (both as shown, without the & of a mnemonic),
+    as a user finds it in the menu bar."""
+    for top in window.menuBar().actions():
+        if top.menu() is not None and top.text().replace("&", "") == menu:
+            for action in top.menu().actions():
+                if action.text().replace("&", "") == text:
+                    return action
+    raise AssertionError(f"no {text!r} in the {menu!r} menu")
+
+
+def visible_dialogs(name: str) -> list[QWidget]:
+    """Every open top-level dialog with objectName `name`."""
+    return [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
 
 
 def keys(db, plan_id: int) -> list[list[str]]:
