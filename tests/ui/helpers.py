@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.services import plans
@@ -52,3 +53,24 @@ def activate(qtbot, window) -> None:
     """Give the main window the focus back after a dialog closed (the offscreen platform does not)."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+
+
+def _drag_event(cls, point: QPoint, action, mime: QMimeData):
+    """Qt 6.12 takes a QPointF (the QPoint form is deprecated); Qt 6.11 only a QPoint."""
+    args = (action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return cls(point.toPointF(), *args)
+    except TypeError:
+        return cls(point, *args)
+
+
+def drop_on(view, mime: QMimeData, point: QPoint, action=Qt.DropAction.CopyAction) -> None:
+    """Send the events a real drag sends when the mouse moves over `view` and is released at `point`."""
+    viewport = view.viewport()
+    enter = _drag_event(QDragEnterEvent, point, action, mime)
+    QApplication.sendEvent(viewport, enter)
+    move = _drag_event(QDragMoveEvent, point, action, mime)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted(), "the plan refused the drag"
+    drop = QDropEvent(point.toPointF(), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, drop)
