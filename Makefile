@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint system-deps bench soak clean bundle
+.PHONY: run test lint typecheck system-deps bench soak clean bundle
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: $(STAMP) system-deps lint
+# mypy: strict on domain, store and services (pyproject.toml [tool.mypy] says which modules wait).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP) system-deps lint typecheck
 	$(BIN)/python -m pytest
 
 soak: $(STAMP) system-deps

@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def _median_ms(fn, runs: int) -> float:  # noqa: ANN001
+def _median_ms(fn, runs: int) -> float:
     fn()  # warm-up: imports, font registration, SVG conversion
     times = []
     for _ in range(runs):
@@ -33,7 +33,7 @@ def _median_ms(fn, runs: int) -> float:  # noqa: ANN001
     return statistics.median(times)
 
 
-def floor_document(page_texts: list[str], drawings: list, *, paper: tuple[float, float]) -> bytes:  # noqa: ANN001
+def floor_document(page_texts: list[str], drawings: list, *, paper: tuple[float, float]) -> bytes:
     """A bare Platypus document: per page its text as plain paragraphs, the pictures spread over
     the pages, DejaVu regular and bold, compressed and invariant like the handout."""
     from reportlab.graphics import renderPDF
@@ -46,7 +46,7 @@ def floor_document(page_texts: list[str], drawings: list, *, paper: tuple[float,
     class Picture(Flowable):
         """A drawing scaled into a box the plain ReportLab way (renderPDF on every use)."""
 
-        def __init__(self, drawing, width: float, height: float):  # noqa: ANN001
+        def __init__(self, drawing, width: float, height: float):
             super().__init__()
             self.drawing = drawing
             self.scale = min(width / drawing.width, height / drawing.height)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, PYTHON, ROOT, bench_env, run_process_stats  # noqa: E402
+from common import OUT, PYTHON, ROOT, bench_env, run_process_stats
 
 
 def _demo_then_export(program: list[str], data: Path) -> float:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select
 
-from planner.domain.text import fold  # noqa: E402
-from planner.services.database import open_database  # noqa: E402
-from planner.store import tables as t  # noqa: E402
+from planner.domain.text import fold
+from planner.services.database import open_database
+from planner.store import tables as t
 
 FIRST = ["Anna", "Bram", "Chantal", "Daan", "Eva", "Fatima", "Gert", "Hanneke", "Ilse", "Jan", "Karin",
          "Lars", "Mohamed", "Noor", "Özlem", "Pieter", "Quinten", "Rianne", "Sem", "Tess", "Ümit", "Vera",
@@ -33,12 +33,12 @@ REGIONS = ["lower-back", "neck", "shoulder", "knee", "hip", "whole-body", "ankle
 DOSAGE_COLUMNS = ("sets", "reps", "hold_seconds", "minutes", "times_per_day", "days_per_week", "pain_limit")
 
 
-def _chunks(rows: list[dict], size: int = 20_000):  # noqa: ANN202
+def _chunks(rows: list[dict], size: int = 20_000):
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
 
-def add_blocks(db, count: int, rng: random.Random) -> None:  # noqa: ANN001
+def add_blocks(db, count: int, rng: random.Random) -> None:
     """Therapist-made blocks, for the library-search benchmark (5,000 in a big clinic)."""
     kinds = ["education", "breathing", "mobility", "balance", "strength", "daily"]
     with db.transaction() as session:

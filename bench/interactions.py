@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import large_database, summary, working_copy  # noqa: E402
+from common import large_database, summary, working_copy
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HERSTELPLAN_USER", "bench")
@@ -30,7 +30,7 @@ LIBRARY_QUERIES = ("schouder", "knee 12", "adem", "Exercise 4711", "balans", "zz
 PATIENT_QUERIES = ("jan", "özlem", "de vries 12", "lage rug", "Yılmaz", "zzz")
 
 
-def _app():  # noqa: ANN202
+def _app():
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance() or QApplication([sys.argv[0]])
@@ -39,13 +39,13 @@ def _app():  # noqa: ANN202
 class _Paints:
     """Counts paint events on a widget: proof that a keystroke's result reached the screen."""
 
-    def __init__(self, widget) -> None:  # noqa: ANN001
+    def __init__(self, widget) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         outer = self
 
         class Filter(QObject):
-            def eventFilter(self, _obj, event) -> bool:  # noqa: ANN001, N802
+            def eventFilter(self, _obj, event) -> bool:  # noqa: N802
                 if event.type() == QEvent.Type.Paint:
                     outer.count += 1
                 return False
@@ -69,7 +69,7 @@ def _database(path: Path) -> Iterator[Any]:
         db.dispose()
 
 
-def _settings(folder: Path):  # noqa: ANN202
+def _settings(folder: Path):
     """Fresh desk settings: no remembered layout, patient or plan."""
     from PySide6.QtCore import QSettings
 
@@ -78,7 +78,7 @@ def _settings(folder: Path):  # noqa: ANN202
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def _key(field, char: str) -> None:  # noqa: ANN001
+def _key(field, char: str) -> None:
     """One key press and release as a keyboard sends it (QTest handles ASCII only: 'ö' goes as text)."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
@@ -92,7 +92,7 @@ def _key(field, char: str) -> None:  # noqa: ANN001
         QApplication.sendEvent(field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
-def _type(app, field, text: str, paints: _Paints, times: list[float]) -> int:  # noqa: ANN001
+def _type(app, field, text: str, paints: _Paints, times: list[float]) -> int:
     """Type `text` one key at a time; per key the time until the events (and the repaint) are done."""
     shown = 0
     for char in text:
@@ -110,12 +110,12 @@ def _remove(path: Path) -> None:
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
-def _clear(app, field) -> None:  # noqa: ANN001
+def _clear(app, field) -> None:
     field.clear()
     app.processEvents()
 
 
-def _counting_delegate(view):  # noqa: ANN001, ANN202
+def _counting_delegate(view):
     """The panel's own row delegate, counting the rows it paints (proof that a keystroke's result,
     not an empty or half-laid-out list, reached the screen)."""
     from planner.ui.common.list_delegate import TwoLineDelegate
@@ -124,7 +124,7 @@ def _counting_delegate(view):  # noqa: ANN001, ANN202
     class Counting(TwoLineDelegate):
         painted = 0
 
-        def paint(self, painter, option, index) -> None:  # noqa: ANN001
+        def paint(self, painter, option, index) -> None:
             Counting.painted += 1
             super().paint(painter, option, index)
 
@@ -212,7 +212,7 @@ def patient_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = PA
 
 
 @contextmanager
-def _window(db, folder: Path) -> Iterator[Any]:  # noqa: ANN001
+def _window(db, folder: Path) -> Iterator[Any]:
     from PySide6.QtTest import QTest
 
     from planner.ui.window.main_window import MainWindow
@@ -229,7 +229,7 @@ def _window(db, folder: Path) -> Iterator[Any]:  # noqa: ANN001
         _app().processEvents()
 
 
-def _plan_ids(db, count: int, seed: int = 11) -> list[int]:  # noqa: ANN001
+def _plan_ids(db, count: int, seed: int = 11) -> list[int]:
     from sqlalchemy import func, select
 
     from planner.store import tables as t
@@ -306,7 +306,7 @@ def record_checkin(path: Path, *, runs: int = 60) -> dict[str, Any]:
         _remove(work)
 
 
-def _record_checkins(work: Path, runs: int, record) -> dict[str, Any]:  # noqa: ANN001
+def _record_checkins(work: Path, runs: int, record) -> dict[str, Any]:
     with _database(work) as db:
         ids = _plan_ids(db, runs + 2, seed=3)
         today = dt.date.today()

@@ -19,25 +19,25 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import large_database, working_copy  # noqa: E402
+from common import large_database, working_copy
 
 BIG_TABLES = ("patients", "plans", "phases", "plan_items", "checkins", "audit_events", "plan_revisions")
 
 
-def _capture(db) -> list[tuple[str, Any]]:  # noqa: ANN001
+def _capture(db) -> list[tuple[str, Any]]:
     from sqlalchemy import event
 
     seen: list[tuple[str, Any]] = []
 
     @event.listens_for(db.engine, "before_cursor_execute")
-    def _before(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+    def _before(_conn, _cursor, statement, parameters, _context, _many) -> None:
         if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE", "INSERT")):
             seen.append((statement, parameters))
 
     return seen
 
 
-def _exercise(db) -> None:  # noqa: ANN001
+def _exercise(db) -> None:
     from sqlalchemy import select
 
     from planner.services import checkins, library, patients, plans

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, PYTHON, ROOT, bench_env, dataset, generate, large_database  # noqa: E402
+from common import OUT, PYTHON, ROOT, bench_env, dataset, generate, large_database
 
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "RESULTS.md"

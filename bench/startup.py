@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, PYTHON, ROOT, ProcessRun, bench_env, large_database, run_process_stats  # noqa: E402
+from common import OUT, PYTHON, ROOT, ProcessRun, bench_env, large_database, run_process_stats
 
 DATA = OUT / "startup-data"
 

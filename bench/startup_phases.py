@@ -32,13 +32,13 @@ def mark(name: str) -> None:
     marks.setdefault(name, (time.perf_counter() - START) * 1000)
 
 
-def _painted(cls) -> None:  # noqa: ANN001
+def _painted(cls) -> None:
     """Mark the first paint event of windows of `cls` (after the window's own handling of it)."""
     from PySide6.QtCore import QEvent
 
     original = cls.event
 
-    def event(self, event):  # noqa: ANN001, ANN202
+    def event(self, event):
         result = original(self, event)
         if event.type() == QEvent.Type.Paint:
             mark("painted")
@@ -47,10 +47,10 @@ def _painted(cls) -> None:  # noqa: ANN001
     cls.event = event
 
 
-def _timed(cls, name: str, label: str) -> None:  # noqa: ANN001
+def _timed(cls, name: str, label: str) -> None:
     original = getattr(cls, name)
 
-    def wrapper(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def wrapper(self, *args, **kwargs):
         result = original(self, *args, **kwargs)
         mark(label)
         return result

@@ -23,7 +23,7 @@ def render(out: Path) -> list[Path]:
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPainter needs one
+    _app = QGuiApplication.instance() or QGuiApplication([])
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         raise SystemExit(f"icons: cannot read {SVG}")

@@ -7,4 +7,4 @@ import sys
 
 if (sys.platform.startswith("linux") and "FONTCONFIG_FILE" not in os.environ
         and not os.path.exists("/etc/fonts/fonts.conf")):
-    os.environ["FONTCONFIG_FILE"] = os.path.join(sys._MEIPASS, "fontconfig", "fonts.conf")
+    os.environ["FONTCONFIG_FILE"] = os.path.join(sys._MEIPASS, "fontconfig", "fonts.conf")  # noqa: SLF001 - PyInstaller's unpack folder

@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     templates = sub.add_parser("templates", parents=[common], help="list the plan templates")
     templates.add_argument("--json", action="store_true", help="machine-readable output")
     _add_reliability_commands(sub, common)
-    from planner.cli_plans import add_plan_commands  # noqa: PLC0415 - it imports this module's helpers
+    from planner.cli_plans import add_plan_commands
     add_plan_commands(sub, common, COMMANDS)
     from planner.cli_clinical import add_clinical_commands; add_clinical_commands(sub, common)  # noqa: E702, I001
     return parser
@@ -129,13 +129,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
 
 
-def _open(database: str | None):  # noqa: ANN202
+def _open(database: str | None):
     from planner.services.database import open_database
 
     return open_database(database)
 
 
-def cmd_demo(args: argparse.Namespace, database: str | None) -> int:
+def cmd_demo(args: argparse.Namespace, database: str | None) -> int:  # noqa: ARG001 - every command takes (args, database)
     from planner.services.demo import ensure_demo
 
     db = _open(database)
@@ -178,7 +178,7 @@ def cmd_backup(args: argparse.Namespace, database: str | None) -> int:
     return EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace, database: str | None) -> int:
+def cmd_check(args: argparse.Namespace, database: str | None) -> int:  # noqa: ARG001 - every command takes (args, database)
     from planner.services import maintenance
 
     ok, lines = maintenance.check(database)
@@ -226,7 +226,7 @@ def cmd_templates(args: argparse.Namespace, database: str | None) -> int:
     return EXIT_OK
 
 
-def cmd_backups(args: argparse.Namespace, database: str | None) -> int:
+def cmd_backups(args: argparse.Namespace, database: str | None) -> int:  # noqa: ARG001 - every command takes (args, database)
     from planner.services import maintenance
 
     found = maintenance.list_backups()

@@ -25,7 +25,7 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
 
 
-def _ranged(low: int, high: int):  # noqa: ANN202
+def _ranged(low: int, high: int):
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -72,7 +72,7 @@ def add_clinical_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     apply.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
 
 
-def _open(database: str | None):  # noqa: ANN202
+def _open(database: str | None):
     from planner.services.database import open_database
 
     return open_database(database)

@@ -55,7 +55,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, positive_int: Any) ->
     summary.add_argument("--lang", default=None, help="nl or en (default: the plan's language)")
 
 
-def _open(database: str | None):  # noqa: ANN202
+def _open(database: str | None):
     from planner.services.database import open_database
 
     return open_database(database)

@@ -15,7 +15,7 @@ def _root() -> Path:
     """The folder holding resources/ and migrations/: the source tree, or in the bundle made by
     packaging/herstelplan.spec the folder PyInstaller unpacked them into (sys._MEIPASS)."""
     if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
-        return Path(sys._MEIPASS).resolve()
+        return Path(sys._MEIPASS).resolve()  # noqa: SLF001 - PyInstaller's unpack folder
     return Path(__file__).resolve().parent.parent
 
 
@@ -121,11 +121,11 @@ def is_network_path(path: Path) -> bool:
     text = str(path)
     if text.startswith(("\\\\", "//")):
         return True
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         import ctypes
 
         drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
-        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
     return filesystem_type(path) in NETWORK_FILESYSTEMS
 
 

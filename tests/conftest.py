@@ -55,7 +55,7 @@ def db_path(tmp_path: Path, _seeded_template: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path):  # noqa: ANN201
+def db(db_path: Path):
     """A real SQLite database file, migrated to head and seeded with the built-in library."""
     from planner.services.database import open_database
 
@@ -116,7 +116,7 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 _PG_TESTS: list[str] = []
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+def pytest_terminal_summary(terminalreporter) -> None:
     """Say plainly that the PostgreSQL tests ran against a real server (they are never skipped)."""
     if _PG_TESTS:
         terminalreporter.write_line(

@@ -26,7 +26,7 @@ OTHER_PATIENTS = (("Joost Hendriks", "Knieklachten na hardlopen", dt.date(1979, 
                   ("Marieke Visser", "Nekpijn na een val", dt.date(1972, 11, 30)))
 
 
-def _wait(app, seconds: float, until=None) -> None:  # noqa: ANN001
+def _wait(app, seconds: float, until=None) -> None:
     import time
 
     end = time.monotonic() + seconds
@@ -37,7 +37,7 @@ def _wait(app, seconds: float, until=None) -> None:  # noqa: ANN001
         time.sleep(0.02)
 
 
-def _window(db, settings_path: Path, size: tuple[int, int]):  # noqa: ANN001, ANN202
+def _window(db, settings_path: Path, size: tuple[int, int]):
     from PySide6.QtCore import QSettings
 
     from planner.ui.window.main_window import MainWindow
@@ -48,7 +48,7 @@ def _window(db, settings_path: Path, size: tuple[int, int]):  # noqa: ANN001, AN
     return window
 
 
-def _select_block(window, key: str) -> None:  # noqa: ANN001
+def _select_block(window, key: str) -> None:
     for phase in window.doc.plan.phases:
         for item in phase.items:
             if item.block.key.startswith(key.split("*")[0]) and item.block.kind.value == key.split("*")[-1]:
@@ -106,13 +106,13 @@ def make(out: Path, size: tuple[int, int]) -> list[Path]:
     return made
 
 
-def _patient_of(db, plan_id: int) -> int:  # noqa: ANN001
+def _patient_of(db, plan_id: int) -> int:
     from planner.services import plans
 
     return plans.get_plan(db, plan_id).patient_id
 
 
-def _save(window, path: Path) -> Path:  # noqa: ANN001
+def _save(window, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(path))
     print(path)

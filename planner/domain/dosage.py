@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass, fields, replace
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from planner.domain.kinds import Kind
 
@@ -66,7 +67,7 @@ class Dosage:
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return _field_names(cls)
+        return _field_names(cast(Hashable, cls))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Dosage:
@@ -90,7 +91,7 @@ class Dosage:
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...]:
+def _field_names(cls: Any) -> tuple[str, ...]:  # a dataclass type
     # Asked for every block and plan item that is read: worth computing once per class.
     return tuple(f.name for f in fields(cls))
 

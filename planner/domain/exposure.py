@@ -59,7 +59,7 @@ def exposure_status(ladder: ExposureLadder, checkins: Sequence[CheckInView], *, 
     first = ratings[0] if ratings else None
     latest = ratings[-1] if ratings else None
     nxt = ladder.current + 1 if ladder.current + 1 < len(ladder.rungs) else None
-    fallen = latest is not None and len(ratings) >= 2 and (
+    fallen = first is not None and latest is not None and len(ratings) >= 2 and (
         latest <= first * EXPOSURE_MOVE_ON_SHARE or latest <= EXPOSURE_MOVE_ON_MAX)
     move = fallen and rung.practised and not stopped and nxt is not None
     if stopped:
@@ -68,6 +68,7 @@ def exposure_status(ladder: ExposureLadder, checkins: Sequence[CheckInView], *, 
         nl = f"Trede ‘{rung.name}’: eerst een keer samen in de praktijk oefenen."
         en = f"Rung ‘{rung.name}’: practise it once together in the practice first."
     elif move:
+        assert nxt is not None  # `move` needs a next rung
         nl = (f"Verwachte schade van ‘{rung.name}’ van {first} naar {latest}: door naar "
               f"‘{ladder.rungs[nxt].name}’ (eerst samen in de praktijk).")
         en = (f"Expected harm of ‘{rung.name}’ fell from {first} to {latest}: on to "

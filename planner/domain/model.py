@@ -91,8 +91,8 @@ class Level:
                 continue
             steps = own.get("steps")
             steps = tuple(s for s in steps if isinstance(s, str) and s.strip()) if isinstance(steps, list) else ()
-            safety = own.get("safety") if isinstance(own.get("safety"), str) else ""
-            title = own.get("title") if isinstance(own.get("title"), str) else ""
+            safety = value if isinstance(value := own.get("safety"), str) else ""
+            title = value if isinstance(value := own.get("title"), str) else ""
             if steps or safety.strip() or title.strip():
                 texts[str(lang)] = LevelText(steps=steps, safety=safety, title=title)
         picture = data.get("illustration")
@@ -254,12 +254,12 @@ class ReviewEntry:
     action: str  # "step-back", "resume", "hold", "repeat", "move-on", "stay", "restart"
     before: tuple[tuple[int, Dosage], ...] = ()  # (item id, dosage before) for step backs
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"date": self.date.isoformat(), "action": self.action,
                 "before": [[item_id, d.to_dict()] for item_id, d in self.before]}
 
     @classmethod
-    def from_json(cls, data: dict) -> ReviewEntry:
+    def from_json(cls, data: dict[str, Any]) -> ReviewEntry:
         return cls(dt.date.fromisoformat(data["date"]), str(data["action"]),
                    tuple((int(i), Dosage.from_dict(d)) for i, d in data.get("before", [])))
 
@@ -284,13 +284,13 @@ class ExposureLadder:
     current: int = 0
     since: dt.date | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"activity": self.activity, "activity_rating": self.activity_rating, "current": self.current,
                 "since": self.since.isoformat() if self.since else None,
                 "rungs": [{"name": r.name, "rating": r.rating, "practised": r.practised} for r in self.rungs]}
 
     @classmethod
-    def from_json(cls, data: dict | None) -> ExposureLadder | None:
+    def from_json(cls, data: dict[str, Any] | None) -> ExposureLadder | None:
         if not data:
             return None
         since = data.get("since")

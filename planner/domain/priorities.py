@@ -58,7 +58,7 @@ class Priorities:
     def order(self, kind: Kind, region: str, activity: str | None = None) -> tuple[str, ...]:
         """Keys of `kind` for a region (and an activity's first), best first, without repeats."""
         keys: list[str] = []
-        if activity in self.activities:
+        if activity is not None and activity in self.activities:
             keys += self.activities[activity].choice.keys(kind)
         if region in self.regions:
             keys += self.regions[region].keys(kind)

@@ -113,8 +113,9 @@ def _strength(d: Dosage, levels: int) -> list[_Option]:
     options: list[_Option] = []
     level_up = _Option(replace(d, level=level + 1, **reset), challenge=True) if level < _top_level(levels) else None
     if d.load_kg:
-        heavier = _Option(replace(d, load_kg=_next_load(d.load_kg), **reset), challenge=True)
-        small_enough = heavier.dosage.load_kg - d.load_kg <= d.load_kg * LOAD_STEP_MAX_PCT / 100 + 1e-9
+        load = _next_load(d.load_kg)
+        heavier = _Option(replace(d, load_kg=load, **reset), challenge=True)
+        small_enough = load - d.load_kg <= d.load_kg * LOAD_STEP_MAX_PCT / 100 + 1e-9
         options = [heavier] if small_enough or level_up is None else [level_up, heavier]
     elif level_up is not None:
         options = [level_up]
@@ -171,7 +172,7 @@ def _breathing(d: Dosage, levels: int) -> list[_Option]:
     return options
 
 
-def _daily(d: Dosage, levels: int) -> list[_Option]:
+def _daily(d: Dosage, levels: int) -> list[_Option]:  # noqa: ARG001 - one signature for every kind
     if d.minutes and d.minutes < DAILY_MAX_MINUTES:
         return [_Option(replace(d, minutes=d.minutes + 1))]
     return []

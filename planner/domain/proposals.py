@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from planner.domain.change_words import describe_change, growth_words
 from planner.domain.dosage import Dosage
@@ -104,7 +105,7 @@ class PhaseProposal:
     def summary(self, lang: str) -> str:
         return self.summary_nl if lang == "nl" else self.summary_en
 
-    def with_item(self, index: int, **changes: object) -> PhaseProposal:
+    def with_item(self, index: int, **changes: Any) -> PhaseProposal:
         """A copy with item `index` changed (e.g. after=..., include=False)."""
         items = list(self.items)
         items[index] = replace(items[index], **changes)
@@ -125,7 +126,7 @@ def education_sequence(pool: Iterable[BlockInfo]) -> list[BlockInfo]:
     return sorted(blocks, key=lambda b: (rank.get(b.key, len(rank)), b.key))
 
 
-def _both(fn) -> tuple[str, str]:  # noqa: ANN001
+def _both(fn) -> tuple[str, str]:
     return fn("nl"), fn("en")
 
 
@@ -142,7 +143,7 @@ def progress_items(
     out: list[ItemProposal] = []
     for item in items:
         block, before = item.block, item.dosage
-        common = {"source_item_id": item.id, "patient_note": item.patient_note, "private_note": item.private_note}
+        common: dict[str, Any] = {"source_item_id": item.id, "patient_note": item.patient_note, "private_note": item.private_note}
         if block.kind is Kind.EDUCATION:
             nxt = next((t for t in topics if t.key not in used_keys), None)
             if nxt is None:

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.monitoring import Light, checkin_light
@@ -181,7 +182,7 @@ def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
     last_entry = _last(plan.review_log)
     since = last_entry.date if last_entry else None
     considered = [c for c in chk if (since is None or c.date > since) and (newest.date - c.date).days < WINDOW_DAYS]
-    common = {"light": colour, "checkins_used": len(considered)}
+    common: dict[str, Any] = {"light": colour, "checkins_used": len(considered)}
 
     # 1. Red flags stop everything.
     flags = _flags([*considered, newest])  # the newest always counts, even on the day of a review

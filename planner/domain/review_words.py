@@ -35,7 +35,7 @@ def flag_words(flags: Sequence[RedFlag]) -> tuple[str, str]:
             f"Red flag: {names_en}. Call your therapist today. No progression.")
 
 
-def outcome_headline(outcome, step, flags: Sequence[RedFlag], lang: str) -> str:  # noqa: ANN001
+def outcome_headline(outcome, step, flags: Sequence[RedFlag], lang: str) -> str:
     nl = lang == "nl"
     value = outcome.value
     if value == "progress":

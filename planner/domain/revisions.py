@@ -47,7 +47,7 @@ def snapshot(plan: PlanView, *, current_phase: int) -> dict[str, Any]:
 
 
 def _current(snap: dict[str, Any]) -> dict[str, Any] | None:
-    phases = snap.get("phases") or []
+    phases: list[dict[str, Any]] = snap.get("phases") or []
     if not phases:
         return None
     index = min(max(int(snap.get("current_phase") or 0), 0), len(phases) - 1)

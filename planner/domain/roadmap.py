@@ -68,7 +68,7 @@ def step_back_open(plan: PlanView) -> bool:
     return bool(backs) and (not resumes or max(resumes) < max(backs))
 
 
-def _changes(pairs) -> tuple[ItemChange, ...]:  # noqa: ANN001
+def _changes(pairs) -> tuple[ItemChange, ...]:
     return tuple(ItemChange(i.id, i.block, i.dosage, after) for i, after in pairs if after != i.dosage)
 
 
@@ -97,8 +97,8 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
                         "This week's quota stays one more week; the schedule moves one week later.")
     if outcome is Outcome.CONTINUE:
         if review.resume:
-            last = max((e for e in plan.review_log if e.action in STEP_BACK_ACTIONS), key=lambda e: e.date)
-            before = dict(last.before)
+            back = max((e for e in plan.review_log if e.action in STEP_BACK_ACTIONS), key=lambda e: e.date)
+            before = dict(back.before)
             items = _changes((i, before[i.id]) for i in phase.items if i.id in before)
             return Proposal(Action.STAY, items, entry="resume",
                             summary_nl="Terug naar de hoeveelheid van voor de opvlamming, een week lang.",
@@ -141,7 +141,7 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
                     summary_en=f"Stay in ‘{phase.name}’ with a {'half' if half else 'small'} step.")
 
 
-def accepted_entry(proposal: Proposal, plan: PlanView, today: dt.date) -> ReviewEntry | None:
+def accepted_entry(proposal: Proposal, plan: PlanView, today: dt.date) -> ReviewEntry | None:  # noqa: ARG001 - TODO(engine2): `plan` is unused
     """The review-log entry for accepting `proposal` (step backs keep the dosages before)."""
     if proposal.entry is None:
         return None

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.domain.dosage import Dosage
+from planner.domain.kinds import Kind
 from planner.domain.model import CheckInView, PlanView
 from planner.domain.monitoring import Light, checkin_light
 from planner.domain.timeline import phase_spans
@@ -42,7 +44,7 @@ def load_index(plan: PlanView) -> list[float]:
     Phase 1 is 100; a block that comes in later starts at 100 too; a step back shows as a dip.
     Phases without any measurable block carry the previous value.
     """
-    first: dict[int, tuple] = {}
+    first: dict[int, tuple[Kind, Dosage]] = {}
     values: list[float] = []
     for phase in plan.phases:
         ratios: list[float] = []

@@ -128,7 +128,7 @@ def restart(block: BlockInfo, d: Dosage) -> Dosage:
     return reduce_volume(block, d, BREAK_RESTART_SHARE)
 
 
-def _smallest_increment(block: BlockInfo, d: Dosage) -> Dosage:
+def _smallest_increment(d: Dosage) -> Dosage:
     name = _main_field(d)
     if name is None:
         return d
@@ -153,7 +153,7 @@ def step_up(block: BlockInfo, d: Dosage, *, cap_pct: int | float, weeks: int, ha
     if result.status is StepStatus.CHANGED:
         return result.after
     if half:
-        smallest = _smallest_increment(block, d)
+        smallest = _smallest_increment(d)
         if within_cap(volume_ratio(block.kind, d, smallest), full):
             return smallest
     return d

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 
-class _Marks(dict):
+class _Marks(dict[int, "int | None"]):
     """str.translate table that drops combining marks (accents after NFKD) and keeps the rest;
     filled per character on first sight, so folding runs at C speed after the first few texts."""
 

@@ -21,7 +21,7 @@ at least 2 weeks, so a plan has at most half as many phases as weeks.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from planner.domain.checks import grows_by_cap
@@ -309,7 +309,8 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
     )
 
 
-def _replace_second_mobility(items: list[PlanItemView], picker: _Picker, new) -> None:  # noqa: ANN001
+def _replace_second_mobility(items: list[PlanItemView], picker: _Picker,
+                             new: Callable[[BlockInfo], PlanItemView]) -> None:
     """Phase 3: the next strength exercise replaces the second mobility exercise (when there is one)."""
     mobility = [i for i in items if i.block.kind is Kind.MOBILITY]
     if len(mobility) < 2:

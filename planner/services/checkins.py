@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 
@@ -47,7 +47,7 @@ def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) ->
     if not isinstance(pain, int) or isinstance(pain, bool) or not 0 <= pain <= 10:
         problems["pain_during"] = "Pain during the exercises is a number from 0 to 10."
     try:
-        NextMorning(fields.get("next_morning"))
+        NextMorning(cast(str, fields.get("next_morning")))  # None or an unknown word: ValueError
     except ValueError:
         problems["next_morning"] = "Choose better, same, worse or unknown for the next morning."
     for name, top, words in (("morning_pain", 10, "Morning pain is a number from 0 to 10 (or leave it empty)."),

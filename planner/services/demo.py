@@ -15,7 +15,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from planner.domain.model import PlanStatus, ProgressionMode
+from planner.domain.model import ExposureLadder, PlanStatus, ProgressionMode
 from planner.domain.wizard import Baseline, WizardRequest
 from planner.services import wizard
 from planner.store import tables as t
@@ -71,6 +71,7 @@ def ensure_demo(db: Database, *, lang: str = "nl") -> int:
     plan = wizard.create_plan_with_wizard(db, patient_id, demo_request(lang), start_date=dt.date.today())
     with db.transaction() as session:
         row = session.get(t.Plan, plan.id)
+        assert row is not None  # created just above
         row.status = PlanStatus.ACTIVE.value
         first = min(row.phases, key=lambda p: p.position)
         next(i for i in sorted(first.items, key=lambda i: i.position) if i.block.kind != "education").private_note = \
@@ -95,7 +96,7 @@ BENDING_RUNGS = {
 }
 
 
-def bending_ladder(lang: str, since: dt.date | None = None):  # noqa: ANN201 - an ExposureLadder
+def bending_ladder(lang: str, since: dt.date | None = None) -> ExposureLadder:
     """The demo patient's exposure ladder for bending: rated 0-100, starting at the rung rated about 30."""
     from planner.domain.exposure import new_ladder
 

@@ -6,7 +6,7 @@ import logging
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import Select, Text, select, type_coerce
 
 from planner.domain.dosage import Dosage, validate
 from planner.domain.errors import NotFound, ValidationError
@@ -76,7 +76,7 @@ def list_blocks(
     return found
 
 
-def _brief_select():  # noqa: ANN202
+def _brief_select() -> Select[Any]:
     """One row per block: the columns a list needs, then title and purpose in each language (one
     outer join per language). Tags come as stored (JSON text on SQLite): brief_block_views decodes
     each distinct value once."""

@@ -55,7 +55,7 @@ def prepare_logo(data: bytes) -> PreparedLogo:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image: Image.Image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as error:
         raise _problem(_too_large()) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:

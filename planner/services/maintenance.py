@@ -101,7 +101,9 @@ def list_backups() -> list[BackupInfo]:
             size = path.stat().st_size
         except OSError:
             continue
-        out.append(BackupInfo(path, backups.taken_at(path), backups.reason_of(path), size))  # type: ignore[arg-type]
+        stamp = backups.taken_at(path)
+        if stamp is not None:  # always: list_backups lists dated backups only
+            out.append(BackupInfo(path, stamp, backups.reason_of(path), size))
     return out
 
 
@@ -271,9 +273,9 @@ def _check_sqlite(path: Path, lines: list[str]) -> tuple[bool, list[str]]:
     except DatabaseProblem as problem:
         return False, [*lines, f"{problem.kind}: {problem}"]
     except sqlite3.DatabaseError as error:
-        problem = classify(error)
-        if problem is not None and problem.kind == "locked":
-            return False, [*lines, f"busy: {problem}"]
+        known = classify(error)
+        if known is not None and known.kind == "locked":
+            return False, [*lines, f"busy: {known}"]
         if not writable:
             return False, [*lines, f"read-only: the file or its folder is read-only and could not be read ({error})"]
         return False, [*lines, f"damaged: {error}", "restore a backup (python main.py restore FILE)"]
@@ -310,7 +312,7 @@ def check(url: str | None = None) -> tuple[bool, list[str]]:
                 revision = migrate.current_revision(connection)
                 if revision in migrate.known_revisions():
                     identity.check_server_schema(connection, revision, db.display_name())
-                elif revision is None and migrate._has_foreign_tables(connection):
+                elif revision is None and migrate._has_foreign_tables(connection):  # noqa: SLF001 - the store's own check, shared
                     raise identity.foreign(db.display_name())
         except DatabaseProblem as problem:
             return False, [*lines, str(problem)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -87,7 +88,7 @@ def _scale(instrument: Instrument) -> str:
     return f"{_number(spec.low)}-{_number(spec.high)}"
 
 
-def _measure_name(measure: MeasureView, gettext) -> str:  # noqa: ANN001
+def _measure_name(measure: MeasureView, gettext: Callable[[str], str]) -> str:
     if measure.instrument is Instrument.CUSTOM:
         unit = f" ({measure.unit})" if measure.unit else ""
         return f"{measure.label}{unit}, {gettext(DIRECTION[measure.better])}"
@@ -98,7 +99,7 @@ def _measure_name(measure: MeasureView, gettext) -> str:  # noqa: ANN001
     return f"{name}, {gettext(direction)}" if direction else name
 
 
-def _measure_line(measure: MeasureView, gettext, num) -> str:  # noqa: ANN001
+def _measure_line(measure: MeasureView, gettext: Callable[[str], str], num: Callable[[float], str]) -> str:
     scores = measure.scores
     if not scores:
         return f"- {_measure_name(measure, gettext)}: {gettext('not measured yet')}"
@@ -150,7 +151,7 @@ def plan_summary(db: Database, plan_id: int, *, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _mean_lines(measures: list[MeasureView], gettext, num) -> list[str]:  # noqa: ANN001
+def _mean_lines(measures: list[MeasureView], gettext: Callable[[str], str], num: Callable[[float], str]) -> list[str]:
     """PSK/PSFS: the mean over the activities, against the line for the mean (2)."""
     lines = []
     for instrument in (Instrument.PSK, Instrument.PSFS):

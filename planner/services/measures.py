@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -147,7 +148,7 @@ def define_measure(
             raise ValidationError({"label": f"At most {MAX_ACTIVITIES} activities: replace one instead."})
         row = t.Measure(
             patient_id=patient_id, instrument=instrument.value, label=label, unit=unit,
-            better=Better(better).value, real_change=real_change, position=len(siblings),
+            better=Better(cast(Better, better)).value, real_change=real_change, position=len(siblings),
             started_on=started_on or dt.date.today(),
         )
         session.add(row)

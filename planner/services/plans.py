@@ -29,7 +29,7 @@ PLAN_FIELDS = ("title", "goal", "language", "start_date", "next_appointment", "s
 PHASE_FIELDS = ("name", "weeks", "focus", "criteria")
 
 
-def _plan_query(plan_id: int, *, blocks: bool = True):  # noqa: ANN202
+def _plan_query(plan_id: int, *, blocks: bool = True):
     items = selectinload(t.Plan.phases).selectinload(t.Phase.items)
     return (
         select(t.Plan)

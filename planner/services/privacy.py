@@ -20,8 +20,9 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from io import TextIOWrapper
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, delete, or_, select, text
 from sqlalchemy.orm import Session
@@ -115,7 +116,7 @@ def _audit_rows(session: Session, patient_id: int, plan_ids: list[int]) -> list[
 
 def patient_data(session: Session, patient_id: int) -> tuple[dict[str, Any], dict[str, int]]:
     """Everything about one patient as a JSON-ready dict, and the number of rows per table."""
-    patients = t.Patient.__table__
+    patients = cast(Table, t.Patient.__table__)
     row = session.execute(select(patients).where(patients.c.id == patient_id)).mappings().first()
     if row is None:
         raise NotFound(f"Patient {patient_id} does not exist.")
@@ -155,7 +156,7 @@ def _handouts(db: Database, plans: list[dict[str, Any]]) -> list[tuple[str, byte
             pdf = handouts.render_handout(db, plan["id"], HandoutOptions(lang=plan["language"]))
         except HerstelplanError:
             raise
-        except Exception as error:  # noqa: BLE001 - said plainly; the details go to the log
+        except Exception as error:
             log.exception("the handout of plan %s could not be made", plan["id"])
             raise HerstelplanError(
                 _("The handout of plan %(plan)d could not be made (%(reason)s); nothing was exported.")
@@ -245,7 +246,7 @@ def _scrub_sqlite(db: Database) -> bool:
     finally:
         raw.close()
     db.dispose()
-    return busy == 0
+    return bool(busy == 0)
 
 
 def _scrub_postgres(db: Database, tables: list[str]) -> bool:
@@ -340,9 +341,9 @@ def scrub_after_erase(db: Database, patient_id: int) -> str:
 class _PrivateLogFile(logging.handlers.RotatingFileHandler):
     """A rotating log whose files (also the ones started at each rotation) are 0600."""
 
-    def _open(self):  # noqa: ANN202
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        return cast(TextIOWrapper, os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors))  # text mode
 
 
 def configure_logging(*, level: int = logging.INFO, folder: Path | None = None) -> Path:

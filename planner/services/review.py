@@ -66,7 +66,7 @@ def _state(row: t.Plan) -> dict[str, Any]:
     }
 
 
-def _restore(session: Any, row: t.Plan, state: dict[str, Any]) -> None:
+def _restore(session: Any, row: t.Plan, state: dict[str, Any]) -> None:  # noqa: ARG001 - TODO(engine2): `session` is unused
     row.current_phase_id = state["current_phase_id"]
     row.review_log = list(state["review_log"])
     row.exposure = state["exposure"]
@@ -127,7 +127,8 @@ def accept_review(db: Database, plan_id: int, *, today: dt.date | None = None,
         entry = accepted_entry(proposal, current.plan, today)
         if entry is not None:
             row.review_log = [*(row.review_log or []), entry.to_json()]
-        if current.exposure is not None and current.exposure.move_on and current.plan.exposure is not None:
+        if (current.exposure is not None and current.exposure.move_on and current.exposure.next_rung is not None
+                and current.plan.exposure is not None):
             ladder = replace(current.plan.exposure, current=current.exposure.next_rung, since=today)
             row.exposure = ladder.to_json()
         session.flush()

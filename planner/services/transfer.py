@@ -61,7 +61,7 @@ def _shown(text: str) -> str:
     return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class _Duplicates(dict):
+class _Duplicates(dict[str, Any]):
     """An object that had a key twice; reported with its path once the tree is walked."""
 
     def __init__(self, pairs: list[tuple[str, Any]], duplicate: str):

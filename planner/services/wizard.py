@@ -70,12 +70,12 @@ def create_plan_with_wizard(db: Database, patient_id: int, request: WizardReques
             weekly_cap_pct=draft.weekly_cap_pct,
         )
         for phase in draft.phases:
-            row = t.Phase(position=phase.position, name=phase.name, weeks=phase.weeks, focus=phase.focus,
-                          criteria=phase.criteria)
+            phase_row = t.Phase(position=phase.position, name=phase.name, weeks=phase.weeks, focus=phase.focus,
+                                criteria=phase.criteria)
             for item in phase.items:
-                row.items.append(t.PlanItem(position=item.position, block_id=item.block.id,
+                phase_row.items.append(t.PlanItem(position=item.position, block_id=item.block.id,
                                             **item.dosage.to_dict()))
-            plan.phases.append(row)
+            plan.phases.append(phase_row)
         session.add(plan)
         session.flush()
         patient.updated_at = t.utcnow()

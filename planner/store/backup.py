@@ -139,8 +139,8 @@ def list_backups(dest_dir: Path) -> list[Path]:
     """Backups in `dest_dir`, newest first."""
     if not dest_dir.exists():
         return []
-    found = [p for p in dest_dir.glob(f"{PREFIX}*{SUFFIX}") if taken_at(p) is not None]
-    return sorted(found, key=lambda p: taken_at(p), reverse=True)  # type: ignore[arg-type, return-value]
+    dated = [(stamp, p) for p in dest_dir.glob(f"{PREFIX}*{SUFFIX}") if (stamp := taken_at(p)) is not None]
+    return [p for _, p in sorted(dated, key=lambda pair: pair[0], reverse=True)]
 
 
 def made_on(dest_dir: Path, day: dt.date) -> bool:
@@ -178,7 +178,7 @@ def rotate(dest_dir: Path, *, now: dt.datetime | None = None) -> list[Path]:
     returns what was deleted. Files that are not Herstelplan backups are never touched."""
     now = now or dt.datetime.now()
     backups = list_backups(dest_dir)
-    keep = to_keep([taken_at(p) for p in backups], now)  # type: ignore[misc]
+    keep = to_keep([stamp for p in backups if (stamp := taken_at(p)) is not None], now)  # all of them
     removed: list[Path] = []
     for path in backups:
         if taken_at(path) not in keep:

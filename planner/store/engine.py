@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -227,7 +228,8 @@ def _remember_versions(session: Session, _context: object, _instances: object) -
     """Before each flush: the version of every versioned row (a plan) as this transaction read it,
     so a StaleDataError can name both versions (first reading wins)."""
     seen = session.info.setdefault(_VERSIONS, {})
-    for row in list(session.identity_map.values()):
+    rows: list[Any] = list(session.identity_map.values())  # mapped rows of any table
+    for row in rows:
         mapper = row.__mapper__
         if mapper.version_id_col is None:
             continue
@@ -262,11 +264,11 @@ def _configure_sqlite(engine: Engine, path: Path | None = None) -> None:
     if path is not None:
 
         @event.listens_for(engine, "do_connect")
-        def _before_connect(_dialect, _record, _cargs, _cparams):  # noqa: ANN001
+        def _before_connect(_dialect: Any, _record: Any, _cargs: Any, _cparams: Any) -> None:
             _create_private(path)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
@@ -278,6 +280,6 @@ def _configure_sqlite(engine: Engine, path: Path | None = None) -> None:
             cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):  # noqa: ANN001
+    def _on_begin(connection: Any) -> None:
         read_only = connection.get_execution_options().get(_READ_ONLY, False)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def x_display():  # noqa: ANN201
+def x_display():
     """A private Xvfb display for this module (installed by `make test`; never skipped)."""
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is not installed; run `make system-deps` (as root)")

@@ -87,7 +87,7 @@ def test_headless_first_paint(bundle: Bundle, tmp_path: Path):
 
 
 @pytest.fixture
-def x_display():  # noqa: ANN201
+def x_display():
     """A private Xvfb display (installed by `make system-deps`; never skipped)."""
     if shutil.which("Xvfb") is None:
         pytest.fail("Xvfb is not installed; run `make system-deps` (as root)")

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
 
-import trim  # noqa: E402
+import trim
 
 
 @pytest.mark.parametrize("name", [
@@ -53,7 +53,7 @@ def test_the_python_packages_the_program_needs_are_not_excluded():
 
 
 @pytest.fixture
-def links(monkeypatch):  # noqa: ANN001, ANN201
+def links(monkeypatch):
     """A made-up table of which library links to which, instead of reading ELF files."""
     table: dict[str, dict[str, bool]] = {}
     monkeypatch.setattr(trim, "_needed", lambda source: table.get(source, {}))

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, env_extra: dict[str, str] | None = None, database: Path | None = None):  # noqa: ANN201
+def run(*args: str, env_extra: dict[str, str] | None = None, database: Path | None = None):
     env = {**os.environ, **(env_extra or {})}
     if database is not None:
         env["HERSTELPLAN_DATABASE_URL"] = f"sqlite:///{database}"

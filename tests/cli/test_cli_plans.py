@@ -9,7 +9,7 @@ from planner.services.database import open_database
 from tests.cli.test_cli import run
 
 
-def _patient(db_path, **fields) -> int:  # noqa: ANN001, ANN003
+def _patient(db_path, **fields) -> int:
     db = open_database(f"sqlite:///{db_path}", daily_backup=False)
     try:
         return patients.create_patient(db, **fields).id
@@ -17,7 +17,7 @@ def _patient(db_path, **fields) -> int:  # noqa: ANN001, ANN003
         db.dispose()
 
 
-def _plan(db_path, plan_id: int):  # noqa: ANN001, ANN202
+def _plan(db_path, plan_id: int):
     db = open_database(f"sqlite:///{db_path}", daily_backup=False)
     try:
         return plans.get_plan(db, plan_id)

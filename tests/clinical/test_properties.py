@@ -22,7 +22,7 @@ MORNINGS = ("better", "same", "worse", "unknown")
 
 
 @st.composite
-def diaries(draw):  # noqa: ANN001, ANN201
+def diaries(draw):
     days = sorted(draw(st.sets(st.integers(0, 27), min_size=1, max_size=12)))
     out = []
     for d in days:
@@ -38,7 +38,7 @@ situations = st.fixed_dictionaries({
 })
 
 
-def _outcome(situation, diary):  # noqa: ANN001, ANN202
+def _outcome(situation, diary):
     plan = story_plan(situation["mode"], age=situation["age"], log=situation["log"])
     today = on(max(ch.date for ch in diary).toordinal() - on(0).toordinal() + situation["extra_days"] % 3)
     older = situation["age"] >= 65
@@ -46,7 +46,7 @@ def _outcome(situation, diary):  # noqa: ANN001, ANN202
     return plan, review, propose(plan, review, today=today, older=older)
 
 
-def _higher(block, before: Dosage, after: Dosage) -> bool:  # noqa: ANN001
+def _higher(block, before: Dosage, after: Dosage) -> bool:
     ratio = volume_ratio(block.kind, before, after)
     return (ratio is not None and ratio > 1 + 1e-9) or (after.level or 0) > (before.level or 0)
 

@@ -18,14 +18,14 @@ from tests.cli.test_cli import run
 START = dt.date(2026, 3, 2)
 
 
-def _plan(db, mode=ProgressionMode.PAIN, birth=dt.date(1980, 1, 1)):  # noqa: ANN001, ANN202
+def _plan(db, mode=ProgressionMode.PAIN, birth=dt.date(1980, 1, 1)):
     patient = patients.create_patient(db, name="Sanne Bakker", language="en", birth_date=birth)
     return wizard.create_plan_with_wizard(
         db, patient.id, WizardRequest(title="Back", region="lower-back", weeks=6, phases=3, mode=mode,
                                       language="en", baseline=Baseline(walk_minutes=10)), start_date=START)
 
 
-def _diary(db, plan_id, rows):  # noqa: ANN001, ANN202
+def _diary(db, plan_id, rows):
     for day, pain, morning in rows:
         checkins.record_checkin(db, plan_id, date=START + dt.timedelta(days=day), pain_during=pain,
                                 next_morning=morning, sessions_done=5, sessions_planned=5, red_flags=[],
@@ -98,7 +98,7 @@ def test_the_check_in_of_the_spec_is_stored_and_refuses_bad_dates(db):
     assert "already a check-in" in twice.value.problems["date"]
 
 
-def test_command_line_contract(db_path, db):  # noqa: ANN001
+def test_command_line_contract(db_path, db):
     plan = _plan(db)
     patients.archive_patient(db, patients.create_patient(db, name="Old Patient").id)
     listed = json.loads(run("patients", "--json", database=db_path).stdout)

@@ -37,7 +37,7 @@ def test_too_steep_a_step_names_the_block_and_the_allowed_growth():
 def test_a_higher_cap_or_a_longer_phase_allows_a_bigger_step():
     """The same +20 % step is fine after two weeks, too steep after one week at 10 %."""
     assert check_plan(plan(("A", 2, _sound_phase()), ("B", 2, _sound_phase(10, reps=12)))) == []
-    def steep(p) -> list[str]:  # noqa: ANN001
+    def steep(p) -> list[str]:
         return [w.code for w in check_plan(p) if w.code == "steep-step"]
     assert steep(plan(("A", 1, _sound_phase()), ("B", 2, _sound_phase(10, reps=12)))) == ["steep-step"]
     assert steep(plan(("A", 1, _sound_phase()), ("B", 2, _sound_phase(10, reps=12)), cap=20)) == []

@@ -120,7 +120,7 @@ PROGRESSING = [b for b in library() if b.kind is not Kind.EDUCATION]
 
 
 @st.composite
-def dosed_blocks(draw):  # noqa: ANN001, ANN201
+def dosed_blocks(draw):
     """A library block with a realistic dosage in its own fields."""
     b = draw(st.sampled_from(PROGRESSING))
     d = b.dosage

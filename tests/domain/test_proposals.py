@@ -35,7 +35,7 @@ def _phase1() -> list:
     ]
 
 
-def _by_key(proposal) -> dict:  # noqa: ANN001
+def _by_key(proposal) -> dict:
     return {i.block.key: i for i in proposal.items}
 
 

@@ -6,7 +6,7 @@ from planner.domain.revisions import changes_between, snapshot
 from tests.domain.conftest import item, plan
 
 
-def _visit(*items, name: str = "Opbouw") -> dict:  # noqa: ANN002
+def _visit(*items, name: str = "Opbouw") -> dict:
     return snapshot(plan((name, 2, list(items))), current_phase=0)
 
 

@@ -14,7 +14,7 @@ from tests.domain.conftest import checkin, item, plan
 START = dt.date(2026, 3, 2)
 
 
-def _plan():  # noqa: ANN202
+def _plan():
     return plan(
         ("Start", 2, [item("education.what-is-pain", 1), item("strength.bridge", 2), item("daily.calm-walk", 3)]),
         ("Opbouw", 2, [item("strength.bridge", 12, reps=12), item("daily.calm-walk", 13, minutes=12)]),

@@ -24,7 +24,7 @@ from tests.domain.conftest import block
 TEMPLATES = sorted((LIBRARY_DIR / "templates").glob("*.json"))
 
 
-def template_plan(path, lang: str) -> PlanView:  # noqa: ANN001
+def template_plan(path, lang: str) -> PlanView:
     data = json.loads(path.read_text(encoding="utf-8"))
     ids = iter(range(1, 10_000))
     phases = []

@@ -26,15 +26,15 @@ OVERHEAD = {"strength.shoulder-press", "mobility.arm-raise", "mobility.wall-slid
 HOUSEHOLD = frozenset({"chair", "wall", "table"})
 
 
-def _plan(**request):  # noqa: ANN003, ANN202
+def _plan(**request):
     return generate_plan(WizardRequest(**request), library(), priorities=priorities())
 
 
-def _kinds(phase) -> list[Kind]:  # noqa: ANN001
+def _kinds(phase) -> list[Kind]:
     return [i.block.kind for i in phase.items]
 
 
-def _keys(plan) -> list[str]:  # noqa: ANN001
+def _keys(plan) -> list[str]:
     return [i.block.key for p in plan.phases for i in p.items]
 
 
@@ -111,7 +111,7 @@ def test_older_adults_get_half_steps():
     """At 65 or over the walking quota grows by half the weekly cap over 4-week phases: 5 % a week, not 10 %."""
     request = dict(region="lower-back", weeks=12, phases=3, mode=ProgressionMode.TIME,
                    baseline=Baseline(walk_minutes=20))
-    def walks(plan) -> list[int]:  # noqa: ANN001
+    def walks(plan) -> list[int]:
         return [next(i for i in p.items if i.block.key == "daily.calm-walk").dosage.minutes for p in plan.phases]
     assert walks(_plan(**request)) == [16, 23, 33]  # 16 x 1.1 ** 4 = 23.4
     assert walks(_plan(**request, older_adult=True)) == [16, 19, 23]  # 16 x 1.05 ** 4 = 19.4

@@ -176,7 +176,7 @@ def test_pain_traffic_light_has_red_amber_green_in_order():
 def figure_in_panel(key, panel_index):
     """Build the figure of one panel with its prop anchors (world coordinates)."""
     render = load_renderer()
-    F = sys.modules["figlib"]
+    F = sys.modules["figlib"]  # noqa: N806 - the module's name in the figure code
     panel = render.all_specs()[key]["panels"][panel_index]
     anchors = {}
     for spec in panel.get("props", []):

@@ -11,7 +11,7 @@ from planner.services.demo import ensure_demo
 
 
 @pytest.fixture
-def demo_id(db) -> int:  # noqa: ANN001
+def demo_id(db) -> int:
     """The demo plan (3 phases, ~17 blocks) with clinic details and a next appointment."""
     plan_id = ensure_demo(db)
     clinic.update_clinic(db, name="Fysiotherapie De Linde", therapist="Anna Bakker", phone="030 123 45 67",

@@ -17,7 +17,7 @@ from planner.handout.model import HandoutClinic, HandoutItem, HandoutPhase, Hand
 from planner.paths import ILLUSTRATIONS_DIR
 
 
-def item(title: str = "Bruggetje", *, kind: Kind = Kind.STRENGTH, **fields) -> HandoutItem:  # noqa: ANN003
+def item(title: str = "Bruggetje", *, kind: Kind = Kind.STRENGTH, **fields) -> HandoutItem:
     """A plausible plan item; any field can be overridden."""
     base = HandoutItem(
         kind=kind,
@@ -34,7 +34,7 @@ def item(title: str = "Bruggetje", *, kind: Kind = Kind.STRENGTH, **fields) -> H
     return replace(base, **fields)
 
 
-def plan(*, items: tuple[HandoutItem, ...] | None = None, phases: int = 1, **fields) -> HandoutPlan:  # noqa: ANN003
+def plan(*, items: tuple[HandoutItem, ...] | None = None, phases: int = 1, **fields) -> HandoutPlan:
     """A small plan (one phase of two weeks by default) with a filled-in clinic."""
     built = []
     week = 1

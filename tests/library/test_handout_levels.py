@@ -12,7 +12,7 @@ from planner.services import handouts, library, patients, plans
 from tests.handout.helpers import text
 
 
-def _plan(db, items):  # noqa: ANN001, ANN202
+def _plan(db, items):
     patient = patients.create_patient(db, name="Kees Jansen", language="nl")
     plan = plans.create_plan(db, patient_id=patient.id, title="Rug", language="nl", start_date=dt.date(2026, 12, 1),
                              phases=[{"name": "Start", "weeks": 2}])

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def worked(db):  # noqa: ANN001, ANN201
+def worked(db):
     """Intake and two follow-ups for a patient with low back pain."""
     patient = patients.create_patient(db, name="Anna Bakker", language="nl")
     plan = wizard.create_plan_with_wizard(

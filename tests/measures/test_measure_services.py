@@ -17,7 +17,7 @@ INTAKE = dt.date(2026, 1, 5)
 
 
 @pytest.fixture
-def patient(db):  # noqa: ANN001, ANN201
+def patient(db):
     return patients.create_patient(db, name="Anna Bakker", language="nl")
 
 

@@ -76,7 +76,7 @@ def test_downgrade_to_base_and_up_again(backend, tmp_path, request):
     db.dispose()
 
 
-def _digest(path) -> str:  # noqa: ANN001
+def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -145,7 +145,7 @@ def test_failed_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch):
 
     real_upgrade = command.upgrade
 
-    def failing_upgrade(config, target):  # noqa: ANN001
+    def failing_upgrade(config, target):
         real_upgrade(config, target)
         raise RuntimeError("disk pulled out")
 

@@ -109,7 +109,7 @@ class Moment:
     delay: float
 
 
-def wait_for(moment: Moment, readline, ledger: Ledger) -> str:  # noqa: ANN001
+def wait_for(moment: Moment, readline, ledger: Ledger) -> str:
     """Read the writer's lines until `moment` has come; returns the last line read."""
     seen, last = 0, ""
     while seen < moment.oks:

@@ -36,7 +36,7 @@ def say(line: str) -> None:
     os.write(1, (line + "\n").encode())
 
 
-def write_forever(url: str, run_id: str, seed: int, *, edits: int | None = None, out=say) -> None:  # noqa: ANN001
+def write_forever(url: str, run_id: str, seed: int, *, edits: int | None = None, out=say) -> None:
     """Edit until killed (or `edits` done); every OK line is printed only after its commit."""
     say = out
     rng = random.Random(seed)

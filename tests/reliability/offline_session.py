@@ -17,7 +17,7 @@ import sys
 ATTEMPTS: list[str] = []
 
 
-def _refuse(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+def _refuse(*_args, **_kwargs):
     raise OSError("network access is blocked in this test")
 
 
@@ -29,7 +29,7 @@ def _hook(event: str, args: tuple) -> None:
 class _NoSocket(socket.socket):
     """A socket class that cannot be made (subclassing still works, as ssl needs)."""
 
-    def __init__(self, *_args, **_kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *_args, **_kwargs):
         raise OSError("network access is blocked in this test")
 
 

@@ -16,11 +16,11 @@ from planner.store import backup as backups
 NOW = dt.datetime(2027, 3, 10, 9, 30)  # a fake clock (the fixtures made real-time backups)
 
 
-def _names(folder) -> list[str]:  # noqa: ANN001
+def _names(folder) -> list[str]:
     return [p.name for p in backups.list_backups(folder)]
 
 
-def _patients_in(path) -> list[str]:  # noqa: ANN001
+def _patients_in(path) -> list[str]:
     con = sqlite3.connect(path)
     try:
         return [row[0] for row in con.execute("SELECT name FROM patients ORDER BY id")]
@@ -157,7 +157,7 @@ def test_a_damaged_database_is_caught_by_the_daily_backup(db_path, tmp_path, _pr
 def test_a_daily_backup_that_cannot_be_written_does_not_stop_the_start(db_path, _private_data_dir, monkeypatch):
     """A full disk in the backup folder becomes a notice; the program still opens the database."""
 
-    def full(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(backups, "_create_private", full)

@@ -233,7 +233,7 @@ def full_disk() -> Iterator[dict[str, int]]:
     """Every new SQLite connection may not grow its file past `limit['pages']` (SQLITE_FULL)."""
     limit = {"pages": 0}
 
-    def cap(dbapi_connection, _record):  # noqa: ANN001
+    def cap(dbapi_connection, _record):
         if limit["pages"]:
             dbapi_connection.execute(f"PRAGMA max_page_count = {limit['pages']}")
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def patient_id(db) -> int:  # noqa: ANN001
+def patient_id(db) -> int:
     patient = patients.create_patient(db, name="Alles Of Niets")
     for title in ("Eerste", "Tweede"):
         plans.create_plan(db, patient_id=patient.id, title=title, phases=[{"name": "Start", "weeks": 2}])
@@ -39,7 +39,7 @@ def test_a_failing_handout_leaves_no_folder_and_no_audit_event(db, db_path, pati
     real = handouts.render_handout
     calls = []
 
-    def second_fails(db_, plan_id, options):  # noqa: ANN001, ANN202
+    def second_fails(db_, plan_id, options):
         calls.append(plan_id)
         if len(calls) == 2:
             raise ValueError("the layout did not fit")
@@ -59,7 +59,7 @@ def test_a_full_disk_leaves_no_broken_files_and_no_audit_event(db, db_path, pati
     real = privacy._write
     written = []
 
-    def disk_fills(path, data):  # noqa: ANN001, ANN202
+    def disk_fills(path, data):
         written.append(path)
         if len(written) == 3:
             path.write_bytes(data[:4096])

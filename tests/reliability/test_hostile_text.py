@@ -92,7 +92,7 @@ def extracted(pdf: bytes) -> tuple[str, str]:
     bottom = styles.build(paper="a4", large_print=False).bottom - 1
     pieces: list[str] = []
 
-    def body_only(text: str, cm: list[float], tm: list[float], _font, _size) -> None:  # noqa: ANN001
+    def body_only(text: str, cm: list[float], tm: list[float], _font, _size) -> None:
         if tm[5] * cm[3] + cm[5] >= bottom:
             pieces.append(text)
 
@@ -132,7 +132,7 @@ ALLOWED = (str(ROOT / "resources"), str(ROOT / "planner"), sys.prefix, sys.base_
            "/usr/share/fonts", "/dev/urandom")
 
 
-def render_checked(db, plan_id: int) -> bytes:  # noqa: ANN001
+def render_checked(db, plan_id: int) -> bytes:
     Watch.install()
     Watch.opened, Watch.network, Watch.active = [], [], True
     try:
@@ -146,7 +146,7 @@ def render_checked(db, plan_id: int) -> bytes:  # noqa: ANN001
 
 
 @pytest.fixture
-def plan_id(db) -> int:  # noqa: ANN001
+def plan_id(db) -> int:
     CANARY.write_bytes(b"\x89PNG\r\n\x1a\n")
     patient = patients.create_patient(db, name="Start")
     plan = plans.create_plan(db, patient_id=patient.id, title="Start", phases=[{"name": "Een", "weeks": 2}])
@@ -155,7 +155,7 @@ def plan_id(db) -> int:  # noqa: ANN001
     return plan.id
 
 
-def fill(db, plan_id: int, texts: dict[str, str]) -> None:  # noqa: ANN001
+def fill(db, plan_id: int, texts: dict[str, str]) -> None:
     plan = plans.get_plan(db, plan_id)
     patients.update_patient(db, plan.patient_id, name=texts["name"])
     plans.update_plan(db, plan_id, title=texts["title"], goal=texts["goal"])
@@ -198,7 +198,7 @@ def test_soak_every_patient_facing_field(db, plan_id, texts):
     check_fields(db, plan_id, texts)
 
 
-def check_fields(db, plan_id: int, texts: dict[str, str]) -> None:  # noqa: ANN001
+def check_fields(db, plan_id: int, texts: dict[str, str]) -> None:
     texts = _valid(texts)
     fill(db, plan_id, texts)
     text, _raw = extracted(render_checked(db, plan_id))

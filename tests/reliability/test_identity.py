@@ -32,7 +32,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _pragma(path: Path, name: str):  # noqa: ANN202
+def _pragma(path: Path, name: str):
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return con.execute(f"PRAGMA {name}").fetchone()[0]
@@ -317,7 +317,7 @@ def test_a_restore_that_cannot_be_opened_afterwards_names_the_safety_backup(db, 
     made = maintenance.backup(db, to=tmp_path / "b.sqlite3")
     db.dispose()
 
-    def refuse(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def refuse(*_args, **_kwargs):
         raise DatabaseProblem("corrupt", "The database file is damaged.")
 
     monkeypatch.setattr(database_service, "open_database", refuse)

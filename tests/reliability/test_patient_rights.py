@@ -23,7 +23,7 @@ GOAL = "Samen met Kees de Veluwezoom fietsen"
 
 
 @pytest.fixture
-def patient_id(db) -> int:  # noqa: ANN001
+def patient_id(db) -> int:
     """A patient with two plans, items with notes, a check-in, and a second patient who must stay."""
     patient = patients.create_patient(db, name="Gerarda Oudenaam", birth_date=dt.date(1958, 4, 3),
                                       complaint="Schouderpijn", private_notes="Woont alleen")
@@ -130,7 +130,7 @@ def test_what_changed_since_a_visit(db, patient_id):
     assert [c.action for c in changes] == ["plan.update"]
 
 
-def _run(*args: str, db_path: Path):  # noqa: ANN202
+def _run(*args: str, db_path: Path):
     env = {**os.environ, "HERSTELPLAN_DATABASE_URL": f"sqlite:///{db_path}"}
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
                           env=env, timeout=120)

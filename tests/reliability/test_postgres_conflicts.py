@@ -13,12 +13,12 @@ from planner.services.database import open_database
 pytestmark = pytest.mark.postgres
 
 
-def _meanwhile(desk, action) -> None:  # noqa: ANN001
+def _meanwhile(desk, action) -> None:
     """Run `action` (another desk's save) once, just before `desk` writes its change: both desks
     passed the version check, and only the database's own version condition sees the clash."""
     done = []
 
-    def before_flush(_session, _context, _instances):  # noqa: ANN001
+    def before_flush(_session, _context, _instances):
         if not done:
             done.append(True)
             action()
@@ -27,7 +27,7 @@ def _meanwhile(desk, action) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def desks(pg_url):  # noqa: ANN001, ANN201
+def desks(pg_url):
     desk_a, desk_b = open_database(pg_url), open_database(pg_url)
     yield desk_a, desk_b
     desk_a.dispose()

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def desk_role(pg_url):  # noqa: ANN001, ANN201
+def desk_role(pg_url):
     """The URL of a desk role that may read and write every row but owns no table."""
     open_database(pg_url).dispose()  # the tables, owned by the administrator
     role = f"desk_{uuid.uuid4().hex[:8]}"
@@ -38,7 +38,7 @@ def desk_role(pg_url):  # noqa: ANN001, ANN201
         admin.dispose()
 
 
-def _patient_with_plan(db) -> int:  # noqa: ANN001
+def _patient_with_plan(db) -> int:
     gone = patients.create_patient(db, name="Niet Eigenaar", private_notes="Privé notitie")
     plans.create_plan(db, patient_id=gone.id, title="Plan", phases=[{"name": "Een", "weeks": 2}])
     return gone.id

@@ -32,7 +32,7 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def snapshot(db):  # noqa: ANN001, ANN201
+def snapshot(db):
     """A backup holding patient 'Before', after which 'After' is added to the live database."""
     patients.create_patient(db, name="Before")
     made = maintenance.backup(db, reason="manual")

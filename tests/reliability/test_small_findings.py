@@ -119,7 +119,7 @@ def test_a_one_language_custom_block_is_imported_once(db):
     assert _custom_blocks(db) == 1
 
 
-def _together(count: int, work) -> None:  # noqa: ANN001
+def _together(count: int, work) -> None:
     start = threading.Barrier(count)
     errors: list[BaseException] = []
 
@@ -162,7 +162,7 @@ def test_an_io_error_on_a_nearly_full_disk_says_disk_full(db, monkeypatch):
     orig.sqlite_errorcode = 778  # SQLITE_IOERR_WRITE
     error = OperationalError("INSERT", {}, orig)
 
-    def fail():  # noqa: ANN202
+    def fail():
         with db.guard():
             raise error
 

@@ -19,7 +19,7 @@ def test_concurrent_writers_all_succeed(db, db_path):
     start = threading.Barrier(DESKS)
     errors: list[BaseException] = []
 
-    def work(desk) -> None:  # noqa: ANN001
+    def work(desk) -> None:
         start.wait()
         for _ in range(EDITS):
             try:

@@ -175,7 +175,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(db, tmp_path, monk
         transfer.import_plan_file(db, big)
 
 
-def _run(*args: str, db_path: Path):  # noqa: ANN202
+def _run(*args: str, db_path: Path):
     env = {**os.environ, "HERSTELPLAN_DATABASE_URL": f"sqlite:///{db_path}"}
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
                           env=env, timeout=120)

@@ -16,10 +16,9 @@ from tests.reliability.test_transfer import state
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 soak_only = pytest.mark.slow  # deselected in `make test`, run by `make soak`
-CASES = {"mutated": 0, "json": 0, "bytes": 0, "accepted": 0}
 
 
-def attempt(db, db_path, raw: bytes) -> transfer.TransferError | None:  # noqa: ANN001
+def attempt(db, db_path, raw: bytes) -> transfer.TransferError | None:
     """Import `raw`; check the all-or-nothing promise; return the refusal (None when accepted)."""
     before = state(db_path)
     try:
@@ -31,13 +30,11 @@ def attempt(db, db_path, raw: bytes) -> transfer.TransferError | None:  # noqa: 
     after = state(db_path)
     assert after[0] == before[0] + 1  # exactly one plan more
     assert after[1] - before[1] == len(plan.phases)
-    CASES["accepted"] += 1
     return None
 
 
-def check_mutated(db, db_path, case: tuple[str, bytes, str | None]) -> None:  # noqa: ANN001
+def check_mutated(db, db_path, case: tuple[str, bytes, str | None]) -> None:
     what, raw, path = case
-    CASES["mutated"] += 1
     error = attempt(db, db_path, raw)
     if path is not None:
         assert error is not None, what
@@ -66,7 +63,6 @@ def test_soak_twenty_thousand_broken_files(db, db_path, case):
 @given(json_values)
 def test_arbitrary_json(db, db_path, value):
     """Any JSON value at all is refused cleanly."""
-    CASES["json"] += 1
     assert attempt(db, db_path, json.dumps(value).encode()) is not None
 
 
@@ -74,14 +70,6 @@ def test_arbitrary_json(db, db_path, value):
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes(db, db_path, raw):
-    """Random bytes are refused cleanly."""
-    CASES["bytes"] += 1
-    attempt(db, db_path, raw)
-
-
-def test_report_fuzz_cases():
-    """The fuzz tests above really ran their cases (prints the figures for the report)."""
-    total = CASES["mutated"] + CASES["json"] + CASES["bytes"]
-    print(f"\nimport fuzz: {total} cases ({CASES}), none crashed, every refusal changed nothing")
-    if CASES["json"]:  # when the whole module ran
-        assert CASES["mutated"] >= 300 and CASES["json"] >= 100 and CASES["accepted"] >= 1
+    """Random bytes are refused cleanly: a TransferError with a path, and nothing changed."""
+    error = attempt(db, db_path, raw)
+    assert error is not None

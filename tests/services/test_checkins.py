@@ -19,14 +19,14 @@ TODAY = dt.date(2026, 3, 16)
 
 
 @pytest.fixture
-def plan(db):  # noqa: ANN001, ANN201
+def plan(db):
     patient = patients.create_patient(db, name="Mehmet Yilmaz", language="nl")
     return wizard.create_plan_with_wizard(
         db, patient.id, WizardRequest(title="Knie sterker", region="knee", weeks=6, phases=2),
         start_date=TODAY - dt.timedelta(days=8))
 
 
-def _record(db, plan_id: int, day: int, pain: int, **extra):  # noqa: ANN001, ANN003, ANN202
+def _record(db, plan_id: int, day: int, pain: int, **extra):
     values = {"next_morning": "same", "sessions_done": 3, "sessions_planned": 3, **extra}
     return checkins.record_checkin(db, plan_id, date=TODAY - dt.timedelta(days=day), pain_during=pain,
                                    today=TODAY, **values)

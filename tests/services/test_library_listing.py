@@ -12,7 +12,7 @@ from planner.services import library, patients, plans
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\0" * 40
 
 
-def _own(db, title: str):  # noqa: ANN001, ANN202
+def _own(db, title: str):
     return library.create_custom_block(db, {
         "kind": "strength", "regions": ["knee", "hip"], "equipment": ["chair"], "dosage": {"sets": 2, "reps": 8},
         "levels": [{"nl": "Makkelijk", "en": "Easy"}],

@@ -8,7 +8,7 @@ import datetime as dt
 from planner.services import patients
 
 
-def _clinic(db, count: int = 40):  # noqa: ANN001, ANN202
+def _clinic(db, count: int = 40):
     made = []
     for n in range(count):
         made.append(patients.create_patient(

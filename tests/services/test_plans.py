@@ -11,7 +11,7 @@ from planner.services import library, patients, plans
 
 
 @pytest.fixture
-def plan(db):  # noqa: ANN001, ANN201
+def plan(db):
     patient = patients.create_patient(db, name="Anna Jansen", language="nl")
     return plans.create_plan(
         db, patient_id=patient.id, title="Nek in beweging", goal="Weer fietsen",
@@ -19,7 +19,7 @@ def plan(db):  # noqa: ANN001, ANN201
     )
 
 
-def _keys(db, plan_id):  # noqa: ANN001, ANN202
+def _keys(db, plan_id):
     return [[item.block.key for item in phase.items] for phase in plans.get_plan(db, plan_id).phases]
 
 

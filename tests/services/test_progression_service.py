@@ -19,19 +19,19 @@ from planner.store import tables as t
 TODAY = dt.date(2026, 3, 16)
 
 
-def _plan(db, mode: ProgressionMode = ProgressionMode.PAIN, **request):  # noqa: ANN001, ANN003, ANN202
+def _plan(db, mode: ProgressionMode = ProgressionMode.PAIN, **request):
     patient = patients.create_patient(db, name="Jannie de Vries", language="nl")
     req = WizardRequest(title="Rug in beweging", region="lower-back", weeks=4, phases=2, mode=mode, **request)
     return wizard.create_plan_with_wizard(db, patient.id, req, start_date=TODAY - dt.timedelta(days=10))
 
 
-def _diary(db, plan_id: int, pains: list[int], morning: str = "same") -> None:  # noqa: ANN001
+def _diary(db, plan_id: int, pains: list[int], morning: str = "same") -> None:
     for days_ago, pain in zip((9, 5, 1), pains, strict=False):
         checkins.record_checkin(db, plan_id, date=TODAY - dt.timedelta(days=days_ago), pain_during=pain,
                                 next_morning=morning, sessions_done=3, sessions_planned=3, today=TODAY)
 
 
-def _audit(db, action: str) -> int:  # noqa: ANN001
+def _audit(db, action: str) -> int:
     with db.reading() as session:
         return len(session.scalars(select(t.AuditEvent).where(t.AuditEvent.action == action)).all())
 

@@ -14,7 +14,7 @@ TODAY = dt.date(2026, 3, 16)
 
 
 @pytest.fixture
-def plan(db):  # noqa: ANN001, ANN201
+def plan(db):
     patient = patients.create_patient(db, name="Els Bakker", language="nl")
     return wizard.create_plan_with_wizard(
         db, patient.id, WizardRequest(title="Rug", region="lower-back", weeks=4, phases=2),

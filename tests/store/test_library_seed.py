@@ -15,7 +15,7 @@ from planner.store import library
 from planner.store import tables as t
 
 
-def _counts(db):  # noqa: ANN001, ANN202
+def _counts(db):
     with db.reading() as session:
         return (
             session.scalar(select(func.count()).select_from(t.Block)),

@@ -26,7 +26,7 @@ def desk_settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, db, desk_settings, english):  # noqa: ANN001, ANN201
+def window(qtbot, db, desk_settings, english):
     """The main window, shown and active, on a fresh seeded database."""
     from planner.ui.window.main_window import MainWindow
 
@@ -41,7 +41,7 @@ def window(qtbot, db, desk_settings, english):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def template(db):  # noqa: ANN001, ANN201
+def template(db):
     """A clinic template with three phases and a few blocks (independent of the shipped templates)."""
     blocks = {b.key: b for b in library.list_blocks(db)}
     tpl = plans.create_plan(db, patient_id=None, title="Test template: calm start", language="nl",
@@ -56,7 +56,7 @@ def template(db):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def patient_plan(db, template):  # noqa: ANN001, ANN201
+def patient_plan(db, template):
     """A patient with a plan made from the template."""
     patient = patients.create_patient(db, name="Anna de Boer", language="nl", complaint="Lage rugpijn")
     return plans.create_from_template(db, template.id, patient_id=patient.id)

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner import __version__
 
 
-def _menu_action(window, menu_title: str, action_text: str):  # noqa: ANN001, ANN202
+def _menu_action(window, menu_title: str, action_text: str):
     menus = {action.text().replace("&", ""): action.menu() for action in window.menuBar().actions()}
     menu = menus[menu_title]
     return next(a for a in menu.actions() if a.text().replace("&", "") == action_text)
 
 
-def test_help_about_shows_the_version(qtbot, window):  # noqa: ANN001
+def test_help_about_shows_the_version(qtbot, window):
     seen: list[tuple[str, str]] = []
 
     def read_and_close() -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 
 from planner.i18n import set_language
 from planner.services import audit, plans
-from planner.ui.patients import audit_view
 from planner.ui.patients.audit_view import AuditDialog, AuditModel
 from tests.ui.helpers import dialog as find_dialog
+from tests.ui.helpers import menu_action, visible_dialogs
 
 
 def test_the_model_passes_the_model_tester(qtmodeltester, db, patient_plan):
@@ -55,19 +54,21 @@ def test_the_trail_is_dutch_with_the_dutch_ui(qtbot, db, patient_plan):
 
 
 def test_view_audit_trail_from_the_window(qtbot, window, db, patient_plan):
-    """Patient → View audit trail… (and View → Activity log) open the selected patient's trail."""
-    action = QAction("View audit trail…", window)
-    window.addAction(action)
-    window.actions.actions["audit_trail"] = action
-    window.extension_ready["activity_log"] = audit_view.install(window)
+    """Patient → View audit trail… and View → Activity log, as the window wires them, open the
+    selected patient's trail (one dialog each)."""
     window.patients.model.reload()
     assert window.patients.select_patient(patient_plan.patient_id)
-    window._update_actions()
-    window.actions["audit_trail"].trigger()
+    trail = menu_action(window, "Patient", "View audit trail…")
+    assert trail.isEnabled()
+    trail.trigger()
     dialog = find_dialog(qtbot, "auditDialog")
+    assert visible_dialogs("auditDialog") == [dialog]
     assert dialog.table.model().rowCount() == len(audit.patient_trail(db, patient_plan.patient_id))
     dialog.close()
-    window.actions["activity_log"].trigger()
+    log = menu_action(window, "View", "Activity log")
+    assert log.isEnabled()
+    log.trigger()
     second = find_dialog(qtbot, "auditDialog")
-    assert second.isVisible()
+    assert visible_dialogs("auditDialog") == [second]
+    assert second.table.model().rowCount() == len(audit.patient_trail(db, patient_plan.patient_id))
     second.close()

@@ -14,13 +14,13 @@ from planner.i18n import set_language
 from planner.services import maintenance, patients
 from planner.services.database import open_database
 from planner.store import backup as backups
-from planner.ui.files import backup_dialog
 from planner.ui.files.backup_dialog import (
     BackupDialog,
     StartupProblemDialog,
     open_database_or_explain,
 )
 from tests.ui.helpers import dialog as find_dialog
+from tests.ui.helpers import menu_action, visible_dialogs
 
 
 def _names(path: Path) -> list[str]:
@@ -32,7 +32,7 @@ def _names(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def backup_dialog_on(qtbot, db, english):  # noqa: ANN001, ANN201
+def backup_dialog_on(qtbot, db, english):
     def make() -> BackupDialog:
         dialog = BackupDialog(db)
         qtbot.addWidget(dialog)
@@ -109,7 +109,7 @@ def test_the_dialog_speaks_dutch(qtbot, db, backup_dialog_on):
     assert dialog.findChild(type(dialog.message), "rotationNote").text().startswith("Herstelplan bewaart")
 
 
-def _answer_when_shown(qtbot, act) -> None:  # noqa: ANN001
+def _answer_when_shown(qtbot, act) -> None:
     """Run `act(dialog)` on the start-up dialog once it is shown (it runs modally)."""
 
     def poll() -> None:
@@ -191,16 +191,18 @@ def test_start_on_a_busy_database_can_try_again(qtbot, db_path, english, monkeyp
 
 
 def test_back_up_from_the_file_menu(qtbot, window, db):
-    """File → Back up now… opens the dialog (wired as the lead will), and a restore refreshes the window."""
-    window.extension_ready["backup"] = backup_dialog.install(window)
-    window._update_actions()
+    """File → Back up now…, as the window wires it, opens one dialog; a restore refreshes the window."""
     patients.create_patient(db, name="Bewaard")
     maintenance.backup(db)
     patients.create_patient(db, name="Later toegevoegd")
     window.bus.patient_changed.emit(-1)
     assert window.patients.model.rowCount() == 2
-    window.actions["backup"].trigger()
+    action = menu_action(window, "File", "Back up now…")
+    assert action.isEnabled()
+    action.trigger()
     dialog = find_dialog(qtbot, "backupDialog")
+    qtbot.wait(50)  # a second connection would open its dialog in the same event-loop turn
+    assert visible_dialogs("backupDialog") == [dialog]
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 1).text() == "Made by hand")
     dialog.table.selectRow(row)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QFileDialog
 from planner.domain.monitoring import Light
 from planner.domain.wizard import WizardRequest
 from planner.services import checkins, patients, revisions, wizard
-from planner.ui.monitoring.chart import LIGHT_COLOURS, ChartDialog, ProgressChart
+from planner.ui.monitoring.chart import LIGHT_COLOURS, LOAD_COLOUR, ChartDialog, ProgressChart
 
 TODAY = dt.date(2026, 3, 16)
 
 
 @pytest.fixture
-def plan(db):  # noqa: ANN001, ANN201
+def plan(db):
     patient = patients.create_patient(db, name="Els Bakker", language="nl")
     created = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug", region="lower-back",
                                                                            weeks=6, phases=3),
@@ -47,11 +47,28 @@ def test_chart_renders_with_a_point_per_check_in_and_a_step_per_phase(qtbot, db,
 
 
 def test_an_empty_chart_draws_without_data(qtbot):
-    """No series yet: the widget still paints (axes only)."""
+    """No series yet: the widget paints its three panels' frames and scale numbers, and no data."""
     chart = ProgressChart()
     qtbot.addWidget(chart)
     assert chart.point_counts() == {"pain": 0, "load": 0, "adherence": 0}
-    assert not chart.render_image(QSize(300, 200)).isNull()
+    width, height = 600, 400
+    image = chart.render_image(QSize(width, height))
+
+    def inked(x: int, y: int) -> bool:
+        return image.pixelColor(x, y).lightness() < 250  # the grey frame, antialiased over two pixels
+
+    # each panel's frame: its left edge runs at x = 44 down most of the picture (three panels, gaps
+    # for their titles); its top and bottom edges run across the width
+    frame_rows = sum(any(inked(x, y) for x in (43, 44)) for y in range(height))
+    assert frame_rows > height / 2
+    frame_lines = [y for y in range(height) if sum(inked(x, y) for x in range(60, width - 20)) > (width - 80) * 0.9]
+    assert len(frame_lines) >= 6  # three boxes, a top and a bottom edge each
+    # the scale numbers (0 3 5 10, 100, 0 100) in the margin left of the frames
+    assert sum(inked(x, y) for x in range(0, 40) for y in range(height)) > 50
+    # and no data: the chart is all greys (the data are drawn in colour: the lights, the load line)
+    assert max(image.pixelColor(x, y).hsvSaturation() for x in range(width) for y in range(height)) < 10
+    assert QColor(LOAD_COLOUR).hsvSaturation() > 100
+    assert min(QColor(c).hsvSaturation() for c in LIGHT_COLOURS.values()) > 100
 
 
 def test_save_summary_pdf_and_a_version(qtbot, db, plan, english, tmp_path, monkeypatch):

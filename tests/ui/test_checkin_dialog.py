@@ -21,14 +21,14 @@ START = TODAY - dt.timedelta(days=10)  # week 1: 6-12 March (all open); week 2: 
 
 
 @pytest.fixture
-def plan(db):  # noqa: ANN001, ANN201
+def plan(db):
     patient = patients.create_patient(db, name="Jannie de Vries", language="nl")
     return wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug in beweging", region="lower-back"),
                                           start_date=START)
 
 
 @pytest.fixture
-def dialog(qtbot, db, plan, english):  # noqa: ANN001, ANN201
+def dialog(qtbot, db, plan, english):
     dlg = CheckInDialog(db, plan.id, today=TODAY)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -38,7 +38,7 @@ def dialog(qtbot, db, plan, english):  # noqa: ANN001, ANN201
     return dlg
 
 
-def _type_cells(qtbot, values) -> None:  # noqa: ANN001
+def _type_cells(qtbot, values) -> None:
     """Type each value into the current cell and press Tab, like filling in a row of the diary."""
     for value in values:
         if value:
@@ -46,12 +46,12 @@ def _type_cells(qtbot, values) -> None:  # noqa: ANN001
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
-def _tick(qtbot, button) -> None:  # noqa: ANN001
+def _tick(qtbot, button) -> None:
     """Click a radio button or check box on its box (a click far right of a short label misses)."""
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
 
 
-def _week_one(qtbot, dialog) -> None:  # noqa: ANN001
+def _week_one(qtbot, dialog) -> None:
     dialog.week.setCurrentIndex(0)
     dialog.grid.setFocus()
     dialog.grid.setCurrentCell(PAIN, 0)

@@ -10,7 +10,7 @@ from planner.services import plans
 from tests.ui.helpers import dialog, open_plan
 
 
-def _first_item(window):  # noqa: ANN001, ANN202
+def _first_item(window):
     model = window.editor.model
     return model.item_at(model.index(0, 0, model.index(0, 0)))
 
@@ -20,7 +20,7 @@ def test_a_lost_race_shows_the_conflict_and_reloads(qtbot, window, db, patient_p
     item = _first_item(window)
     raced = []
 
-    def another_desk_saved_first(session, _context, _instances):  # noqa: ANN001
+    def another_desk_saved_first(session, _context, _instances):
         # On PostgreSQL another desk commits between our version check and our write; here the
         # plan's version moves under the same transaction, which the write then finds changed.
         if not raced:

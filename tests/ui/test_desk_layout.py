@@ -25,11 +25,11 @@ def fully_visible(widget: QWidget) -> bool:
 
 
 @pytest.fixture
-def sized_window(qtbot, db, tmp_path, english, patient_plan):  # noqa: ANN001, ANN201
+def sized_window(qtbot, db, tmp_path, english, patient_plan):
     """A first start (no saved layout) at a given screen size, with a strength block selected."""
     from planner.ui.window.main_window import MainWindow
 
-    def make(width: int, height: int):  # noqa: ANN202
+    def make(width: int, height: int):
         settings = QSettings(str(tmp_path / f"desk-{width}.ini"), QSettings.Format.IniFormat)
         win = MainWindow(db, settings=settings)
         qtbot.addWidget(win)
@@ -48,7 +48,7 @@ def sized_window(qtbot, db, tmp_path, english, patient_plan):  # noqa: ANN001, A
     return make
 
 
-def check_room(window, *, preview: bool) -> None:  # noqa: ANN001
+def check_room(window, *, preview: bool) -> None:
     inspector = window.inspector
     page = inspector.item_page
     fields = ([page.level] if page.level.count() else []) + list(page.numbers.values())

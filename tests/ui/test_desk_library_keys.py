@@ -16,7 +16,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
 
-def search(qtbot, window, text: str) -> None:  # noqa: ANN001
+def search(qtbot, window, text: str) -> None:
     """Ctrl+F and type `text` into the library search."""
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     field = window.library.search
@@ -24,7 +24,7 @@ def search(qtbot, window, text: str) -> None:  # noqa: ANN001
     qtbot.keyClicks(field, text)
 
 
-def all_keys(db, plan_id: int) -> list[str]:  # noqa: ANN001
+def all_keys(db, plan_id: int) -> list[str]:
     return [key for phase in keys(db, plan_id) for key in phase]
 
 
@@ -87,7 +87,7 @@ def test_the_same_block_twice_in_a_phase_is_not_added_silently(qtbot, window, db
     assert "already" in message and "Standing with one foot" in message
 
 
-def _select_two(qtbot, window, db) -> list[int]:  # noqa: ANN001
+def _select_two(qtbot, window, db) -> list[int]:
     """Click the first block that is not in the plan and Ctrl+click the next but one: their ids."""
     view = window.library.list
     window.library.clear_filters()

@@ -15,18 +15,18 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def click_row(qtbot, view: QListView, row: int) -> None:  # noqa: ANN001
+def click_row(qtbot, view: QListView, row: int) -> None:
     """A left click in the middle of the list's row `row`."""
     index = view.model().index(row, 0)
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
 
 
-def offered_names(monkeypatch) -> list[str]:  # noqa: ANN001
+def offered_names(monkeypatch) -> list[str]:
     """The file names the export dialog offers (the dialog itself is answered with Cancel)."""
     offered: list[str] = []
 
-    def ask(_parent, _title, path, *_args, **_kwargs):  # noqa: ANN001, ANN202
+    def ask(_parent, _title, path, *_args, **_kwargs):
         offered.append(path)
         return "", ""
 

@@ -38,7 +38,7 @@ class SaveDialog:
         self.suggested: list[str] = []
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self))
 
-    def __call__(self, parent, caption, directory, filters):  # noqa: ANN001
+    def __call__(self, parent, caption, directory, filters):  # noqa: ARG002 - QFileDialog.getSaveFileName's signature
         self.suggested.append(directory)
         return (str(self.answer) if self.answer else "", filters)
 
@@ -76,7 +76,7 @@ def test_export_writes_the_pdf_remembers_the_folder_and_opens_it(qtbot, db, desk
     assert dialog.suggested[1].startswith(str(folder))  # the next export starts in that folder
 
 
-def _make_active(qtbot, window) -> None:  # noqa: ANN001
+def _make_active(qtbot, window) -> None:
     """Shortcuts only reach the active window; the offscreen platform sometimes needs asking twice
     (a window left over from an earlier test may still hold the focus)."""
     for _ in range(50):
@@ -155,11 +155,11 @@ def pdf_printer(tmp_path: Path) -> QPrinter:
     return printer
 
 
-def accept_print_dialog(monkeypatch, choose=None) -> list[tuple[int, int]]:  # noqa: ANN001
+def accept_print_dialog(monkeypatch, choose=None) -> list[tuple[int, int]]:
     """The system print dialog, accepted at once (after `choose(printer)` like a user's choices)."""
     shown: list[tuple[int, int]] = []
 
-    def fake_exec(self) -> int:  # noqa: ANN001
+    def fake_exec(self) -> int:
         shown.append((self.minPage(), self.maxPage()))
         if choose:
             choose(self.printer())

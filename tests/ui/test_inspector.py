@@ -12,11 +12,11 @@ from tests.ui.helpers import open_plan
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _item(db, plan_id, item_id):  # noqa: ANN001, ANN202
+def _item(db, plan_id, item_id):
     return next(i for p in plans.get_plan(db, plan_id).phases for i in p.items if i.id == item_id)
 
 
-def _add(db, plan, key):  # noqa: ANN001, ANN202
+def _add(db, plan, key):
     block = library.get_block_by_key(db, key)
     _, item_id = plans.add_item(db, plan.phases[0].id, block.id)
     return item_id

@@ -9,7 +9,7 @@ from planner.services import library, plans
 from tests.ui.helpers import open_plan
 
 
-def _item(db, plan_id, item_id):  # noqa: ANN001, ANN202
+def _item(db, plan_id, item_id):
     return next(i for p in plans.get_plan(db, plan_id).phases for i in p.items if i.id == item_id)
 
 

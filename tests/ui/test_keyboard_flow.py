@@ -17,10 +17,10 @@ NONE = Qt.KeyboardModifier.NoModifier
 class Keyboard:
     """Sends keys to whatever has the focus and counts them."""
 
-    def __init__(self, qtbot, window):  # noqa: ANN001
+    def __init__(self, qtbot, window):
         self.qtbot, self.window, self.count = qtbot, window, 0
 
-    def target(self):  # noqa: ANN201
+    def target(self):
         return QApplication.focusWidget() or self.window
 
     def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> None:
@@ -105,5 +105,5 @@ def test_keyboard_only_three_phase_plan_for_a_new_patient(qtbot, window, db, tem
     assert kb.count < 120  # a handful of shortcuts and the words that had to be typed anyway
 
 
-def _dosage(db, plan_id, item_id):  # noqa: ANN001, ANN202
+def _dosage(db, plan_id, item_id):
     return next(i for p in plans.get_plan(db, plan_id).phases for i in p.items if i.id == item_id).dosage

@@ -16,7 +16,7 @@ from planner.ui.library.library_model import ID_ROLE, LibraryFilter, LibraryMode
 from planner.ui.library.thumbnails import Thumbnails
 
 
-def _many(db, count: int = 5000):  # noqa: ANN001, ANN202
+def _many(db, count: int = 5000):
     base = library.list_blocks(db, brief=True)
     blocks = []
     for n in range(count):

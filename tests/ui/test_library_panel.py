@@ -21,11 +21,11 @@ from tests.ui.helpers import dialog, keys, open_plan
 ALT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
-def _shown(panel) -> list[str]:  # noqa: ANN001
+def _shown(panel) -> list[str]:
     return [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
 
 
-def _own_block(db, title_nl: str, title_en: str, kind: str = "mobility"):  # noqa: ANN001, ANN202
+def _own_block(db, title_nl: str, title_en: str, kind: str = "mobility"):
     return library.create_custom_block(db, {
         "kind": kind, "regions": ["neck"], "equipment": [], "dosage": {"reps": 8},
         "text": {"nl": {"title": title_nl}, "en": {"title": title_en}}})
@@ -97,7 +97,7 @@ def test_double_click_adds_the_block_to_the_current_phase(qtbot, window, db, pat
     qtbot.waitUntil(lambda: keys(db, patient_plan.id)[2][-1] == "balance.tandem-stance")
 
 
-def _type_lines(qtbot, widget, lines: list[str]) -> None:  # noqa: ANN001
+def _type_lines(qtbot, widget, lines: list[str]) -> None:
     for n, line in enumerate(lines):
         if n:
             qtbot.keyClick(widget, Qt.Key.Key_Return)

@@ -18,7 +18,7 @@ DUTCH_UI_COUNTS = {"balans": 10, "kracht": 21, "ademhaling": 10, "knie": 20, "st
 
 
 @pytest.fixture(params=["en", "nl"])
-def panel(request, qtbot, db, english):  # noqa: ANN001, ANN201
+def panel(request, qtbot, db, english):
     set_language(request.param)
     made = LibraryPanel(db, ChangeBus(), Thumbnails())
     qtbot.addWidget(made)
@@ -26,7 +26,7 @@ def panel(request, qtbot, db, english):  # noqa: ANN001, ANN201
     return made
 
 
-def found(qtbot, panel: LibraryPanel, text: str) -> list:  # noqa: ANN001
+def found(qtbot, panel: LibraryPanel, text: str) -> list:
     panel.search.clear()
     qtbot.keyClicks(panel.search, text)
     return [panel.proxy.index(row, 0).data(BLOCK_ROLE) for row in range(panel.proxy.rowCount())]

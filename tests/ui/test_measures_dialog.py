@@ -16,7 +16,7 @@ INTAKE = dt.date(2026, 1, 5)
 TODAY = dt.date(2026, 3, 2)
 
 
-def _add(qtbot, panel, instrument_text: str, label: str = "") -> None:  # noqa: ANN001
+def _add(qtbot, panel, instrument_text: str, label: str = "") -> None:
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     form = dialog(qtbot, "measureForm")
     box = form.instrument
@@ -28,7 +28,7 @@ def _add(qtbot, panel, instrument_text: str, label: str = "") -> None:  # noqa: 
     qtbot.waitUntil(lambda: not form.isVisible())
 
 
-def _visit(qtbot, panel, date: dt.date, scores: dict[str, float], gpe: int | None = None) -> None:  # noqa: ANN001
+def _visit(qtbot, panel, date: dt.date, scores: dict[str, float], gpe: int | None = None) -> None:
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     form = dialog(qtbot, "visitForm")
     form.date.selectAll()

@@ -9,7 +9,7 @@ from planner.services import patients
 from planner.ui.patients.patient_dialog import PatientDialog
 
 
-def test_ticking_fell_and_fears_falling_is_saved(qtbot, db, english):  # noqa: ANN001
+def test_ticking_fell_and_fears_falling_is_saved(qtbot, db, english):
     patient = patients.create_patient(db, name="Gerrit Jansen")
     dialog = PatientDialog(db, patient)
     qtbot.addWidget(dialog)

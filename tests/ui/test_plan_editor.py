@@ -3,7 +3,8 @@ criteria), moving blocks across phases by keyboard, minutes and warnings, and th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from planner.domain.dosage import session_seconds
@@ -11,13 +12,13 @@ from planner.domain.model import PlanStatus
 from planner.services import library, plans
 from planner.ui.editor.plan_model import INFO_ROLE, WARNINGS_ROLE, PlanTreeModel
 from planner.ui.library.thumbnails import Thumbnails
-from tests.ui.helpers import keys, open_plan
+from tests.ui.helpers import drop_on, keys, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def _names(db, plan_id):  # noqa: ANN001, ANN202
+def _names(db, plan_id):
     return [p.name for p in plans.get_plan(db, plan_id).phases]
 
 
@@ -188,11 +189,33 @@ def test_a_foreign_drop_is_refused(window, db, patient_plan):
 
 
 def test_dragging_a_phase_reorders_the_phases(qtbot, window, db, patient_plan):
-    """A phase dropped before the first one becomes the first."""
+    """A phase dragged with the mouse and dropped on the top edge of the first one becomes the first.
+
+    The offscreen platform ends every QDrag at once (it has no drag and drop), so the test presses and
+    moves the mouse on phase 3 until the view starts its drag, then delivers, at the drop point, the
+    drag-enter, drag-move and drop events that a platform sends: the view itself works out the place.
+    """
     open_plan(window, patient_plan)
-    model = window.editor.model
-    mime = model.mimeData([model.index(2, 0)])
-    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
+    tree, model = window.editor.tree, window.editor.model
+    view = tree.viewport()
+    last, first = tree.visualRect(model.index(2, 0)), tree.visualRect(model.index(0, 0))
+    assert last.isValid() and first.isValid()
+    dragged: list[QMimeData] = []
+    real_start = tree.startDrag
+
+    def start_drag(actions: Qt.DropAction) -> None:  # what the view packs for the drag
+        dragged.append(model.mimeData(tree.selectionModel().selectedIndexes()))
+        real_start(actions)
+
+    tree.startDrag = start_drag
+    start, left, none = last.center(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(view, left, none, start)
+    QTest.mouseMove(view, QPoint(start.x(), start.y() - QApplication.startDragDistance() - 4))
+    QTest.mouseMove(view, QPoint(start.x(), start.y() - 2 * QApplication.startDragDistance() - 8))
+    QTest.mouseRelease(view, left, none, start)
+    assert len(dragged) == 1, "pressing and moving the mouse on a phase starts no drag"
+    assert model.index(2, 0) in tree.selectionModel().selectedIndexes()
+    drop_on(tree, dragged[0], QPoint(first.center().x(), first.top() + 1), Qt.DropAction.MoveAction)
     qtbot.waitUntil(lambda: _names(db, patient_plan.id) == ["Dagelijks leven", "Rust", "Opbouw"])
 
 

@@ -3,36 +3,14 @@ keyboard and by drag and drop → reordered → dosage edited → undo/redo → 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QListWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QListWidget
 
 from planner.services import library, patients, plans
-from tests.ui.helpers import activate, dialog, keys, open_plan
+from tests.ui.helpers import activate, dialog, drop_on, keys, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def _drag_event(cls, point: QPoint, action, mime: QMimeData):  # noqa: ANN001, ANN202
-    """Qt 6.12 takes a QPointF (the QPoint form is deprecated); Qt 6.11 only a QPoint."""
-    args = (action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    try:
-        return cls(point.toPointF(), *args)
-    except TypeError:
-        return cls(point, *args)
-
-
-def drop_on(view, mime: QMimeData, point: QPoint, action=Qt.DropAction.CopyAction) -> None:  # noqa: ANN001
-    """Send the events a real drag sends when the mouse moves over `view` and is released at `point`."""
-    viewport = view.viewport()
-    enter = _drag_event(QDragEnterEvent, point, action, mime)
-    QApplication.sendEvent(viewport, enter)
-    move = _drag_event(QDragMoveEvent, point, action, mime)
-    QApplication.sendEvent(viewport, move)
-    assert move.isAccepted(), "the plan refused the drag"
-    drop = QDropEvent(point.toPointF(), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(viewport, drop)
 
 
 def test_new_patient_plan_from_template_blocks_dosage_and_undo(qtbot, window, db, template):
@@ -129,7 +107,7 @@ def test_new_patient_plan_from_template_blocks_dosage_and_undo(qtbot, window, db
     assert _item(db, plan.id, item_id) == before
 
 
-def _item(db, plan_id, item_id):  # noqa: ANN001, ANN202
+def _item(db, plan_id, item_id):
     for phase in plans.get_plan(db, plan_id).phases:
         for item in phase.items:
             if item.id == item_id:
@@ -137,7 +115,7 @@ def _item(db, plan_id, item_id):  # noqa: ANN001, ANN202
     return None
 
 
-def _first_item(window):  # noqa: ANN001, ANN202
+def _first_item(window):
     model = window.editor.model
     return model.item_at(model.index(0, 0, model.index(0, 0)))
 

@@ -38,7 +38,7 @@ class RenderSpy:
         self.delay = delay
         real = handouts.render_handout
 
-        def spy(db, plan_id, options):  # noqa: ANN001
+        def spy(db, plan_id, options):
             self.threads.append(threading.current_thread())
             self.calls.append((plan_id, options.lang))
             if self.delay:
@@ -199,7 +199,7 @@ def test_an_unexpected_render_error_is_reported_and_the_next_edit_recovers(qtbot
     """A crash inside the renderer shows a message; the next change renders normally again."""
     real = handouts.render_handout
 
-    def broken(db, plan_id, options):  # noqa: ANN001
+    def broken(db, plan_id, options):
         raise RuntimeError("font file missing")
 
     monkeypatch.setattr(handouts, "render_handout", broken)

@@ -18,7 +18,7 @@ TODAY = dt.date(2026, 3, 16)
 
 
 @pytest.fixture
-def plan(db):  # noqa: ANN001, ANN201
+def plan(db):
     patient = patients.create_patient(db, name="Jannie de Vries", language="nl")
     created = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug in beweging", region="lower-back",
                                                                            weeks=4, phases=2),
@@ -26,13 +26,13 @@ def plan(db):  # noqa: ANN001, ANN201
     return created
 
 
-def _diary(db, plan_id: int, pains: list[int]) -> None:  # noqa: ANN001
+def _diary(db, plan_id: int, pains: list[int]) -> None:
     for days_ago, pain in zip((9, 5, 1), pains, strict=True):
         checkins.record_checkin(db, plan_id, date=TODAY - dt.timedelta(days=days_ago), pain_during=pain,
                                 next_morning="same", sessions_done=7, sessions_planned=7, today=TODAY)
 
 
-def _open(qtbot, db, plan_id: int, **kwargs) -> ProgressDialog:  # noqa: ANN001, ANN003
+def _open(qtbot, db, plan_id: int, **kwargs) -> ProgressDialog:
     dialog = ProgressDialog(db, plan_id, today=TODAY, **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -1,4 +1,5 @@
-"""Per-desk settings: typed round trip, upgrade from the prototype's keys, damaged values, new desks."""
+"""Per-desk settings: typed round trip beside the window's session, upgrade on open, damaged values,
+new desks."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from planner.ui.settings import settings as settings_module
 from planner.ui.settings.settings import VERSION, HandoutDefaults, Settings
+from planner.ui.settings.window_state import WindowState
 
 
-def test_every_field_survives_a_restart(qapp, tmp_path: Path):
-    """What one session writes, the next session reads back with the same types."""
+def test_what_the_program_stores_survives_a_restart(qapp, tmp_path: Path):
+    """The desk's choices (Settings) and the window's session (WindowState) share desk.ini; what one
+    session writes through each, the next session reads back with the same types."""
     path = tmp_path / "desk.ini"
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -20,56 +23,43 @@ def test_every_field_survives_a_restart(qapp, tmp_path: Path):
     first.ui_language = "nl"
     first.handout_defaults = HandoutDefaults(paper="letter", large_print=True, diary_weeks=6)
     first.last_export_folder = folder
-    first.window_geometry = b"\x01\x02geometry\x00"
-    first.window_state = b"\x00state\xff"
-    first.last_patient_id = 42
-    first.last_plan_id = 7
+    window = WindowState(first.qsettings)
+    window.last_patient_id = 42
+    window.last_plan_id = 7
     first.sync()
-    del first
+    del first, window
 
     again = Settings.at_path(path)
     assert again.version == VERSION
     assert again.ui_language == "nl"
     assert again.handout_defaults == HandoutDefaults(paper="letter", large_print=True, diary_weeks=6)
     assert again.last_export_folder == folder
-    assert again.window_geometry == b"\x01\x02geometry\x00"
-    assert again.window_state == b"\x00state\xff"
-    assert again.last_patient_id == 42
-    assert again.last_plan_id == 7
+    session = WindowState(QSettings(str(path), QSettings.Format.IniFormat))
+    assert (session.last_patient_id, session.last_plan_id) == (42, 7)
 
     again.diary_weeks = None
-    again.last_patient_id = None
     again.sync()
     assert Settings.at_path(path).diary_weeks is None
-    assert Settings.at_path(path).last_patient_id is None
 
 
-def test_prototype_settings_are_upgraded_once(qapp, tmp_path: Path):
-    """Flat version-1 keys move to their groups, values keep their meaning, and old keys are gone."""
+def test_opening_the_settings_keeps_the_window_session(qapp, tmp_path: Path):
+    """A desk file without a settings version (the window's layout and last patient and plan only)
+    is upgraded when the settings open it, and keeps the window's keys and values."""
     path = tmp_path / "desk.ini"
-    folder = tmp_path / "handouts"
-    folder.mkdir()
-    old = QSettings(str(path), QSettings.Format.IniFormat)
-    old.setValue("language", "nl")
-    old.setValue("paper", "Letter")
-    old.setValue("largePrint", True)
-    old.setValue("lastExportDir", str(folder))
-    old.setValue("geometry", QByteArray(b"geo"))
-    old.setValue("lastPatient", 12)
-    old.sync()
-    del old
+    window = WindowState(QSettings(str(path), QSettings.Format.IniFormat))
+    window.last_patient_id = 12
+    window.last_plan_id = 3
+    window.settings.setValue("window/geometry", QByteArray(b"geo"))
+    window.settings.sync()
+    del window
 
     upgraded = Settings.at_path(path)
     assert upgraded.version == VERSION
-    assert upgraded.ui_language == "nl"
-    assert upgraded.paper == "letter"
-    assert upgraded.large_print is True
-    assert upgraded.last_export_folder == folder
-    assert upgraded.window_geometry == b"geo"
-    assert upgraded.last_patient_id == 12
     upgraded.sync()
-    keys = set(QSettings(str(path), QSettings.Format.IniFormat).allKeys())
-    assert not keys & {"language", "paper", "largePrint", "lastExportDir", "geometry", "lastPatient"}
+    session = WindowState(QSettings(str(path), QSettings.Format.IniFormat))
+    assert (session.last_patient_id, session.last_plan_id) == (12, 3)
+    assert bytes(session.settings.value("window/geometry").data()) == b"geo"
+    assert Settings.at_path(path).version == VERSION  # once: a second open changes nothing
 
 
 def test_damaged_values_fall_back_to_defaults(qapp, tmp_path: Path, monkeypatch):

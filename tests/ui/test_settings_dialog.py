@@ -99,7 +99,7 @@ def _png(width: int, height: int) -> bytes:
 def _choose_file(monkeypatch, path: Path) -> list[str]:
     asked: list[str] = []
 
-    def fake(parent, caption, directory, filters):  # noqa: ANN001
+    def fake(parent, caption, directory, filters):
         asked.append(filters)
         return str(path), filters
 

@@ -29,7 +29,7 @@ def _count(db_path: Path, table: str) -> int:
 
 
 @pytest.fixture
-def actions(qtbot, db, english):  # noqa: ANN001, ANN201
+def actions(qtbot, db, english):
     return TransferActions(db)
 
 
@@ -37,7 +37,7 @@ def test_export_a_plan_file(qtbot, db, actions, patient_plan, tmp_path, monkeypa
     """Export plan file…: the file dialog suggests a name from the title; the file is a valid plan file."""
     suggested: list[str] = []
 
-    def save_as(_parent, _title, start, _filter):  # noqa: ANN001, ANN202
+    def save_as(_parent, _title, start, _filter):
         suggested.append(start)
         return str(tmp_path / "out.json"), ""
 

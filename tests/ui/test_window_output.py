@@ -121,7 +121,7 @@ def test_accepting_a_review_is_an_edit_that_ctrl_z_undoes(qtbot, window, db, pat
     assert review.result.proposal.action.value == "step-back" and review.table.rowCount() > 0
     qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
 
-    def doses():  # noqa: ANN202
+    def doses():
         return {i.id: i.dosage for p in plans.get_plan(db, patient_plan.id).phases for i in p.items}
 
     qtbot.waitUntil(lambda: doses() != before)

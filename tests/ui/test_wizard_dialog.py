@@ -17,11 +17,11 @@ TODAY = dt.date(2026, 3, 16)
 
 
 @pytest.fixture
-def patient(db):  # noqa: ANN001, ANN201
+def patient(db):
     return patients.create_patient(db, name="Henk Smit", language="nl", region="knee")
 
 
-def _open(qtbot, db, patient_id: int) -> WizardDialog:  # noqa: ANN001
+def _open(qtbot, db, patient_id: int) -> WizardDialog:
     dialog = WizardDialog(db, patient_id, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -29,7 +29,7 @@ def _open(qtbot, db, patient_id: int) -> WizardDialog:  # noqa: ANN001
     return dialog
 
 
-def _set_spin(qtbot, spin, text: str) -> None:  # noqa: ANN001
+def _set_spin(qtbot, spin, text: str) -> None:
     spin.selectAll()
     qtbot.keyClicks(spin, text)
 

@@ -13,11 +13,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class TwoLineDelegate(QStyledItemDelegate):
-    def __init__(self, parent=None, *, icon_size: int = 22):  # noqa: ANN001
+    def __init__(self, parent=None, *, icon_size: int = 22):
         super().__init__(parent)
         self.icon_size = icon_size
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: ARG002, N802 - Qt's signature
         metrics = QFontMetrics(option.font)
         return QSize(200, metrics.height() * 2 + 12)
 

@@ -42,7 +42,7 @@ class BackgroundTask(QObject):
         self.thread_name = threading.current_thread().name
         try:
             result = self._fn()
-        except Exception as error:  # noqa: BLE001 - handed to on_error on the GUI thread
+        except Exception as error:
             log.debug("background task failed", exc_info=True)
             self._result.emit(error, False)
         else:

@@ -130,7 +130,7 @@ class RemoveItemCommand(PlanCommand):
         self.doc.call(plan_service.restore_item, self.snapshot, hint=("item", self.item_id))
 
 
-def _neighbour(phase, item) -> Key | None:  # noqa: ANN001
+def _neighbour(phase, item) -> Key | None:
     """What to select after `item` goes: the next item, else the previous, else its phase."""
     if phase is None or item is None:
         return None

@@ -91,7 +91,7 @@ class CommitLineEdit(QLineEdit, _Commit):
 
     committed = Signal(str, int)
 
-    def __init__(self, parent: QWidget | None = None, **kwargs):  # noqa: ANN003
+    def __init__(self, parent: QWidget | None = None, **kwargs):
         super().__init__(parent, **kwargs)
         self._setup_commit()
         self.textEdited.connect(lambda _text: self._edited())
@@ -114,7 +114,7 @@ class CommitLineEdit(QLineEdit, _Commit):
             return True  # not accepted: the window's Undo/Redo handles it
         return super().event(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
+    def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self._end_session()
 
@@ -124,7 +124,7 @@ class CommitTextEdit(QPlainTextEdit, _Commit):
 
     committed = Signal(str, int)
 
-    def __init__(self, parent: QWidget | None = None, **kwargs):  # noqa: ANN003
+    def __init__(self, parent: QWidget | None = None, **kwargs):
         super().__init__(parent, **kwargs)
         self._setup_commit()
         self.setTabChangesFocus(True)
@@ -158,7 +158,7 @@ class CommitTextEdit(QPlainTextEdit, _Commit):
             return True
         return super().event(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
+    def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self._end_session()
 
@@ -236,7 +236,7 @@ class NumberField(CommitLineEdit):
         if value != self._stored:
             self.value_committed.emit(value, self.token)
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
+    def focusOutEvent(self, event) -> None:  # noqa: N802
         value, problem = self._parsed()
         super().focusOutEvent(event)
         if problem is not None:  # show what is stored, and say that the typed value was not saved

@@ -79,11 +79,11 @@ class _Pages(QStackedWidget):
         super().__init__()
         self.currentChanged.connect(lambda _i: self.updateGeometry())
 
-    def sizeHint(self):  # noqa: ANN201, N802
+    def sizeHint(self):  # noqa: N802
         current = self.currentWidget()
         return current.sizeHint() if current is not None else super().sizeHint()
 
-    def minimumSizeHint(self):  # noqa: ANN201, N802
+    def minimumSizeHint(self):  # noqa: N802
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 

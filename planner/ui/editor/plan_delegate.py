@@ -41,7 +41,7 @@ WARN = QColor("#9a5b00")
 
 
 class PlanDelegate(QStyledItemDelegate):
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802 - Qt's name
         metrics = QFontMetrics(option.font)
         line = metrics.height()
         if index.data(IS_PHASE_ROLE):
@@ -200,12 +200,12 @@ class PlanDelegate(QStyledItemDelegate):
                              metrics.elidedText(warning, Qt.TextElideMode.ElideRight, width - 18))
             y += line + 4
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:  # noqa: N802 - Qt's name
         editor = super().createEditor(parent, option, index)
         editor.setObjectName("phaseNameEditor")
         return editor
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: _Index) -> None:
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802 - Qt's name
         top_gap = GAP if index.row() else 6
         height = QFontMetrics(option.font).height() + 12
         editor.setGeometry(option.rect.left() + MARGIN_X + 52, option.rect.top() + top_gap + 6,

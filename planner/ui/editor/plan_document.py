@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 Key = tuple[str, int]  # ("phase", id) or ("item", id)
 
 
-def _disconnect_all(signal, slot=None) -> None:  # noqa: ANN001
+def _disconnect_all(signal, slot=None) -> None:
     """Disconnect `slot` (or every receiver) from `signal`; nothing connected is fine."""
     import warnings
 

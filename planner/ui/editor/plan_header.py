@@ -24,7 +24,7 @@ NO_DATE = QDate(2000, 1, 1)
 class DateField(QDateEdit):
     """A date with 'not set'; one focus period of changes is one undo step."""
 
-    def __init__(self, parent: QWidget | None = None, **kwargs):  # noqa: ANN003
+    def __init__(self, parent: QWidget | None = None, **kwargs):
         super().__init__(parent, **kwargs)
         self.token = new_token()
         self.setCalendarPopup(True)
@@ -33,7 +33,7 @@ class DateField(QDateEdit):
         self.setMaximumDate(QDate(2100, 12, 31))
         self.setSpecialValueText(_("not set"))
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802
+    def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self.token = new_token()
 

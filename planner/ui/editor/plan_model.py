@@ -52,7 +52,7 @@ class PlanTreeModel(QAbstractItemModel):
     phase_dropped = Signal(int, int)  # phase id, new index among the rows as shown
     rename_requested = Signal(int, str)  # phase id, new name
 
-    def __init__(self, thumbnails: Thumbnails, parent=None):  # noqa: ANN001
+    def __init__(self, thumbnails: Thumbnails, parent=None):
         super().__init__(parent)
         self.thumbnails = thumbnails
         self.plan: PlanView | None = None
@@ -91,7 +91,7 @@ class PlanTreeModel(QAbstractItemModel):
             return len(phases[parent.row()].items)
         return 0
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: ARG002, B008, N802
         return 1
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
@@ -122,7 +122,7 @@ class PlanTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     # -- data -----------------------------------------------------------------------------------
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, C901
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.plan is None:
             return None
         lang = current_language()
@@ -188,7 +188,7 @@ class PlanTreeModel(QAbstractItemModel):
             return base | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: ANN001, N802
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         phase = self.phase_at(index) if index.isValid() and index.internalId() == 0 else None
         if phase is None or role != Qt.ItemDataRole.EditRole:
             return False
@@ -228,7 +228,7 @@ class PlanTreeModel(QAbstractItemModel):
             return phases[0].id, 0
         return phases[min(row, len(phases)) - 1].id, -1
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: ARG002, N802
                         parent: _Index) -> bool:
         if self.plan is None:
             return False

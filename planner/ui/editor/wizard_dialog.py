@@ -235,7 +235,7 @@ class WizardDialog(QDialog):
         self.created.emit(self.plan)
         self.accept()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Enter creates the plan from any field (the tree has nothing to do with Enter)."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.create_button.isEnabled():
             self.create_plan()

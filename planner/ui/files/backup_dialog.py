@@ -321,7 +321,7 @@ def notices_text(db: Database) -> str:
     return " ".join(_(notice) for notice in db.notices)
 
 
-def after_restore(window) -> None:  # noqa: ANN001
+def after_restore(window) -> None:
     """Every view of the window shows the restored data; undo cannot reach back past the restore."""
     for stack in window.doc.group.stacks():
         stack.clear()
@@ -330,7 +330,7 @@ def after_restore(window) -> None:  # noqa: ANN001
     window.bus.library_changed.emit(-1)
 
 
-def install(window) -> bool:  # noqa: ANN001 - the MainWindow (planner.ui.window.main_window)
+def install(window) -> bool:
     """Wire File → Back up now… (and Restore backup… when the window has that action) to the dialog.
     After a restore the open plan is reloaded and every panel refreshes."""
 
@@ -339,7 +339,7 @@ def install(window) -> bool:  # noqa: ANN001 - the MainWindow (planner.ui.window
         dialog = BackupDialog(window.db, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def restored(_report) -> None:  # noqa: ANN001
+        def restored(_report) -> None:
             after_restore(window)
             window.statusBar().showMessage(_("The backup was restored."), 8000)
 

@@ -199,7 +199,7 @@ class EraseDialog(QDialog):
         self.erased.emit(self.patient.id)
 
 
-def install(window) -> bool:  # noqa: ANN001 - the MainWindow (planner.ui.window.main_window)
+def install(window) -> bool:
     """Wire File → Import plan…/Export plan file… and, when the window has these actions,
     Patient → Export data… (`export_patient`) and Erase patient… (`erase_patient`)."""
     actions = TransferActions(window.db, window)
@@ -213,7 +213,7 @@ def install(window) -> bool:  # noqa: ANN001 - the MainWindow (planner.ui.window
         patient = window.patients.current_patient()
         actions.import_plan(patient.id if patient is not None else None)
 
-    def imported(plan) -> None:  # noqa: ANN001
+    def imported(plan) -> None:
         window.bus.publish(PlanChanged(plan.id, plan.version))
         if plan.is_template:
             window.statusBar().showMessage(_("Imported the template “%(title)s”; it is offered for new plans.")

@@ -47,7 +47,7 @@ def search_entry(block: BlockInfo, labels: dict[tuple, dict[str, list[str]]] | N
 class LibraryModel(QAbstractListModel):
     """Every library block, sorted by kind then title; items drag as block ids."""
 
-    def __init__(self, thumbnails: Thumbnails, parent=None):  # noqa: ANN001
+    def __init__(self, thumbnails: Thumbnails, parent=None):
         super().__init__(parent)
         self.thumbnails = thumbnails
         self._blocks: list[BlockInfo] = []
@@ -96,7 +96,7 @@ class LibraryModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._blocks)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._blocks):
             return None
         block = self._blocks[index.row()]
@@ -129,7 +129,7 @@ class LibraryModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [BLOCK_MIME]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]):  # noqa: ANN201, N802
+    def mimeData(self, indexes: Sequence[QModelIndex]):  # noqa: N802
         ids = [self._blocks[i.row()].id for i in indexes if i.isValid()]
         return pack(BLOCK_MIME, ids, text="\n".join(self._titles[i.row()] for i in indexes if i.isValid()))
 
@@ -151,7 +151,7 @@ class LibraryFilter(QStringListModel):
     source model's.
     """
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent=None):
         super().__init__(parent)
         self._source: QAbstractListModel | None = None
         self._words: list[str] = []
@@ -177,10 +177,10 @@ class LibraryFilter(QStringListModel):
         self._refilter()
 
     @staticmethod
-    def _source_signals(model):  # noqa: ANN001, ANN205
+    def _source_signals(model):
         return (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved)
 
-    def _source_data_changed(self, first: QModelIndex, last: QModelIndex, roles=()) -> None:  # noqa: ANN001
+    def _source_data_changed(self, first: QModelIndex, last: QModelIndex, roles=()) -> None:
         shown = [self._where[r] for r in range(first.row(), last.row() + 1)
                  if 0 <= r < len(self._where) and self._where[r] >= 0]
         if shown:
@@ -216,7 +216,7 @@ class LibraryFilter(QStringListModel):
         self._equipment = equipment or ""
         self._refilter()
 
-    def _refilter(self, *_args) -> None:  # noqa: ANN002
+    def _refilter(self, *_args) -> None:
         model = self._source
         count = model.rowCount() if model is not None else 0
         if not isinstance(model, LibraryModel):
@@ -251,7 +251,7 @@ class LibraryFilter(QStringListModel):
         return bool(self._words or self._kinds or self._region or self._equipment)
 
     # -- the source's data, flags and drags (rowCount and index stay QStringListModel's, in C++) ----
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         source = self.mapToSource(index)
         return source.data(role) if source.isValid() else None
 
@@ -259,13 +259,13 @@ class LibraryFilter(QStringListModel):
         source = self.mapToSource(index)
         return self._source.flags(source) if self._source is not None and source.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: ANN001, N802
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: ARG002, N802
         return False  # the titles are the source's
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return self._source.mimeTypes() if self._source is not None else []
 
-    def mimeData(self, indexes: Sequence[QModelIndex]):  # noqa: ANN201, N802
+    def mimeData(self, indexes: Sequence[QModelIndex]):  # noqa: N802
         if self._source is None:
             return None
         return self._source.mimeData([self.mapToSource(i) for i in indexes if i.isValid()])

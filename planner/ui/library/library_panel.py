@@ -143,7 +143,7 @@ class LibraryPanel(QWidget):
             self.loaded = True
             self.reload()
 
-    def add_buttons(self, actions) -> None:  # noqa: ANN001
+    def add_buttons(self, actions) -> None:
         for action in actions:
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -209,7 +209,7 @@ class LibraryPanel(QWidget):
         self._keeping_current(lambda: self.proxy.set_kinds({kind for kind, chip in self.chips.items()
                                                             if chip.isChecked()}))
 
-    def _keeping_current(self, change) -> None:  # noqa: ANN001
+    def _keeping_current(self, change) -> None:
         """Apply a filter change; the current block stays current when it is still shown."""
         block = self.current_block()
         change()

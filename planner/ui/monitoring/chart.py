@@ -84,7 +84,7 @@ class ProgressChart(QWidget):
         painter.end()
         return image
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def paintEvent(self, event) -> None:  # noqa: ARG002, N802 - Qt's name
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
         self.paint(painter, QRectF(self.rect()))
@@ -149,7 +149,7 @@ class ProgressChart(QWidget):
             end_text = f"{s.end:%d-%m-%Y}"
             painter.drawText(QPointF(rect.right() - right - metrics.horizontalAdvance(end_text), base), end_text)
 
-    def _paint_pain(self, painter: QPainter, area: QRectF, y) -> None:  # noqa: ANN001
+    def _paint_pain(self, painter: QPainter, area: QRectF, y) -> None:
         s = self.series
         assert s is not None
         if not s.pain:
@@ -164,7 +164,7 @@ class ProgressChart(QWidget):
         for point, light in zip(points, s.lights, strict=True):
             draw_marker(painter, point, light)
 
-    def _paint_load(self, painter: QPainter, area: QRectF, y) -> None:  # noqa: ANN001
+    def _paint_load(self, painter: QPainter, area: QRectF, y) -> None:
         s = self.series
         assert s is not None
         path = QPainterPath()
@@ -190,7 +190,7 @@ class ProgressChart(QWidget):
             painter.setPen(QPen(QColor("#888888"), 1, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(self._x(today, area), area.top()), QPointF(self._x(today, area), area.bottom()))
 
-    def _paint_adherence(self, painter: QPainter, area: QRectF, y) -> None:  # noqa: ANN001
+    def _paint_adherence(self, painter: QPainter, area: QRectF, y) -> None:
         s = self.series
         assert s is not None
         painter.setPen(Qt.PenStyle.NoPen)

@@ -55,7 +55,7 @@ def morning_name(value: NextMorning) -> str:
             NextMorning.UNKNOWN: _("Unknown")}[value]
 
 
-def light_name(light) -> str:  # noqa: ANN001
+def light_name(light) -> str:
     return {"green": _("green"), "amber": _("amber"), "red": _("red")}[light.value]
 
 

@@ -55,7 +55,7 @@ class DayEntry:
 class WeekGrid(QTableWidget):
     """The grid of one week; `entries()` reads the typed days, or raises ValueError with a message."""
 
-    def __init__(self, *, exposure: bool, parent=None):  # noqa: ANN001
+    def __init__(self, *, exposure: bool, parent=None):
         super().__init__(len(ROWS) if exposure else len(ROWS) - 1, 7, parent)
         self.setObjectName("weekGrid")
         self.setVerticalHeaderLabels([_(r) for r in ROWS[: self.rowCount()]])

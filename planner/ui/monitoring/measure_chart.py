@@ -129,7 +129,7 @@ class MeasureChart(QWidget):
             painter.end()
         return image
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def paintEvent(self, event) -> None:  # noqa: ARG002, N802 - Qt's name
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), Qt.GlobalColor.white)
@@ -181,7 +181,7 @@ class MeasureChart(QWidget):
         for point in points:
             painter.drawEllipse(point, 4.0, 4.0)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         text = self.tooltip_at(event.position())
         if text:
             QToolTip.showText(event.globalPosition().toPoint(), text, self)

@@ -154,11 +154,11 @@ class MeasuresPanel(QWidget):
         saved = measures.record_visit(self.db, self.patient_id, date, values, today=self.today)
         state: dict = {"scores": saved, "first": True}
 
-        def do(state=state) -> None:  # noqa: ANN001
+        def do(state=state) -> None:
             if not state.pop("first", False):
                 state["scores"] = measures.restore_scores(self.db, state["scores"])
 
-        def undo(state=state) -> None:  # noqa: ANN001
+        def undo(state=state) -> None:
             state["scores"] = measures.delete_scores(self.db, tuple(s.id for s in state["scores"]))
 
         self._push(_Command(_("Record measurement"), do, undo, self.status.setText))
@@ -175,14 +175,14 @@ class MeasuresPanel(QWidget):
             started_on=self.today)
         state: dict = {"measure": created, "first": True}
 
-        def do(state=state) -> None:  # noqa: ANN001
+        def do(state=state) -> None:
             if not state.pop("first", False):
                 m = state["measure"]
                 state["measure"] = measures.define_measure(
                     self.db, self.patient_id, m.instrument, label=m.label, unit=m.unit, better=m.better,
                     real_change=m.real_change, started_on=m.started_on)
 
-        def undo(state=state) -> None:  # noqa: ANN001
+        def undo(state=state) -> None:
             measures.delete_measure(self.db, state["measure"].id)
 
         self._push(_Command(_("Add measure"), do, undo, self.status.setText))
@@ -199,11 +199,11 @@ class MeasuresPanel(QWidget):
             self.refresh()
             return
 
-        def do(state=state) -> None:  # noqa: ANN001
+        def do(state=state) -> None:
             if not state.pop("first", False):
                 state["score"] = measures.delete_score(self.db, state["score"].id)
 
-        def undo(state=state) -> None:  # noqa: ANN001
+        def undo(state=state) -> None:
             state["score"] = measures.restore_score(self.db, state["score"])
 
         self._push(_Command(_("Delete score"), do, undo, self.status.setText))

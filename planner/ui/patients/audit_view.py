@@ -49,12 +49,12 @@ class AuditModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return _(COLUMNS[section])
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
         entry = self.entries[index.row()]
@@ -129,7 +129,7 @@ class AuditDialog(QDialog):
                                                                 "all": self.model.rowCount()})
 
 
-def install(window) -> bool:  # noqa: ANN001 - the MainWindow (planner.ui.window.main_window)
+def install(window) -> bool:
     """Wire View → Activity log (`activity_log`) and Patient → View audit trail… (`audit_trail`)
     to the selected patient's trail."""
 

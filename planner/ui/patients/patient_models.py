@@ -29,7 +29,7 @@ STATUS_COLOURS = {PlanStatus.DRAFT: "#9aa5ad", PlanStatus.ACTIVE: "#2e8b57", Pla
 class PatientListModel(QAbstractListModel):
     """Patients matching a search, newest activity first, fetched `page_size` at a time."""
 
-    def __init__(self, db: Database, *, page_size: int = 100, parent=None):  # noqa: ANN001
+    def __init__(self, db: Database, *, page_size: int = 100, parent=None):
         super().__init__(parent)
         self.db = db
         self.page_size = page_size
@@ -91,7 +91,7 @@ class PatientListModel(QAbstractListModel):
                 return row
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         patient = self._rows[index.row()]
@@ -140,7 +140,7 @@ def status_icon(status: PlanStatus) -> QIcon:
 class PlanListModel(QAbstractListModel):
     """One patient's plans with status, start date and when they last changed."""
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[PlanSummary] = []
 
@@ -161,7 +161,7 @@ class PlanListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         plan = self._rows[index.row()]

@@ -255,7 +255,7 @@ class PatientsPanel(QWidget):
         self.list.scrollTo(index)
         return True
 
-    def _patient_changed(self, patient_id: int) -> None:
+    def _patient_changed(self, patient_id: int) -> None:  # noqa: ARG002 - Qt's signature
         self.model.reload()
         self._update_empty()
         if self._current_id is not None:
@@ -305,7 +305,7 @@ class PatientsPanel(QWidget):
                             "nothing is deleted.") % {"name": patient.name},
                           "archivePatientQuestion", archive)
 
-    def _ask_archive(self, title: str, text: str, name: str, archive) -> None:  # noqa: ANN001
+    def _ask_archive(self, title: str, text: str, name: str, archive) -> None:
         """Ask (window-modal, non-blocking) before archiving; `archive()` runs on Archive."""
         QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
@@ -329,7 +329,7 @@ class PatientsPanel(QWidget):
         if self.plans_model.rowCount():
             self.plan_list.setCurrentIndex(self.plans_model.index(0))
 
-    def _plan_changed(self, plan_id: int, _version: int) -> None:
+    def _plan_changed(self, plan_id: int, _version: int) -> None:  # noqa: ARG002 - Qt's signature
         if self._current_id is None:
             return
         selected = self.selected_plan_id()

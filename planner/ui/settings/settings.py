@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import SupportsIndex, SupportsInt, TypeVar
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
@@ -47,6 +48,9 @@ class HandoutDefaults:
     large_print: bool = False
     diary_weeks: int | None = None  # None: one diary page per week of the current phase
 
+_T = TypeVar("_T")
+_D = TypeVar("_D")
+
 
 # ---- converters: stored value (often a string from an INI file) -> typed value, or None -------
 
@@ -64,8 +68,10 @@ def _to_bool(value: object) -> bool | None:
 
 
 def _to_int(value: object) -> int | None:
+    if not isinstance(value, str | bytes | SupportsInt | SupportsIndex):
+        return None  # int() cannot read it either
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except (TypeError, ValueError):
         return None
 
@@ -157,7 +163,7 @@ class Settings:
 
     # ---- helpers -------------------------------------------------------------------------------
 
-    def _get(self, key: str, convert: Callable[[object], object], default: object) -> object:
+    def _get(self, key: str, convert: Callable[[object], _T | None], default: _D) -> _T | _D:
         value = convert(self.qsettings.value(key))
         return default if value is None else value
 
@@ -172,7 +178,7 @@ class Settings:
     @property
     def ui_language(self) -> str:
         """'nl' or 'en'; the system's language until the user chooses."""
-        return self._get("ui/language", _choice(LANGUAGES), None) or system_language()  # type: ignore[return-value]
+        return self._get("ui/language", _choice(LANGUAGES), None) or system_language()
 
     @ui_language.setter
     def ui_language(self, lang: str) -> None:
@@ -182,7 +188,7 @@ class Settings:
 
     @property
     def paper(self) -> str:
-        return self._get("handout/paper", _choice(PAPERS), "a4")  # type: ignore[return-value]
+        return self._get("handout/paper", _choice(PAPERS), "a4")
 
     @paper.setter
     def paper(self, paper: str) -> None:
@@ -192,7 +198,7 @@ class Settings:
 
     @property
     def large_print(self) -> bool:
-        return self._get("handout/large_print", _to_bool, False)  # type: ignore[return-value]
+        return self._get("handout/large_print", _to_bool, False)
 
     @large_print.setter
     def large_print(self, on: bool) -> None:
@@ -224,7 +230,7 @@ class Settings:
     def last_export_folder(self) -> Path | None:
         """The folder of the last export, if it still exists."""
         text = self._get("export/last_folder", _to_str, "")
-        return Path(text) if text and Path(text).is_dir() else None  # type: ignore[arg-type]
+        return Path(text) if text and Path(text).is_dir() else None
 
     @last_export_folder.setter
     def last_export_folder(self, folder: str | os.PathLike[str] | None) -> None:
@@ -233,7 +239,7 @@ class Settings:
     @property
     def window_geometry(self) -> bytes | None:
         """QMainWindow.saveGeometry() from the last session."""
-        return self._get("window/geometry", _to_bytes, None)  # type: ignore[return-value]
+        return self._get("window/geometry", _to_bytes, None)
 
     @window_geometry.setter
     def window_geometry(self, data: bytes | None) -> None:
@@ -242,7 +248,7 @@ class Settings:
     @property
     def window_state(self) -> bytes | None:
         """QMainWindow.saveState() (docks and toolbars) from the last session."""
-        return self._get("window/state", _to_bytes, None)  # type: ignore[return-value]
+        return self._get("window/state", _to_bytes, None)
 
     @window_state.setter
     def window_state(self, data: bytes | None) -> None:
@@ -250,7 +256,7 @@ class Settings:
 
     @property
     def last_patient_id(self) -> int | None:
-        return self._get("session/last_patient", _to_int, None)  # type: ignore[return-value]
+        return self._get("session/last_patient", _to_int, None)
 
     @last_patient_id.setter
     def last_patient_id(self, patient_id: int | None) -> None:
@@ -258,7 +264,7 @@ class Settings:
 
     @property
     def last_plan_id(self) -> int | None:
-        return self._get("session/last_plan", _to_int, None)  # type: ignore[return-value]
+        return self._get("session/last_plan", _to_int, None)
 
     @last_plan_id.setter
     def last_plan_id(self, plan_id: int | None) -> None:

@@ -150,7 +150,7 @@ class ActionRegistry(QObject):
         """Every shortcut of the window-wide actions (those not local to one widget)."""
         return [s for spec in SPECS if not spec.local for s in self.actions[spec.name].shortcuts()]
 
-    def connect(self, name: str, slot) -> None:  # noqa: ANN001
+    def connect(self, name: str, slot) -> None:
         self.actions[name].triggered.connect(lambda _checked=False: slot())
 
     def attach_local(self, name: str, widget: QWidget) -> None:

@@ -49,7 +49,7 @@ class WindowKeeper:
         self.db, self.prefs, self.reporter = db, prefs, reporter
         self.current: MainWindow | None = None
 
-    def build(self, *, defer_loading: bool = False, doc=None) -> MainWindow:  # noqa: ANN001
+    def build(self, *, defer_loading: bool = False, doc=None) -> MainWindow:
         window = MainWindow(self.db, settings=self.prefs.qsettings, reporter=self.reporter,
                             defer_loading=defer_loading, doc=doc)
         window.language_changed.connect(lambda _lang: QTimer.singleShot(0, self.rebuild))
@@ -68,7 +68,7 @@ class WindowKeeper:
         old.deleteLater()
 
 
-def run_in_background(fn, **callbacks):  # noqa: ANN001, ANN201
+def run_in_background(fn, **callbacks):
     from planner.ui.common.workers import run_in_background as run
 
     return run(fn, **callbacks)

@@ -82,7 +82,7 @@ class ErrorReporter(QObject):
             sys.excepthook = self._previous_hook
             self._previous_hook = None
 
-    def excepthook(self, etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    def excepthook(self, etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:  # noqa: ARG002 - Qt's signature
         if isinstance(value, KeyboardInterrupt):
             QGuiApplication.quit()
             return
@@ -112,7 +112,7 @@ class ErrorReporter(QObject):
             for flush in list(self.before_crash):
                 try:
                     flush()
-                except Exception:  # noqa: BLE001 - the crash dialog must still appear
+                except Exception:
                     log.exception("flush before crash dialog failed")
             import platform  # only here: a crash report is the one place that needs it
 

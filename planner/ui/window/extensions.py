@@ -82,12 +82,12 @@ def wire(window: MainWindow) -> None:
         _run_hook(window, action_name, module=module, hook=hook)
 
 
-def _run_hook(window: MainWindow, action_name: str, *, module: ModuleType | None, hook) -> None:  # noqa: ANN001
+def _run_hook(window: MainWindow, action_name: str, *, module: ModuleType | None, hook) -> None:
     ready = False
     if module is not None and hook is not None:
         try:
             ready = bool(hook(window, module))
-        except Exception:  # noqa: BLE001 - a piece in progress must not stop the window
+        except Exception:
             log.exception("wiring %s failed", action_name)
     window.extension_ready[action_name] = ready
     if not ready:
@@ -99,7 +99,7 @@ def _run_hook(window: MainWindow, action_name: str, *, module: ModuleType | None
 # ---- hooks: each returns True when its action is ready -------------------------------------------
 
 
-def preview_pane(window: MainWindow, *, build: bool = True):  # noqa: ANN201
+def preview_pane(window: MainWindow, *, build: bool = True):
     """The handout preview pane, made the first time it is shown or asked for (its module brings the
     handout renderer, ReportLab, along); None when the piece is not there, or not made yet and
     `build` is False. `window.preview` is this."""
@@ -123,9 +123,9 @@ def _wire_preview(window: MainWindow, module: ModuleType) -> bool:
     window.docks["preview"] = dock
     action = window.actions["preview"]
 
-    def make():  # noqa: ANN202
+    def make():
         pane = module.PreviewPane(window.db, window.prefs)
-        window._preview_pane = pane
+        window._preview_pane = pane  # noqa: SLF001 - the hooks extend the window
         dock.setWidget(pane)
         window.bus.plan_changed.connect(lambda plan_id, version: pane.plan_changed(plan_id, version)
                                         if dock.isVisible() else None)
@@ -147,7 +147,7 @@ def _wire_preview(window: MainWindow, module: ModuleType) -> bool:
                 if dock.width() < wide:
                     window.resizeDocks([dock], [wide], Qt.Orientation.Horizontal)
 
-    window._make_preview = make
+    window._make_preview = make  # noqa: SLF001 - the hooks extend the window
     action.toggled.connect(show)
     dock.visibilityChanged.connect(lambda visible: (action.setChecked(dock.isVisible()), follow()))
     window.doc.loaded.connect(follow)
@@ -158,11 +158,11 @@ def _wire_export(window: MainWindow, module: ModuleType) -> bool:
     """Export (Ctrl+E) and Print (Ctrl+P) on the open plan, with the preview's options when shown.
     The export module (and the handout renderer) loads the first time either is used."""
 
-    def options_for(plan_id: int):  # noqa: ANN202
+    def options_for(plan_id: int):
         preview = preview_pane(window, build=False)
         return preview.options(plan_id) if preview is not None and preview.isVisible() else None
 
-    def output():  # noqa: ANN202
+    def output():
         made = getattr(window, "output", None)
         if made is None:
             made = window.output = module.OutputActions(window, window.db, window.prefs, options_for=options_for)
@@ -178,7 +178,7 @@ def _wire_export(window: MainWindow, module: ModuleType) -> bool:
     return True
 
 
-def _wire_print(window: MainWindow, module: ModuleType) -> bool:
+def _wire_print(window: MainWindow, module: ModuleType) -> bool:  # noqa: ARG001 - every hook takes its module
     return window.extension_ready.get("export", False)  # wired together with export
 
 
@@ -198,7 +198,7 @@ def _wire_settings(window: MainWindow, module: ModuleType) -> bool:
     return True
 
 
-def _open_on_plan(window: MainWindow, make) -> None:  # noqa: ANN001
+def _open_on_plan(window: MainWindow, make) -> None:
     """Open a dialog on the open plan after saving any typing in progress."""
     plan = window.doc.plan
     if plan is None:
@@ -215,12 +215,12 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
     from planner.ui.editor.commands import AdoptPhaseCommand
 
     def open_dialog(step_back: bool) -> None:
-        def make(plan_id: int):  # noqa: ANN202
+        def make(plan_id: int):
             current = window.editor.current_phase_id()
             dialog = module.ProgressDialog(window.db, plan_id, window, step_back=step_back, phase_id=current)
             dialog.changed.connect(window.bus.publish)
 
-            def applied(_change, phase_id: int) -> None:  # noqa: ANN001
+            def applied(_change, phase_id: int) -> None:
                 window.doc.reload()
                 text = _("Step back") if step_back else _("Progress phase")
                 window.doc.push(AdoptPhaseCommand(window.doc, plan_id, phase_id=phase_id, text=text))
@@ -234,10 +234,10 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
     def open_review() -> None:  # Ctrl+G: the roadmap's review (issue 11); inserting a phase is one click away
         from planner.ui.monitoring.review_dialog import AcceptReviewCommand, ReviewDialog
 
-        def make(plan_id: int):  # noqa: ANN202
+        def make(plan_id: int):
             dialog = ReviewDialog(window.db, plan_id, window)
 
-            def accepted(done) -> None:  # noqa: ANN001
+            def accepted(done) -> None:
                 window.doc.reload()
                 window.doc.push(AcceptReviewCommand(window.doc, plan_id, done.before, done.after, _("Review")))
                 window.bus.publish(done.change)
@@ -253,7 +253,7 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
     return True
 
 
-def _wire_step_back(window: MainWindow, module: ModuleType) -> bool:
+def _wire_step_back(window: MainWindow, module: ModuleType) -> bool:  # noqa: ARG001 - every hook takes its module
     return window.extension_ready.get("progress_phase", False)  # wired with Progress phase
 
 
@@ -298,7 +298,7 @@ def _wire_new_plan_wizard(window: MainWindow, module: ModuleType) -> bool:
         dialog = module.WizardDialog(window.db, patient.id, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def created(plan) -> None:  # noqa: ANN001
+        def created(plan) -> None:
             window.bus.publish(PlanChanged(plan.id, plan.version))
             window.patients.select_plan(plan.id)
             window.open_plan(plan.id)
@@ -345,7 +345,7 @@ def _wire_backup(window: MainWindow, module: ModuleType) -> bool:
     return bool(module.install(window))
 
 
-def _wire_restore_backup(window: MainWindow, module: ModuleType) -> bool:
+def _wire_restore_backup(window: MainWindow, module: ModuleType) -> bool:  # noqa: ARG001 - every hook takes its module
     return window.extension_ready.get("backup", False)  # wired together with backup
 
 
@@ -354,15 +354,15 @@ def _wire_import_plan(window: MainWindow, module: ModuleType) -> bool:
     return bool(module.install(window))
 
 
-def _wire_export_plan_file(window: MainWindow, module: ModuleType) -> bool:
+def _wire_export_plan_file(window: MainWindow, module: ModuleType) -> bool:  # noqa: ARG001 - every hook takes its module
     return window.extension_ready.get("import_plan", False)
 
 
-def _wire_export_patient(window: MainWindow, module: ModuleType) -> bool:
+def _wire_export_patient(window: MainWindow, module: ModuleType) -> bool:  # noqa: ARG001 - every hook takes its module
     return window.extension_ready.get("import_plan", False)
 
 
-def _wire_erase_patient(window: MainWindow, module: ModuleType) -> bool:
+def _wire_erase_patient(window: MainWindow, module: ModuleType) -> bool:  # noqa: ARG001 - every hook takes its module
     return window.extension_ready.get("import_plan", False)
 
 
@@ -371,5 +371,5 @@ def _wire_activity_log(window: MainWindow, module: ModuleType) -> bool:
     return bool(module.install(window))
 
 
-def _wire_audit_trail(window: MainWindow, module: ModuleType) -> bool:
+def _wire_audit_trail(window: MainWindow, module: ModuleType) -> bool:  # noqa: ARG001 - every hook takes its module
     return window.extension_ready.get("activity_log", False)

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         extensions.after_load(self)
 
     @property
-    def preview(self):  # noqa: ANN201
+    def preview(self):
         """The handout preview pane; made on first use (None when that piece is not available)."""
         return extensions.preview_pane(self)
 
@@ -207,12 +207,12 @@ class MainWindow(QMainWindow):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def _focus(self, dock: str, then) -> None:  # noqa: ANN001
+    def _focus(self, dock: str, then) -> None:
         self.docks[dock].show()
         self.docks[dock].raise_()
         then()
 
-    def _with_plan(self, function) -> None:  # noqa: ANN001
+    def _with_plan(self, function) -> None:
         plan_id = self.doc.plan.id if self.doc.plan is not None else self.patients.selected_plan_id()
         if plan_id is not None:
             self.flush()
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["library"], self.docks["inspector"]], [column - inspector, inspector],
                          Qt.Orientation.Vertical)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+    def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if getattr(self, "_fit_on_show", False):
             self._fit_on_show = False

@@ -37,7 +37,7 @@ class PendingDatabase:
                     from planner.services.database import open_database
 
                     self._db = open_database(self._url)
-                except BaseException as error:
+                except BaseException as error:  # noqa: BLE001 - handed to the main thread, which reports it
                     self._error = error
                 finally:
                     self._done.set()

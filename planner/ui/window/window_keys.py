@@ -42,7 +42,7 @@ class WindowKeys(QObject):
         return False
 
 
-def _disconnect(app: QApplication, slot) -> None:  # noqa: ANN001
+def _disconnect(app: QApplication, slot) -> None:
     try:
         app.focusChanged.disconnect(slot)
     except (RuntimeError, TypeError):
