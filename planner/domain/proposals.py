@@ -18,13 +18,12 @@ from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
+from planner.domain.plan_words import phase_criteria
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
 from planner.domain.review import Outcome, Review
 from planner.domain.thresholds import (
-    DEFAULT_BANDS,
     MIN_PHASE_WEEKS,
     STEP_BACK_SHARE,
-    WORSE_MORNINGS_TO_HOLD,
 )
 from planner.domain.timeline import weeks_done
 from planner.domain.volume import cap_factor, volume_ratio
@@ -184,18 +183,9 @@ def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
 
 
 def criteria_text(mode: ProgressionMode, weeks: int, lang: str) -> str:
-    """When to move on from a phase, in the plan's language and mode."""
-    if mode is ProgressionMode.TIME:
-        return _words(lang, f"Volgens schema: na {weeks} weken de volgende fase, ook na een slechte dag. "
-                            f"Na {WORSE_MORNINGS_TO_HOLD} slechtere ochtenden achter elkaar blijft de hoeveelheid "
-                            "een week gelijk.",
-                      f"On schedule: the next phase after {weeks} weeks, also after a bad day. After "
-                      f"{WORSE_MORNINGS_TO_HOLD} worse mornings in a row the quota stays the same for a week.")
-    b = DEFAULT_BANDS
-    return _words(lang, f"Verder als een week lang elke ochtend rustig was en niets rood: pijn tot en met "
-                        f"{b.amber_max} tijdens het oefenen mag.",
-                  f"Move on when every morning was settled and nothing red for a week: pain up to "
-                  f"{b.amber_max} during the exercises is allowed.")
+    """When to move on from a phase, in the plan's language and mode: the plan's own words
+    (`plan_words.phase_criteria`), so the proposal, the editor and the handout say the same."""
+    return phase_criteria(mode, weeks, lang)
 
 
 def _early(phase: PhaseView, done: int | None) -> tuple[str, str]:
@@ -251,8 +241,12 @@ def propose_hold(plan: PlanView, phase_id: int, advice: Review | None = None, *,
                      patient_note=i.patient_note, private_note=i.private_note)
         for i in phase.items
     )
-    nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden, tot het verkeerslicht een week groen is."
-    en = "Hold: the same exercises and amounts until the traffic light has been green for a week."
+    if plan.mode is ProgressionMode.TIME:
+        nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden nog een week; daarna gaat het schema verder."
+        en = "Hold: the same exercises and amounts for one more week; then the schedule goes on."
+    else:
+        nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden, tot het verkeerslicht een week groen is."
+        en = "Hold: the same exercises and amounts until the traffic light has been green for a week."
     if advice is not None:
         nl, en = f"{advice.headline('nl')}. {nl}", f"{advice.headline('en')}. {en}"
     early = _early(phase, done)
