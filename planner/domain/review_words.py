@@ -27,6 +27,16 @@ def counted(singular: str, plural: str, n: int, **values: object) -> tuple[str, 
             translation("en").ngettext(singular, plural, n) % args)
 
 
+def nprs_rise_words(previous: float, latest: float, line: float) -> tuple[str, str]:
+    """The reason for a real rise of NPRS since the last measurement (issue 16): named, but the
+    advice still follows the diary."""
+    a, b, n = f"{previous:g}", f"{latest:g}", f"{line:g}"
+    return (f"NPRS gestegen van {a} naar {b} sinds de vorige meting: minstens {n} punten, een echte verandering. "
+            "Bespreek het samen; het advies volgt het dagboek.",
+            f"NPRS rose from {a} to {b} since the last measurement: at least {n} points, a real change. "
+            "Talk it through; the advice follows the diary.")
+
+
 def flag_name(flag: RedFlag, lang: str) -> str:
     nl, en = FLAG_NAMES[flag]
     return nl if lang == "nl" else en
