@@ -1,7 +1,8 @@
 """Review the plan (Ctrl+G): the advice from the check-ins and the roadmap's proposal (move on to the
 next planned phase, stay, or step back), item by item now → proposed. Accept applies it as one
 edit of the plan that Ctrl+Z undoes (`AcceptReviewCommand`). "Insert a phase instead…" opens the
-older dialog that inserts a phase, for when the therapist asks for one.
+older dialog that inserts a phase, for when the therapist asks for one. The practice panel shows the
+exposure ladder and the balance rungs that wait for the therapist's tick "done in the practice".
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from planner.services.database import Database
 from planner.ui.editor.plan_document import CommandFailed, PlanDocument
 from planner.ui.monitoring.chart import advice_html
 from planner.ui.monitoring.checkin_dialog import BANNER_STYLE
+from planner.ui.monitoring.practice_panel import PracticePanel
 from planner.ui.monitoring.progress_dialog import dosage_text
 
 ACTION_NAMES = {"move-on": N_("Move on to the next phase"), "stay": N_("Stay in this phase"),
@@ -65,6 +67,7 @@ class ReviewDialog(QDialog):
 
     accepted_review = Signal(object)
     insert_phase = Signal()
+    changed = Signal(object)  # a tick "done in the practice" was stored (PlanChanged)
 
     def __init__(self, db: Database, plan_id: int, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -77,6 +80,9 @@ class ReviewDialog(QDialog):
         self.advice = QLabel(objectName="adviceLabel", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.summary = QLabel(objectName="summaryLabel", wordWrap=True)
         self.exposure = QLabel(objectName="exposureLabel", wordWrap=True)
+        self.practice = PracticePanel(db, self)
+        self.practice.changed.connect(self._ticked)
+        self.practice.failed.connect(self._tick_failed)
         self.table = QTableWidget(0, 3, objectName="itemTable")
         self.table.setHorizontalHeaderLabels([_("Exercise"), _("Now"), _("Proposed")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -92,7 +98,7 @@ class ReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.insert_button.clicked.connect(self._insert)
         layout = QVBoxLayout(self)
-        for widget in (self.banner, self.advice, self.summary, self.exposure):
+        for widget in (self.banner, self.advice, self.summary, self.exposure, self.practice):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -115,6 +121,7 @@ class ReviewDialog(QDialog):
         self.exposure.setVisible(self.result.exposure is not None)
         if self.result.exposure is not None:
             self.exposure.setText(self.result.exposure.reason(self.lang))
+        self.practice.show_review(self.result, self.lang)
         self.table.setRowCount(len(proposal.items))
         for row, change in enumerate(proposal.items):
             cells = [change.block.title(self.lang), dosage_text(change.block, change.before, self.lang),
@@ -135,6 +142,16 @@ class ReviewDialog(QDialog):
             return
         self.accepted_review.emit(done)
         self.accept()
+
+    def _ticked(self, change: Any) -> None:
+        """A tick changes what the engine may propose: review again."""
+        self.error.setText("")
+        self.changed.emit(change)
+        self.load()
+
+    def _tick_failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.load()
 
     def _insert(self) -> None:
         self.insert_phase.emit()

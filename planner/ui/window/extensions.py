@@ -242,7 +242,12 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
                 window.doc.push(AcceptReviewCommand(window.doc, plan_id, done.before, done.after, _("Review")))
                 window.bus.publish(done.change)
 
+            def ticked(change) -> None:  # noqa: ANN001
+                window.doc.reload()
+                window.bus.publish(change)
+
             dialog.accepted_review.connect(accepted)
+            dialog.changed.connect(ticked)
             dialog.insert_phase.connect(lambda: open_dialog(False))
             return dialog
 
