@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError
+from planner.domain.schedule import current_index
 from planner.i18n import N_, _, current_language
 from planner.services import review as review_service
 from planner.services.database import Database
@@ -75,6 +76,7 @@ class ReviewDialog(QDialog):
         self.lang = current_language()
         self.setObjectName("reviewDialog")
         self.resize(900, 600)
+        self.where = QLabel(objectName="whereLabel", wordWrap=True)
         self.banner = QLabel(objectName="redFlagBanner", wordWrap=True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.advice = QLabel(objectName="adviceLabel", wordWrap=True, textFormat=Qt.TextFormat.RichText)
@@ -98,7 +100,7 @@ class ReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.insert_button.clicked.connect(self._insert)
         layout = QVBoxLayout(self)
-        for widget in (self.banner, self.advice, self.summary, self.exposure, self.practice):
+        for widget in (self.where, self.banner, self.advice, self.summary, self.exposure, self.practice):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -114,6 +116,11 @@ class ReviewDialog(QDialog):
             return
         r, proposal = self.result.review, self.result.proposal
         self.setWindowTitle(_("Review: %(plan)s") % {"plan": self.result.plan.title})
+        plan = self.result.plan
+        if plan.phases:
+            index = current_index(plan, self.today)
+            self.where.setText(_("Now in phase %(n)d of %(total)d: %(name)s")
+                               % {"n": index + 1, "total": len(plan.phases), "name": plan.phases[index].name})
         self.banner.setVisible(bool(r.flags))
         self.banner.setText("⚠ " + (r.reasons(self.lang)[0] if r.flags else ""))
         self.advice.setText(advice_html(r, self.lang))
