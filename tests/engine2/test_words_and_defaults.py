@@ -62,3 +62,13 @@ def test_no_reason_text_in_the_engine_guesses_a_plural():
     for path in domain.glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"[a-z]\((s|en)\)[ :.,]", source), path.name
+
+
+def test_no_guessed_plural_is_left_in_the_catalogues():
+    """"handout(s)", "hand-out(s)", "dag(en)": every count in a message gets its own plural form."""
+    from planner.paths import LOCALE_DIR
+
+    for path in (Path(LOCALE_DIR) / "nl").glob("*.po"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("msgid", "msgstr", '"')):
+                assert not re.search(r"[a-z]\((s|en)\)[ :.,\"]", line), (path.name, line)
