@@ -72,3 +72,24 @@ def test_the_ladder_shows_where_the_patient_is_and_ticks_the_current_rung(qtbot,
     assert plans.get_plan(db, plan_id).exposure.rungs[ladder.current].practised
     assert dialog.result.exposure.move_on and "on to" in dialog.exposure.text()
     assert dialog.accept_button.isEnabled()
+
+
+def test_a_tick_in_the_window_is_an_edit_that_ctrl_z_undoes(qtbot, window, db):  # noqa: ANN001
+    """Ctrl+G, Space on the balance rung: stored; after closing the review, Ctrl+Z takes the tick back and
+    Ctrl+Shift+Z sets it again."""
+    from tests.ui.helpers import dialog, open_plan
+
+    plan_id, _ = _balance_plan(db)
+    open_plan(window, plans.get_plan(db, plan_id))
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    review = dialog(qtbot, "reviewDialog")
+    ticks = lambda: plans.get_plan(db, plan_id).practice_ticks  # noqa: E731
+    _space_on(qtbot, review.practice.balance_table, 0, PracticePanel.TICK_COLUMN_BALANCE)
+    qtbot.waitUntil(lambda: ticks() == frozenset({("balance.tandem-stance", 4)}))
+    review.reject()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ticks() == frozenset())
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: ticks() == frozenset({("balance.tandem-stance", 4)}))

@@ -5,14 +5,17 @@ patient is on ("now"), whether its first time was practised in the practice, and
 the patient rated at this rung (recorded with the check-ins). Below it the balance rungs ahead that
 need the practice first (eyes closed, a soft surface, walking backwards, one leg): the engine does
 not climb to them before the tick. Space or a click on a tick box stores it at once; `changed`
-tells the review window to review again.
+tells the review window to review again, and `ticked` lets the main window put it on the plan's undo
+stack (`TickCommand`: Ctrl+Z takes the tick back).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
@@ -26,10 +29,56 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import HerstelplanError
 from planner.domain.practice import PracticeRung, practice_rungs
 from planner.i18n import _
-from planner.services import practice as practice_service
+from planner.services import review as review_service
+from planner.services.changes import PlanChanged
 from planner.services.database import Database
+from planner.ui.editor.plan_document import CommandFailed, PlanDocument
 
 RUNG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True, slots=True)
+class TickEdit:
+    """One tick as stored: an exposure rung (`rung`) or a balance rung (`block_key`, `level`)."""
+
+    plan_id: int
+    done: bool
+    text: str
+    rung: int | None = None
+    block_key: str | None = None
+    level: int | None = None
+
+    def store(self, db: Database, *, done: bool, expected_version: int | None = None) -> PlanChanged:
+        if self.rung is not None:
+            return review_service.tick_rung(db, self.plan_id, self.rung, practised=done,
+                                            expected_version=expected_version)
+        return review_service.tick_practice(db, self.plan_id, str(self.block_key), int(self.level or 0), done=done,
+                                            expected_version=expected_version)
+
+
+class TickCommand(QUndoCommand):
+    """A tick on the plan's undo stack: undo takes it back, redo sets it again (the first redo does
+    nothing; the panel has already stored it)."""
+
+    def __init__(self, doc: PlanDocument, edit: TickEdit):
+        super().__init__(edit.text)
+        self.doc, self.edit, self.first = doc, edit, True
+
+    def _store(self, done: bool) -> None:
+        try:
+            self.doc.call(lambda db, expected_version=None: self.edit.store(db, done=done,
+                                                                             expected_version=expected_version))
+        except CommandFailed:
+            self.setObsolete(True)
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        self._store(self.edit.done)
+
+    def undo(self) -> None:
+        self._store(not self.edit.done)
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -62,6 +111,7 @@ class PracticePanel(QWidget):
     """The exposure ladder and the balance rungs that wait for the practice; ticks are stored at once."""
 
     changed = Signal(object)  # PlanChanged
+    ticked = Signal(object)  # the TickEdit just stored (the window puts it on the undo stack)
     failed = Signal(str)
 
     TICK_COLUMN_LADDER = 2
@@ -146,12 +196,13 @@ class PracticePanel(QWidget):
         if self.rungs:
             self.balance_table.setCurrentCell(0, self.TICK_COLUMN_BALANCE)
 
-    def _store(self, call: Any) -> None:
+    def _store(self, edit: TickEdit) -> None:
         try:
-            change = call()
+            change = edit.store(self.db, done=edit.done, expected_version=self.version)
         except HerstelplanError as error:
             self.failed.emit(str(error))
             return
+        self.ticked.emit(edit)
         self.changed.emit(change)
 
     def _ladder_ticked(self, item: QTableWidgetItem) -> None:
@@ -159,14 +210,12 @@ class PracticePanel(QWidget):
             return
         done = item.checkState() == Qt.CheckState.Checked
         rung = int(item.data(RUNG_ROLE))
-        self._store(lambda: practice_service.tick_current_rung(self.db, self.plan_id, rung=rung, practised=done,
-                                                               expected_version=self.version))
+        self._store(TickEdit(self.plan_id, done, _("Practised in the practice"), rung=rung))
 
     def _balance_ticked(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != self.TICK_COLUMN_BALANCE or self.plan_id is None:
             return
         done = item.checkState() == Qt.CheckState.Checked
         rung = self.rungs[int(item.data(RUNG_ROLE))]
-        self._store(lambda: practice_service.tick_balance_item(
-            self.db, rung.item_id, level=rung.level, done=done, today=self.today,
-            expected_version=self.version).change)
+        self._store(TickEdit(self.plan_id, done, _("Done safely in the practice"), block_key=rung.block.key,
+                             level=rung.level))

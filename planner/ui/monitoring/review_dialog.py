@@ -69,6 +69,7 @@ class ReviewDialog(QDialog):
     accepted_review = Signal(object)
     insert_phase = Signal()
     changed = Signal(object)  # a tick "done in the practice" was stored (PlanChanged)
+    ticked = Signal(object)  # ... as a TickEdit, for the plan's undo stack
 
     def __init__(self, db: Database, plan_id: int, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -84,6 +85,7 @@ class ReviewDialog(QDialog):
         self.exposure = QLabel(objectName="exposureLabel", wordWrap=True)
         self.practice = PracticePanel(db, self)
         self.practice.changed.connect(self._ticked)
+        self.practice.ticked.connect(self.ticked)
         self.practice.failed.connect(self._tick_failed)
         self.table = QTableWidget(0, 3, objectName="itemTable")
         self.table.setHorizontalHeaderLabels([_("Exercise"), _("Now"), _("Proposed")])

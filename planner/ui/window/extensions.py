@@ -232,6 +232,7 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
         _open_on_plan(window, make)
 
     def open_review() -> None:  # Ctrl+G: the roadmap's review (issue 11); inserting a phase is one click away
+        from planner.ui.monitoring.practice_panel import TickCommand
         from planner.ui.monitoring.review_dialog import AcceptReviewCommand, ReviewDialog
 
         def make(plan_id: int):  # noqa: ANN202
@@ -246,7 +247,12 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
                 window.doc.reload()
                 window.bus.publish(change)
 
+            def undoable(edit) -> None:  # noqa: ANN001
+                window.doc.reload()
+                window.doc.push(TickCommand(window.doc, edit))
+
             dialog.accepted_review.connect(accepted)
+            dialog.ticked.connect(undoable)
             dialog.changed.connect(ticked)
             dialog.insert_phase.connect(lambda: open_dialog(False))
             return dialog
