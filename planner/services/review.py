@@ -71,12 +71,17 @@ def plan_review(db: Database, plan_id: int, *, today: dt.date | None = None) -> 
         row = _load(session, plan_id)
         plan = plan_view(row)
         checkins = tuple(checkin_view(c) for c in sorted(row.checkins, key=lambda c: (c.date, c.id)))
-        nprs: list[ScorePoint] = []
-        if row.patient_id is not None:
-            scores = session.scalars(select(t.MeasureScore).join(t.Measure).where(
-                t.Measure.patient_id == row.patient_id, t.Measure.instrument == Instrument.NPRS.value))
-            nprs = [ScorePoint(s.date, s.value) for s in scores]
+        nprs = nprs_points(session, row.patient_id)
     return review_of(plan, checkins, today, nprs)
+
+
+def nprs_points(session: Any, patient_id: int | None) -> list[ScorePoint]:
+    """The patient's NPRS scores (none for a template), read in the caller's snapshot."""
+    if patient_id is None:
+        return []
+    scores = session.scalars(select(t.MeasureScore).join(t.Measure).where(
+        t.Measure.patient_id == patient_id, t.Measure.instrument == Instrument.NPRS.value))
+    return [ScorePoint(s.date, s.value) for s in scores]
 
 
 def _state(row: t.Plan) -> dict[str, Any]:

@@ -73,3 +73,17 @@ def test_the_command_line_review_names_it_too(db, tmp_path):
     measures.record_score(db, nprs.id, TODAY, 7, today=TODAY)
     data = review_json(plan_review(db, plan.id, today=TODAY))
     assert any("NPRS" in r and "4 to 7" in r for r in data["reasons"])
+
+
+def test_the_progress_window_and_the_patient_file_summary_name_it_too(db):
+    """One review everywhere: the progress overview's advice and the summary for the patient file."""
+    from planner.services.checkins import progress_overview
+    from planner.services.measure_report import plan_summary
+
+    ria, plan = _story(db, "en")
+    nprs = measures.define_measure(db, ria.id, "nprs", started_on=START)
+    measures.record_score(db, nprs.id, START, 4, today=TODAY)
+    measures.record_score(db, nprs.id, TODAY, 6, today=TODAY)
+    overview = progress_overview(db, plan.id, today=TODAY)
+    assert any("NPRS rose from 4 to 6" in r for r in overview.advice.reasons("en"))
+    assert "NPRS rose from 4 to 6" in plan_summary(db, plan.id, lang="en")
