@@ -72,3 +72,12 @@ def test_no_guessed_plural_is_left_in_the_catalogues():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith(("msgid", "msgstr", '"')):
                 assert not re.search(r"[a-z]\((s|en)\)[ :.,\"]", line), (path.name, line)
+
+
+def test_a_clinic_template_file_without_a_mode_is_time_contingent(db):
+    """The template format's `mode` is optional; left out, the plan is graded activity (the spec's default)."""
+    from planner.store.library import _template_rows
+
+    data = {"key": "template.own", "text": {"en": {"title": "Own"}}, "phases": []}
+    with db.reading() as session:
+        assert _template_rows(session, data, "en").mode == "time"
