@@ -21,9 +21,11 @@ from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, P
 from planner.domain.plan_words import phase_criteria
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
 from planner.domain.review import Outcome, Review
+from planner.domain.steps import block_progression, needs_practice
 from planner.domain.thresholds import (
     MIN_PHASE_WEEKS,
     STEP_BACK_SHARE,
+    Progression,
 )
 from planner.domain.timeline import weeks_done
 from planner.domain.volume import cap_factor, volume_ratio
@@ -130,11 +132,13 @@ def _both(fn) -> tuple[str, str]:  # noqa: ANN001
 
 def progress_items(
     items: Sequence[PlanItemView], *, weeks: int, cap_pct: int, used_keys: set[str],
-    education_pool: Sequence[BlockInfo] = (),
+    education_pool: Sequence[BlockInfo] = (), ticked: frozenset[tuple[str, int]] = frozenset(),
 ) -> tuple[ItemProposal, ...]:
-    """Every item one step further (within the cap over `weeks`); education moves to a new topic.
+    """Every load item one step further (within the cap over `weeks`); education moves to a new topic.
 
-    `used_keys` are the block keys already in the plan; topics chosen here are added to it.
+    `used_keys` are the block keys already in the plan; topics chosen here are added to it. What is not
+    load (breathing, sleep, relaxation) stays as it is, and a balance rung that needs the practice
+    first is not climbed before the therapist ticked it (`ticked`), as in the roadmap's steps.
     """
     factor = cap_factor(cap_pct, weeks)
     topics = education_sequence(education_pool)
@@ -154,7 +158,16 @@ def progress_items(
             out.append(ItemProposal(nxt, before, nxt.dosage, nl, en, replaces=block,
                                     source_item_id=item.id))
             continue
+        if block_progression(block) in (Progression.NONE, Progression.RUNG):
+            out.append(ItemProposal(block, before, before,
+                                    "Blijft gelijk: herhalen, verlengen of vervangen kies jij; het groeit niet vanzelf.",
+                                    "Stays the same: repeat, lengthen or replace it by your choice; it does not grow "
+                                    "by itself.", **common))
+            continue
         result = progress_dosage(block.kind, before, levels=len(block.levels), factor=factor)
+        climbed = (result.after.level or 0) > (before.level or 0)
+        if climbed and needs_practice(block, result.after.level or 0) and (block.key, result.after.level) not in ticked:
+            result = progress_dosage(block.kind, before, levels=(before.level or 0) + 1, factor=factor)
         after = result.after
         ratio = volume_ratio(block.kind, before, after)
 
@@ -209,7 +222,7 @@ def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[
     weeks = done or phase.weeks
     used = {item.block.key for p in plan.phases for item in p.items}
     items = progress_items(phase.items, weeks=weeks, cap_pct=plan.weekly_cap_pct, used_keys=used,
-                           education_pool=education_pool)
+                           education_pool=education_pool, ticked=plan.practice_ticks)
     factor = cap_factor(plan.weekly_cap_pct, weeks)
     changed = sum(1 for i in items if i.after != i.before or i.replaces is not None)
     allowed = round((factor - 1) * 100)
