@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.cli_plans import add_plan_commands
     add_plan_commands(sub, common, COMMANDS)
     from planner.cli_clinical import add_clinical_commands; add_clinical_commands(sub, common)  # noqa: E702, I001
+    from planner.cli_practice import add_practice_commands; add_practice_commands(sub, common)  # noqa: E702, I001
     return parser
 
 
@@ -333,5 +334,6 @@ COMMANDS = {
     "erase-patient": cmd_erase_patient,
 }
 from planner.cli_clinical import CLINICAL_COMMANDS; COMMANDS.update(CLINICAL_COMMANDS)  # noqa: E402, E702, I001
+from planner.cli_practice import PRACTICE_COMMANDS; COMMANDS.update(PRACTICE_COMMANDS)  # noqa: E402, E702, I001
 
 COMMANDS.update(cli_measures.COMMANDS)

@@ -75,7 +75,7 @@ class Dosage:
         data = dict(data or {})
         unknown = set(data) - set(cls.field_names())
         if unknown:
-            raise ValueError(f"unknown dosage field(s): {', '.join(sorted(unknown))}")
+            raise ValueError(f"unknown dosage {'field' if len(unknown) == 1 else 'fields'}: {', '.join(sorted(unknown))}")
         return cls(**{k: v for k, v in data.items() if v is not None})
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,13 +19,14 @@ from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
+from planner.domain.plan_words import phase_criteria
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
 from planner.domain.review import Outcome, Review
+from planner.domain.steps import block_progression, needs_practice
 from planner.domain.thresholds import (
-    DEFAULT_BANDS,
     MIN_PHASE_WEEKS,
     STEP_BACK_SHARE,
-    WORSE_MORNINGS_TO_HOLD,
+    Progression,
 )
 from planner.domain.timeline import weeks_done
 from planner.domain.volume import cap_factor, volume_ratio
@@ -132,11 +133,13 @@ def _both(fn) -> tuple[str, str]:
 
 def progress_items(
     items: Sequence[PlanItemView], *, weeks: int, cap_pct: int, used_keys: set[str],
-    education_pool: Sequence[BlockInfo] = (),
+    education_pool: Sequence[BlockInfo] = (), ticked: frozenset[tuple[str, int]] = frozenset(),
 ) -> tuple[ItemProposal, ...]:
-    """Every item one step further (within the cap over `weeks`); education moves to a new topic.
+    """Every load item one step further (within the cap over `weeks`); education moves to a new topic.
 
-    `used_keys` are the block keys already in the plan; topics chosen here are added to it.
+    `used_keys` are the block keys already in the plan; topics chosen here are added to it. What is not
+    load (breathing, sleep, relaxation) stays as it is, and a balance rung that needs the practice
+    first is not climbed before the therapist ticked it (`ticked`), as in the roadmap's steps.
     """
     factor = cap_factor(cap_pct, weeks)
     topics = education_sequence(education_pool)
@@ -156,7 +159,16 @@ def progress_items(
             out.append(ItemProposal(nxt, before, nxt.dosage, nl, en, replaces=block,
                                     source_item_id=item.id))
             continue
+        if block_progression(block) in (Progression.NONE, Progression.RUNG):
+            out.append(ItemProposal(block, before, before,
+                                    "Blijft gelijk: herhalen, verlengen of vervangen kies jij; het groeit niet vanzelf.",
+                                    "Stays the same: repeat, lengthen or replace it by your choice; it does not grow "
+                                    "by itself.", **common))
+            continue
         result = progress_dosage(block.kind, before, levels=len(block.levels), factor=factor)
+        climbed = (result.after.level or 0) > (before.level or 0)
+        if climbed and needs_practice(block, result.after.level or 0) and (block.key, result.after.level) not in ticked:
+            result = progress_dosage(block.kind, before, levels=(before.level or 0) + 1, factor=factor)
         after = result.after
         ratio = volume_ratio(block.kind, before, after)
 
@@ -185,18 +197,9 @@ def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
 
 
 def criteria_text(mode: ProgressionMode, weeks: int, lang: str) -> str:
-    """When to move on from a phase, in the plan's language and mode."""
-    if mode is ProgressionMode.TIME:
-        return _words(lang, f"Volgens schema: na {weeks} weken de volgende fase, ook na een slechte dag. "
-                            f"Na {WORSE_MORNINGS_TO_HOLD} slechtere ochtenden achter elkaar blijft de hoeveelheid "
-                            "een week gelijk.",
-                      f"On schedule: the next phase after {weeks} weeks, also after a bad day. After "
-                      f"{WORSE_MORNINGS_TO_HOLD} worse mornings in a row the quota stays the same for a week.")
-    b = DEFAULT_BANDS
-    return _words(lang, f"Verder als een week lang elke ochtend rustig was en niets rood: pijn tot en met "
-                        f"{b.amber_max} tijdens het oefenen mag.",
-                  f"Move on when every morning was settled and nothing red for a week: pain up to "
-                  f"{b.amber_max} during the exercises is allowed.")
+    """When to move on from a phase, in the plan's language and mode: the plan's own words
+    (`plan_words.phase_criteria`), so the proposal, the editor and the handout say the same."""
+    return phase_criteria(mode, weeks, lang)
 
 
 def _early(phase: PhaseView, done: int | None) -> tuple[str, str]:
@@ -220,7 +223,7 @@ def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[
     weeks = done or phase.weeks
     used = {item.block.key for p in plan.phases for item in p.items}
     items = progress_items(phase.items, weeks=weeks, cap_pct=plan.weekly_cap_pct, used_keys=used,
-                           education_pool=education_pool)
+                           education_pool=education_pool, ticked=plan.practice_ticks)
     factor = cap_factor(plan.weekly_cap_pct, weeks)
     changed = sum(1 for i in items if i.after != i.before or i.replaces is not None)
     allowed = round((factor - 1) * 100)
@@ -252,8 +255,12 @@ def propose_hold(plan: PlanView, phase_id: int, advice: Review | None = None, *,
                      patient_note=i.patient_note, private_note=i.private_note)
         for i in phase.items
     )
-    nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden, tot het verkeerslicht een week groen is."
-    en = "Hold: the same exercises and amounts until the traffic light has been green for a week."
+    if plan.mode is ProgressionMode.TIME:
+        nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden nog een week; daarna gaat het schema verder."
+        en = "Hold: the same exercises and amounts for one more week; then the schedule goes on."
+    else:
+        nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden, tot het verkeerslicht een week groen is."
+        en = "Hold: the same exercises and amounts until the traffic light has been green for a week."
     if advice is not None:
         nl, en = f"{advice.headline('nl')}. {nl}", f"{advice.headline('en')}. {en}"
     early = _early(phase, done)

@@ -18,7 +18,7 @@ from typing import Any
 
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.monitoring import Light, checkin_light
-from planner.domain.review_words import flag_words, outcome_headline
+from planner.domain.review_words import counted, flag_words, outcome_headline
 from planner.domain.schedule import current_phase, older_adult, phase_started, schedule_week
 from planner.domain.thresholds import (
     BREAK_DAYS,
@@ -231,8 +231,8 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     if considered and lights[-1][1] is Light.RED and lights[-1][0] is newest:
         triggers.append(("De nieuwste check-in is rood.", "The newest check-in is red."))
     if len(recent_reds) >= RED_COUNT_STEP_BACK:
-        triggers.append((f"{len(recent_reds)} keer rood in de laatste {RECENT_DAYS} dagen.",
-                         f"{len(recent_reds)} red check-ins in the last {RECENT_DAYS} days."))
+        triggers.append(counted("%(n)d red check-in in the last %(days)d days.",
+                                "%(n)d red check-ins in the last %(days)d days.", len(recent_reds), days=RECENT_DAYS))
     if trend is not None and trend >= TREND_STEP_BACK_RISE:
         triggers.append((f"De ochtendpijn is deze week gemiddeld {trend:.1f} hoger dan de week ervoor.",
                          f"Morning pain this week is on average {trend:.1f} higher than the week before."))
@@ -253,10 +253,10 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
         settled = [c for c, lt in lights if c.next_morning.settled and lt is not Light.RED]
         days = (today - last_back.date).days
         if days >= STEP_BACK_MIN_DAYS and len(settled) >= SETTLED_TO_RESUME:
-            r.add(f"Na de stap terug {len(settled)} keer rustig: terug naar de hoeveelheid van voor de opvlamming "
-                  f"(niet meer), een week lang.",
-                  f"{len(settled)} settled check-ins after the step back: back to the amount before the flare "
-                  f"(no more), for a week.")
+            r.add(*counted("%(n)d settled check-in after the step back: back to the amount before the flare "
+                           "(no more), for a week.",
+                           "%(n)d settled check-ins after the step back: back to the amount before the flare "
+                           "(no more), for a week.", len(settled)))
             return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), resume=True, **common)
         r.add(f"De stap terug loopt sinds {_day(last_back.date, 'nl')}: minstens {STEP_BACK_MIN_DAYS} dagen en "
               f"{SETTLED_TO_RESUME} rustige check-ins.",
@@ -305,8 +305,9 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
         r.add(f"{span + 1} dagen lang elke ochtend rustig en geen rood.",
               f"Every morning settled and no red for {span + 1} days.")
         if ambers:
-            r.add(f"{len(ambers)} keer oranje: lichte pijn tijdens bewegen mag en helpt het herstel.",
-                  f"{len(ambers)} time(s) amber: mild pain during movement is allowed and helps recovery.")
+            r.add(*counted("%(n)d check-in amber: mild pain during movement is allowed and helps recovery.",
+                           "%(n)d check-ins amber: mild pain during movement is allowed and helps recovery.",
+                           len(ambers)))
         if half:
             r.add("Een halve stap verder" + (" (65 jaar of ouder: halve stappen)." if older else "."),
                   "Half a step forward" + (" (65 or over: half steps)." if older else "."))
@@ -328,8 +329,8 @@ def _time(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
           "Time-contingent: keep to this week's quota, also on a bad day; no more on a good day.")
     bad = [c for c in considered if checkin_light(c) is Light.RED]
     if bad:
-        r.add(f"{len(bad)} slechte dag(en): dat hoort erbij en verandert het schema niet.",
-              f"{len(bad)} bad day(s): that is expected and does not change the schedule.")
+        r.add(*counted("%(n)d bad day: that is expected and does not change the schedule.",
+                       "%(n)d bad days: that is expected and does not change the schedule.", len(bad)))
     # Three worse mornings on consecutive days: hold this week's quota for one more week.
     if worse_run(considered) >= WORSE_MORNINGS_TO_HOLD:
         r.add(f"{WORSE_MORNINGS_TO_HOLD} ochtenden achter elkaar slechter: de hoeveelheid van deze week blijft nog een "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planner.domain.thresholds import RedFlag
+from planner.i18n import translation
 
 FLAG_NAMES = {
     RedFlag.SADDLE: ("gevoelloosheid in het zitvlak of de lies", "numbness in the seat or groin"),
@@ -16,6 +17,24 @@ FLAG_NAMES = {
     RedFlag.FALL: ("een val met letsel", "a fall with injury"),
     RedFlag.CHEST: ("pijn op de borst of kortademigheid", "chest pain or breathlessness"),
 }
+
+
+def counted(singular: str, plural: str, n: int, **values: object) -> tuple[str, str]:
+    """A sentence with a count, in Dutch and English: the English message ids (with `%(n)d` and named
+    placeholders, never an f-string) and their Dutch plural forms live in `resources/locale/nl`."""
+    args = {"n": n, **values}
+    return (translation("nl").ngettext(singular, plural, n) % args,
+            translation("en").ngettext(singular, plural, n) % args)
+
+
+def nprs_rise_words(previous: float, latest: float, line: float) -> tuple[str, str]:
+    """The reason for a real rise of NPRS since the last measurement (issue 16): named, but the
+    advice still follows the diary."""
+    a, b, n = f"{previous:g}", f"{latest:g}", f"{line:g}"
+    return (f"NPRS gestegen van {a} naar {b} sinds de vorige meting: minstens {n} punten, een echte verandering. "
+            "Bespreek het samen; het advies volgt het dagboek.",
+            f"NPRS rose from {a} to {b} since the last measurement: at least {n} points, a real change. "
+            "Talk it through; the advice follows the diary.")
 
 
 def flag_name(flag: RedFlag, lang: str) -> str:

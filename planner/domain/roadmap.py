@@ -17,6 +17,7 @@ from planner.domain.dosage import Dosage
 from planner.domain.model import BlockInfo, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.quotas import phase_quotas, quota_in_week
 from planner.domain.review import STEP_BACK_ACTIONS, Outcome, Review, Step
+from planner.domain.review_words import counted
 from planner.domain.schedule import current_index, phase_started, schedule_week
 from planner.domain.steps import capped_towards, lowest_dose, restart, step_back, step_up
 from planner.domain.thresholds import HALF_STEP_SHARE, MIN_PHASE_WEEKS, MOVE_ON_CAP_PCT
@@ -85,9 +86,10 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
     if outcome is Outcome.STEP_BACK:
         move = restart if review.restart else step_back
         items = _changes((i, move(i.block, i.dosage)) for i in phase.items)
+        nl, en = counted("Step back within ‘%(phase)s’ (%(n)d exercise).",
+                         "Step back within ‘%(phase)s’ (%(n)d exercises).", len(items), phase=phase.name)
         return Proposal(Action.STEP_BACK, items, entry="restart" if review.restart else "step-back",
-                        summary_nl=f"Een stap terug in ‘{phase.name}’ ({len(items)} oefeningen).",
-                        summary_en=f"Step back within ‘{phase.name}’ ({len(items)} exercises).")
+                        summary_nl=nl, summary_en=en)
     if outcome is Outcome.HOLD:
         repeat = bool(review.facts.get("repeat"))
         return Proposal(Action.STAY, entry="repeat" if repeat else "hold",

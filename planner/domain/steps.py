@@ -65,7 +65,8 @@ def needs_practice(block: BlockInfo, level: int) -> bool:
     if block.kind is not Kind.BALANCE or not 0 <= level < len(block.levels):
         return False
     text = block.levels[level].en.lower()
-    return "single-leg" in block.key or any(word in text for word in PRACTICE_WORDS)
+    on_a_cushion = "cushion" in block.key and level > 0  # the whole block is on a soft surface
+    return "single-leg" in block.key or on_a_cushion or any(word in text for word in PRACTICE_WORDS)
 
 
 def _untick_level(block: BlockInfo, before: Dosage, after: Dosage, ticked: frozenset[tuple[str, int]]) -> bool:

@@ -74,7 +74,7 @@ class WizardRequest:
     region: str = "lower-back"
     weeks: int = 8
     phases: int = 3
-    mode: ProgressionMode = ProgressionMode.PAIN
+    mode: ProgressionMode = ProgressionMode.TIME  # time-contingent: the default for persistent pain
     language: str = "nl"
     weekly_cap_pct: int = 10
     baseline: Baseline = field(default_factory=Baseline)

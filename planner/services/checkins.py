@@ -165,9 +165,10 @@ def progress_overview(db: Database, plan_id: int, *, today: dt.date | None = Non
         row = _load(session, plan_id)
         plan = plan_view(row)
         checkins = tuple(checkin_view(c) for c in sorted(row.checkins, key=lambda c: (c.date, c.id)))
-    from planner.services.review import review_of
+        from planner.services.review import nprs_points, review_of
 
-    return ProgressOverview(plan=plan, checkins=checkins, advice=review_of(plan, checkins, today).review,
+        nprs = nprs_points(session, row.patient_id)
+    return ProgressOverview(plan=plan, checkins=checkins, advice=review_of(plan, checkins, today, nprs).review,
                             series=progress_series(plan, checkins),
                             current_phase=current_phase_index(plan, today))
 

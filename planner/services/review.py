@@ -9,13 +9,18 @@ review state before and after, so the window can undo and redo it (`restore_revi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sqlalchemy import select
+
 from planner.domain.errors import NotFound
 from planner.domain.exposure import ExposureStatus, exposure_status
+from planner.domain.measures import SPECS, Instrument, ScorePoint, nprs_rise
 from planner.domain.model import CheckInView, PlanView
 from planner.domain.review import Outcome, Review, review_plan
+from planner.domain.review_words import nprs_rise_words
 from planner.domain.roadmap import Action, Proposal, accepted_entry, propose
 from planner.domain.schedule import current_index, older_adult
 from planner.services.changes import PlanChanged
@@ -35,10 +40,23 @@ class PlanReview:
     today: dt.date
 
 
-def review_of(plan: PlanView, checkins: tuple[CheckInView, ...], today: dt.date) -> PlanReview:
-    """The review and proposal of a plan already read (pure)."""
+def with_nprs_rise(review: Review, nprs: Sequence[ScorePoint], today: dt.date) -> Review:
+    """The review with a reason added when NPRS rose by the line for a real change since the last
+    measurement (scores up to `today`); the advice itself stays as the check-ins say."""
+    points = sorted((p for p in nprs if p.date <= today), key=lambda p: p.date)
+    rise = nprs_rise(points)
+    line = SPECS[Instrument.NPRS].real_change
+    if rise is None or line is None:
+        return review
+    nl, en = nprs_rise_words(points[-2].value, points[-1].value, line)
+    return replace(review, reasons_nl=(*review.reasons_nl, nl), reasons_en=(*review.reasons_en, en))
+
+
+def review_of(plan: PlanView, checkins: tuple[CheckInView, ...], today: dt.date,
+              nprs: Sequence[ScorePoint] = ()) -> PlanReview:
+    """The review and proposal of a plan already read (pure); `nprs`: the patient's NPRS scores."""
     older = older_adult(plan, today)
-    review = review_plan(plan, checkins, today=today, older=older)
+    review = with_nprs_rise(review_plan(plan, checkins, today=today, older=older), nprs, today)
     proposal = propose(plan, review, today=today, older=older)
     status = None
     if plan.exposure is not None and plan.exposure.rungs:
@@ -53,7 +71,17 @@ def plan_review(db: Database, plan_id: int, *, today: dt.date | None = None) -> 
         row = _load(session, plan_id)
         plan = plan_view(row)
         checkins = tuple(checkin_view(c) for c in sorted(row.checkins, key=lambda c: (c.date, c.id)))
-    return review_of(plan, checkins, today)
+        nprs = nprs_points(session, row.patient_id)
+    return review_of(plan, checkins, today, nprs)
+
+
+def nprs_points(session: Any, patient_id: int | None) -> list[ScorePoint]:
+    """The patient's NPRS scores (none for a template), read in the caller's snapshot."""
+    if patient_id is None:
+        return []
+    scores = session.scalars(select(t.MeasureScore).join(t.Measure).where(
+        t.Measure.patient_id == patient_id, t.Measure.instrument == Instrument.NPRS.value))
+    return [ScorePoint(s.date, s.value) for s in scores]
 
 
 def _state(row: t.Plan) -> dict[str, Any]:

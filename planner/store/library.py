@@ -171,7 +171,7 @@ def _template_rows(session: Session, data: dict[str, Any], lang: str) -> t.Plan:
         goal=texts.get("goal", ""),
         language=lang,
         status="draft",
-        mode=ProgressionMode(data.get("mode", ProgressionMode.PAIN.value)).value,
+        mode=ProgressionMode(data.get("mode", ProgressionMode.TIME.value)).value,  # time: the default for persistent pain
     )
     for p_index, phase_data in enumerate(data.get("phases", [])):
         ptexts = phase_data.get("text", {}).get(lang, {})

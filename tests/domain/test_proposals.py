@@ -40,7 +40,8 @@ def _by_key(proposal) -> dict:
 
 
 def test_progress_proposes_one_step_per_item_within_the_cap():
-    """Phase of 2 weeks at 10 %: bridge 2×10 → 2×12, walk 10 → 12 min, exhale 6 → 7, next topic."""
+    """Phase of 2 weeks at 10 %: bridge 2×10 → 2×12, walk 10 → 12 min, next topic; breathing is not load
+    (CLINICAL.md "What does not progress by percentage"): the exhale stays 6 until the therapist lengthens it."""
     p = plan(("Start", 2, _phase1()))
     proposal = propose_progress(p, 101, education_pool=EDUCATION)
     items = _by_key(proposal)
@@ -48,11 +49,11 @@ def test_progress_proposes_one_step_per_item_within_the_cap():
     assert (items["strength.bridge"].after.sets, items["strength.bridge"].after.reps) == (2, 12)
     assert items["strength.bridge"].reason("nl") == "2×10 → 2×12, +20 % (max. +21 % in 2 weken bij 10 % per week)"
     assert items["daily.calm-walk"].after.minutes == 12
-    assert items["breathing.long-exhale"].after.exhale_seconds == 7
+    assert items["breathing.long-exhale"].after == items["breathing.long-exhale"].before
     topic = items["education.pain-traffic-light"]
     assert topic.replaces.key == "education.what-is-pain" and topic.reason("en").startswith("Next topic")
     assert all(i.ratio is None or i.ratio <= proposal.factor + 1e-9 for i in proposal.items)
-    assert "5 van 5 onderdelen een stap verder" in proposal.summary("nl")
+    assert "4 van 5 onderdelen een stap verder" in proposal.summary("nl")
     assert check_plan(plan_with_proposal(p, proposal)) == []
 
 

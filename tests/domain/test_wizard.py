@@ -40,7 +40,8 @@ def _keys(plan) -> list[str]:
 
 def test_low_back_plan_follows_the_principles():
     """Explain first, breathing in every phase, beginner levels in phase 1, 3-6 exercises, walking throughout."""
-    plan = _plan(title="Rug in beweging", goal="30 minuten wandelen", region="lower-back", weeks=10, phases=3)
+    plan = _plan(title="Rug in beweging", goal="30 minuten wandelen", region="lower-back", weeks=10, phases=3,
+                 mode=ProgressionMode.PAIN)
     assert [p.weeks for p in plan.phases] == [3, 3, 4]
     assert [p.name for p in plan.phases] == ["Begrijpen en rustig beginnen", "Opbouwen", "Terug naar je dagelijkse leven"]
     first = plan.phases[0]
@@ -119,7 +120,7 @@ def test_older_adults_get_half_steps():
 
 def test_names_title_and_criteria_are_in_the_plans_language():
     """An English plan: English names, title and the pain-contingent rule with the limit from thresholds."""
-    plan = _plan(region="knee", weeks=4, phases=2, language="en")
+    plan = _plan(region="knee", weeks=4, phases=2, language="en", mode=ProgressionMode.PAIN)
     assert plan.title == "Plan for your knee"
     assert plan.phases[0].name == "Understand and start calmly"
     assert "every next morning was as usual" in plan.phases[0].criteria and "5 or lower" in plan.phases[0].criteria

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from planner.domain.errors import ValidationError
+from planner.domain.model import ProgressionMode
 from planner.domain.review import Outcome as AdviceKind
 from planner.domain.wizard import WizardRequest
 from planner.services import checkins, patients, plans, progression, wizard
@@ -22,7 +23,7 @@ TODAY = dt.date(2026, 3, 16)
 def plan(db):
     patient = patients.create_patient(db, name="Mehmet Yilmaz", language="nl")
     return wizard.create_plan_with_wizard(
-        db, patient.id, WizardRequest(title="Knie sterker", region="knee", weeks=6, phases=2),
+        db, patient.id, WizardRequest(title="Knie sterker", region="knee", weeks=6, phases=2, mode=ProgressionMode.PAIN),
         start_date=TODAY - dt.timedelta(days=8))
 
 

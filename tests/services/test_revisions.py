@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from planner.domain.errors import ValidationError
+from planner.domain.model import ProgressionMode
 from planner.domain.wizard import WizardRequest
 from planner.services import checkins, patients, plans, progression, revisions, wizard
 
@@ -17,7 +18,7 @@ TODAY = dt.date(2026, 3, 16)
 def plan(db):
     patient = patients.create_patient(db, name="Els Bakker", language="nl")
     return wizard.create_plan_with_wizard(
-        db, patient.id, WizardRequest(title="Rug", region="lower-back", weeks=4, phases=2),
+        db, patient.id, WizardRequest(title="Rug", region="lower-back", weeks=4, phases=2, mode=ProgressionMode.PAIN),
         start_date=TODAY - dt.timedelta(days=10))
 
 
@@ -69,7 +70,7 @@ def test_done_when_wizard_three_check_ins_advice_and_the_next_handout_shows_the_
 
     patient = patients.create_patient(db, name="Jannie de Vries", language="nl")
     plan = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug in beweging", region="lower-back",
-                                                                        weeks=6, phases=3),
+                                                                        weeks=6, phases=3, mode=ProgressionMode.PAIN),
                                           start_date=TODAY - dt.timedelta(days=14))
     revisions.snapshot_plan(db, plan.id, reason="handout", today=TODAY - dt.timedelta(days=14))
     for days_ago, pain, morning in ((12, 3, "same"), (7, 2, "better"), (2, 2, "same")):

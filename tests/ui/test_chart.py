@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog
 
+from planner.domain.model import ProgressionMode
 from planner.domain.monitoring import Light
 from planner.domain.wizard import WizardRequest
 from planner.services import checkins, patients, revisions, wizard
@@ -23,7 +24,8 @@ TODAY = dt.date(2026, 3, 16)
 def plan(db):
     patient = patients.create_patient(db, name="Els Bakker", language="nl")
     created = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug", region="lower-back",
-                                                                           weeks=6, phases=3),
+                                                                           weeks=6, phases=3,
+                                                                           mode=ProgressionMode.PAIN),
                                              start_date=TODAY - dt.timedelta(days=20))
     for days_ago, pain, morning in ((18, 2, "same"), (11, 4, "same"), (4, 7, "worse")):
         checkins.record_checkin(db, created.id, date=TODAY - dt.timedelta(days=days_ago), pain_during=pain,

@@ -21,7 +21,8 @@ TODAY = dt.date(2026, 3, 16)
 def plan(db):
     patient = patients.create_patient(db, name="Jannie de Vries", language="nl")
     created = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug in beweging", region="lower-back",
-                                                                           weeks=4, phases=2),
+                                                                           weeks=4, phases=2,
+                                                                           mode=ProgressionMode.PAIN),
                                              start_date=TODAY - dt.timedelta(days=10))
     return created
 

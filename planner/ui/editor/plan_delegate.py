@@ -1,5 +1,6 @@
 """Paints the plan as cards: each phase a header with its number, weeks, minutes and warnings, its
-items as rows with picture, kind colour and icon, title and dosage in words."""
+items as rows with picture, kind colour and icon, title and dosage in words. The phase the patient
+is in now (the roadmap's current phase) has a green number and a "now" badge."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from planner.i18n import _
 from planner.ui.common.icons import icon, kind_badge, kind_colour
 from planner.ui.common.labels import kind_name
 from planner.ui.editor.plan_model import (
+    CURRENT_ROLE,
     DOSAGE_ROLE,
     EMPTY_ROLE,
     INFO_ROLE,
@@ -38,6 +40,17 @@ SELECTED_BORDER = QColor("#2f6fba")
 TEXT = QColor("#1f2a30")
 MUTED = QColor("#56636b")
 WARN = QColor("#9a5b00")
+NOW_FILL = QColor("#2e7d32")  # the "now" badge and number of the phase the patient is in
+
+
+def now_text() -> str:
+    return _("now")
+
+
+def now_badge_rect(card: QRectF, metrics: QFontMetrics) -> QRectF:
+    """Where the "now" badge sits on a phase card: top right, in line with the title."""
+    width = metrics.horizontalAdvance(now_text()) + 20
+    return QRectF(card.right() - 12 - width, card.top() + 9, width, metrics.height() + 6)
 
 
 class PlanDelegate(QStyledItemDelegate):
@@ -81,8 +94,9 @@ class PlanDelegate(QStyledItemDelegate):
         line = metrics.height()
         number = str(index.data(NUMBER_ROLE) or "")
         circle = QRectF(rect.left() + 12, rect.top() + 12, 28, 28)
+        current = bool(index.data(CURRENT_ROLE))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#37474f"))
+        painter.setBrush(NOW_FILL if current else QColor("#37474f"))
         painter.drawEllipse(circle)
         bold = QFont(option.font)
         bold.setBold(True)
@@ -99,9 +113,16 @@ class PlanDelegate(QStyledItemDelegate):
         painter.setPen(TEXT)
         title_metrics = QFontMetrics(title)
         name = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        painter.drawText(QRect(left, int(rect.top()) + 8, width, title_metrics.height()),
+        title_width = width
+        if current:
+            badge = now_badge_rect(rect, metrics)
+            title_width = max(0, int(badge.left()) - left - 8)
+            self._paint_badge(painter, badge, bold)
+            painter.setFont(title)
+            painter.setPen(TEXT)
+        painter.drawText(QRect(left, int(rect.top()) + 8, title_width, title_metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title_metrics.elidedText(name, Qt.TextElideMode.ElideRight, width))
+                         title_metrics.elidedText(name, Qt.TextElideMode.ElideRight, title_width))
         painter.setFont(option.font)
         painter.setPen(MUTED)
         y = int(rect.top()) + 10 + title_metrics.height()
@@ -125,6 +146,15 @@ class PlanDelegate(QStyledItemDelegate):
             painter.setPen(MUTED)
             painter.drawText(drop, Qt.AlignmentFlag.AlignCenter,
                              _("Drag blocks here, or select one in the library and press Enter"))
+
+    @staticmethod
+    def _paint_badge(painter: QPainter, badge: QRectF, font: QFont) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(NOW_FILL)
+        painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, now_text())
 
     # -- item row -------------------------------------------------------------------------------
     def _paint_item(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index, selected: bool,

@@ -4,6 +4,7 @@ editor turns them into undo commands, and the model is rebuilt from the saved pl
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
 
 from planner.domain.dosage import volume_words
 from planner.domain.model import PhaseView, PlanItemView, PlanView
+from planner.domain.timeline import current_phase_index
 from planner.i18n import _, current_language, ngettext
 from planner.ui.common.labels import kind_name
 from planner.ui.editor.mime import BLOCK_MIME, ITEM_MIME, PHASE_MIME, pack, unpack
@@ -34,6 +36,7 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 7
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 8
 EMPTY_ROLE = Qt.ItemDataRole.UserRole + 9
 LAST_ROLE = Qt.ItemDataRole.UserRole + 10
+CURRENT_ROLE = Qt.ItemDataRole.UserRole + 11  # the phase the patient is in now (the roadmap)
 THUMB_SIZE = 48
 
 
@@ -57,12 +60,22 @@ class PlanTreeModel(QAbstractItemModel):
         self.thumbnails = thumbnails
         self.plan: PlanView | None = None
         self._findings = PlanFindings()
+        self._current: int | None = None
+        self.today: dt.date | None = None  # None: the real today (tests may fix it)
 
     def set_plan(self, plan: PlanView | None) -> None:
         self.beginResetModel()
         self.plan = plan
         self._findings = findings(plan)
+        self._current = self._current_row(plan)
         self.endResetModel()
+
+    def _current_row(self, plan: PlanView | None) -> int | None:
+        """The phase the patient is in: the stored current phase, else the one the dates give;
+        none for templates (no patient) and plans without phases."""
+        if plan is None or plan.is_template or not plan.phases:
+            return None
+        return current_phase_index(plan, self.today)
 
     # -- structure: internal id 0 = phase row; n > 0 = item row in phase n - 1 ----------------------
     def _phases(self) -> tuple[PhaseView, ...]:
@@ -139,6 +152,8 @@ class PlanTreeModel(QAbstractItemModel):
                 return phase.id
             if role == NUMBER_ROLE:
                 return row + 1
+            if role == CURRENT_ROLE:
+                return row == self._current
             if role == EMPTY_ROLE:
                 return not phase.items
             if role == INFO_ROLE:
@@ -148,10 +163,12 @@ class PlanTreeModel(QAbstractItemModel):
                 return " · ".join(parts)
             if role == WARNINGS_ROLE:
                 return self._findings.phases.get(phase.id, [])
+            now = _("The patient is in this phase now.") if row == self._current else ""
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(filter(None, [phase.focus, *self._findings.phases.get(phase.id, [])]))
+                return "\n".join(filter(None, [now, phase.focus, *self._findings.phases.get(phase.id, [])]))
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return _("Phase %(n)d: %(name)s") % {"n": row + 1, "name": phase.name}
+                text = _("Phase %(n)d: %(name)s") % {"n": row + 1, "name": phase.name}
+                return f"{text} ({_('now')})" if now else text
             return None
         item = self.item_at(index)
         if item is None:

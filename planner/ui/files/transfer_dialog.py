@@ -112,10 +112,13 @@ class TransferActions(QObject):
         except (HerstelplanError, OSError) as error:
             self._show(_("Export patient data"), _describe(error), problem=True)
             return
-        self._show(_("Export patient data"), _(
-            "Everything about the patient is in %(folder)s: their data (patient.json) and %(n)d handout(s). "
-            "The folder holds health data: give it to the patient and delete your copy.")
-            % {"folder": done.folder, "n": len(done.files) - 1}, problem=False)
+        count = len(done.files) - 1
+        self._show(_("Export patient data"), ngettext(
+            "Everything about the patient is in %(folder)s: their data (patient.json) and %(n)d handout. "
+            "The folder holds health data: give it to the patient and delete your copy.",
+            "Everything about the patient is in %(folder)s: their data (patient.json) and %(n)d handouts. "
+            "The folder holds health data: give it to the patient and delete your copy.", count)
+            % {"folder": done.folder, "n": count}, problem=False)
         self.patient_exported.emit(done.folder)
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from planner.domain.series import ProgressSeries
 from planner.i18n import _, current_language
 from planner.services import checkins, revisions
 from planner.services.database import Database
+from planner.ui.monitoring.measures_dialog import MeasuresPanel
 
 LIGHT_COLOURS = {Light.GREEN: "#1b7f3b", Light.AMBER: "#b86e00", Light.RED: "#b3261e"}
 LOAD_COLOUR = "#1f4e99"
@@ -211,7 +213,8 @@ def advice_html(advice: Advice, lang: str) -> str:
 
 
 class ChartDialog(QDialog):
-    """The progress window of one plan: chart, advice, printable summary, save a version."""
+    """The progress window of one plan: chart, advice, printable summary, save a version; a second tab
+    holds the patient's outcome-measure charts (issue 16), so both are seen in one place."""
 
     snapshot_saved = Signal(int)  # revision id
 
@@ -233,12 +236,22 @@ class ChartDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.snapshot_button.clicked.connect(self.save_snapshot)
+        self.tabs = QTabWidget(objectName="monitoringTabs")
+        checkin_page = QWidget(objectName="checkinPage")
+        page = QVBoxLayout(checkin_page)
+        page.addWidget(self.chart, 3)
+        page.addWidget(self.advice_label, 1)
+        self.tabs.addTab(checkin_page, _("Check-ins"))
+        self.measures: MeasuresPanel | None = None  # the patient's outcome measures, next to the check-ins
         layout = QVBoxLayout(self)
-        layout.addWidget(self.chart, 3)
-        layout.addWidget(self.advice_label, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.refresh()
+        patient_id = self.overview.plan.patient_id if getattr(self, "overview", None) else None
+        if patient_id is not None:
+            self.measures = MeasuresPanel(db, patient_id, plan_id=plan_id, today=today, parent=self)
+            self.tabs.addTab(self.measures, _("Outcome measures"))
 
     def refresh(self) -> None:
         """Read the plan, check-ins and advice again and redraw."""

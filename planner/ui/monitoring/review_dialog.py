@@ -1,7 +1,8 @@
 """Review the plan (Ctrl+G): the advice from the check-ins and the roadmap's proposal (move on to the
 next planned phase, stay, or step back), item by item now → proposed. Accept applies it as one
 edit of the plan that Ctrl+Z undoes (`AcceptReviewCommand`). "Insert a phase instead…" opens the
-older dialog that inserts a phase, for when the therapist asks for one.
+older dialog that inserts a phase, for when the therapist asks for one. The practice panel shows the
+exposure ladder and the balance rungs that wait for the therapist's tick "done in the practice".
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError
+from planner.domain.schedule import current_index
 from planner.i18n import N_, _, current_language
 from planner.services import review as review_service
 from planner.services.database import Database
 from planner.ui.editor.plan_document import CommandFailed, PlanDocument
 from planner.ui.monitoring.chart import advice_html
 from planner.ui.monitoring.checkin_dialog import BANNER_STYLE
+from planner.ui.monitoring.practice_panel import PracticePanel
 from planner.ui.monitoring.progress_dialog import dosage_text
 
 ACTION_NAMES = {"move-on": N_("Move on to the next phase"), "stay": N_("Stay in this phase"),
@@ -65,6 +68,8 @@ class ReviewDialog(QDialog):
 
     accepted_review = Signal(object)
     insert_phase = Signal()
+    changed = Signal(object)  # a tick "done in the practice" was stored (PlanChanged)
+    ticked = Signal(object)  # ... as a TickEdit, for the plan's undo stack
 
     def __init__(self, db: Database, plan_id: int, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -72,11 +77,16 @@ class ReviewDialog(QDialog):
         self.lang = current_language()
         self.setObjectName("reviewDialog")
         self.resize(900, 600)
+        self.where = QLabel(objectName="whereLabel", wordWrap=True)
         self.banner = QLabel(objectName="redFlagBanner", wordWrap=True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.advice = QLabel(objectName="adviceLabel", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.summary = QLabel(objectName="summaryLabel", wordWrap=True)
         self.exposure = QLabel(objectName="exposureLabel", wordWrap=True)
+        self.practice = PracticePanel(db, self)
+        self.practice.changed.connect(self._ticked)
+        self.practice.ticked.connect(self.ticked)
+        self.practice.failed.connect(self._tick_failed)
         self.table = QTableWidget(0, 3, objectName="itemTable")
         self.table.setHorizontalHeaderLabels([_("Exercise"), _("Now"), _("Proposed")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -92,7 +102,7 @@ class ReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.insert_button.clicked.connect(self._insert)
         layout = QVBoxLayout(self)
-        for widget in (self.banner, self.advice, self.summary, self.exposure):
+        for widget in (self.where, self.banner, self.advice, self.summary, self.exposure, self.practice):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -108,6 +118,11 @@ class ReviewDialog(QDialog):
             return
         r, proposal = self.result.review, self.result.proposal
         self.setWindowTitle(_("Review: %(plan)s") % {"plan": self.result.plan.title})
+        plan = self.result.plan
+        if plan.phases:
+            index = current_index(plan, self.today)
+            self.where.setText(_("Now in phase %(n)d of %(total)d: %(name)s")
+                               % {"n": index + 1, "total": len(plan.phases), "name": plan.phases[index].name})
         self.banner.setVisible(bool(r.flags))
         self.banner.setText("⚠ " + (r.reasons(self.lang)[0] if r.flags else ""))
         self.advice.setText(advice_html(r, self.lang))
@@ -115,6 +130,7 @@ class ReviewDialog(QDialog):
         self.exposure.setVisible(self.result.exposure is not None)
         if self.result.exposure is not None:
             self.exposure.setText(self.result.exposure.reason(self.lang))
+        self.practice.show_review(self.result, self.lang)
         self.table.setRowCount(len(proposal.items))
         for row, change in enumerate(proposal.items):
             cells = [change.block.title(self.lang), dosage_text(change.block, change.before, self.lang),
@@ -135,6 +151,16 @@ class ReviewDialog(QDialog):
             return
         self.accepted_review.emit(done)
         self.accept()
+
+    def _ticked(self, change: Any) -> None:
+        """A tick changes what the engine may propose: review again."""
+        self.error.setText("")
+        self.changed.emit(change)
+        self.load()
+
+    def _tick_failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.load()
 
     def _insert(self) -> None:
         self.insert_phase.emit()

@@ -232,6 +232,7 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
         _open_on_plan(window, make)
 
     def open_review() -> None:  # Ctrl+G: the roadmap's review (issue 11); inserting a phase is one click away
+        from planner.ui.monitoring.practice_panel import TickCommand
         from planner.ui.monitoring.review_dialog import AcceptReviewCommand, ReviewDialog
 
         def make(plan_id: int):
@@ -242,7 +243,17 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
                 window.doc.push(AcceptReviewCommand(window.doc, plan_id, done.before, done.after, _("Review")))
                 window.bus.publish(done.change)
 
+            def ticked(change) -> None:  # noqa: ANN001
+                window.doc.reload()
+                window.bus.publish(change)
+
+            def undoable(edit) -> None:  # noqa: ANN001
+                window.doc.reload()
+                window.doc.push(TickCommand(window.doc, edit))
+
             dialog.accepted_review.connect(accepted)
+            dialog.ticked.connect(undoable)
+            dialog.changed.connect(ticked)
             dialog.insert_phase.connect(lambda: open_dialog(False))
             return dialog
 
