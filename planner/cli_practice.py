@@ -62,7 +62,7 @@ def add_practice_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     practised.add_argument("--undo", action="store_true", help="take the tick back")
 
 
-def _open(database: str | None):  # noqa: ANN202
+def _open(database: str | None):
     from planner.services.database import open_database
 
     return open_database(database)

@@ -12,14 +12,14 @@ from tests.domain.conftest import item, plan
 START = dt.date(2026, 3, 2)
 
 
-def _plan(ticks=frozenset()):  # noqa: ANN001, ANN202
+def _plan(ticks=frozenset()):
     p = plan(("Steady", 3, [item("balance.tandem-stance", 1, level=3, sets=4, hold_seconds=30),
                             item("breathing.long-exhale", 2, minutes=5),
                             item("daily.sleep-routine", 3)]), start=START)
     return replace(p, practice_ticks=ticks)
 
 
-def _after(proposal, key):  # noqa: ANN001, ANN202
+def _after(proposal, key):
     return next(i.after for i in proposal.items if i.block.key == key)
 
 

@@ -14,7 +14,7 @@ START = dt.date(2026, 3, 2)
 TODAY = START + dt.timedelta(days=15)
 
 
-def _story(db, lang):  # noqa: ANN001, ANN202
+def _story(db, lang):
     """Ria, 52, low back pain, a pain-contingent plan: two green weeks in her diary."""
     ria = patients.create_patient(db, name="Ria Jansen", language=lang, birth_date=dt.date(1974, 5, 1))
     plan = wizard.create_plan_with_wizard(

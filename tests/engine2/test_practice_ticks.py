@@ -16,7 +16,7 @@ START = dt.date(2026, 3, 2)
 TODAY = START + dt.timedelta(days=15)
 
 
-def _balance_plan(db):  # noqa: ANN001, ANN202
+def _balance_plan(db):
     """Wim, 58: one pain-contingent phase of 6 weeks; tandem stance at rung 4 (head turns), 4 x 30 s;
     rung 5 is with the eyes closed. Two green weeks in his diary."""
     wim = patients.create_patient(db, name="Wim de Boer", language="en", birth_date=dt.date(1968, 4, 1))

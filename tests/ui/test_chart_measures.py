@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 3, 16)
 INTAKE = TODAY - dt.timedelta(days=20)
 
 
-def _patient_with_measures(db):  # noqa: ANN001, ANN202
+def _patient_with_measures(db):
     patient = patients.create_patient(db, name="Els Bakker", language="nl")
     plan = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(title="Rug", region="lower-back", weeks=6,
                                                                         phases=3, mode=ProgressionMode.TIME),
@@ -33,7 +33,7 @@ def _patient_with_measures(db):  # noqa: ANN001, ANN202
     return plan
 
 
-def test_the_progress_window_shows_the_measure_charts_in_a_second_tab(qtbot, db, english):  # noqa: ANN001
+def test_the_progress_window_shows_the_measure_charts_in_a_second_tab(qtbot, db, english):
     plan = _patient_with_measures(db)
     window = ChartDialog(db, plan.id, today=TODAY)
     qtbot.addWidget(window)

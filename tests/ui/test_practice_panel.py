@@ -14,13 +14,13 @@ from planner.ui.monitoring.review_dialog import ReviewDialog
 from tests.engine2.test_practice_ticks import TODAY, _balance_plan
 
 
-def _space_on(qtbot, table, row: int, column: int) -> None:  # noqa: ANN001
+def _space_on(qtbot, table, row: int, column: int) -> None:
     table.setFocus()
     table.setCurrentCell(row, column)
     qtbot.keyClick(table.viewport(), Qt.Key.Key_Space)
 
 
-def test_a_balance_tick_in_the_review_window_lets_the_proposal_climb(qtbot, db, english):  # noqa: ANN001
+def test_a_balance_tick_in_the_review_window_lets_the_proposal_climb(qtbot, db, english):
     plan_id, item_id = _balance_plan(db)
     dialog = ReviewDialog(db, plan_id, today=TODAY)
     qtbot.addWidget(dialog)
@@ -46,7 +46,7 @@ def test_a_balance_tick_in_the_review_window_lets_the_proposal_climb(qtbot, db, 
     assert "eyes closed" not in dialog.table.item(0, 2).text()
 
 
-def test_the_ladder_shows_where_the_patient_is_and_ticks_the_current_rung(qtbot, db, english):  # noqa: ANN001
+def test_the_ladder_shows_where_the_patient_is_and_ticks_the_current_rung(qtbot, db, english):
     plan_id = demo.ensure_demo(db)
     demo.attach_bending_ladder(db, plan_id)
     plan = plans.get_plan(db, plan_id)
@@ -74,7 +74,7 @@ def test_the_ladder_shows_where_the_patient_is_and_ticks_the_current_rung(qtbot,
     assert dialog.accept_button.isEnabled()
 
 
-def test_a_tick_in_the_window_is_an_edit_that_ctrl_z_undoes(qtbot, window, db):  # noqa: ANN001
+def test_a_tick_in_the_window_is_an_edit_that_ctrl_z_undoes(qtbot, window, db):
     """Ctrl+G, Space on the balance rung: stored; after closing the review, Ctrl+Z takes the tick back and
     Ctrl+Shift+Z sets it again."""
     from tests.ui.helpers import dialog, open_plan

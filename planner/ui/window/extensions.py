@@ -243,11 +243,11 @@ def _wire_progress_phase(window: MainWindow, module: ModuleType) -> bool:
                 window.doc.push(AcceptReviewCommand(window.doc, plan_id, done.before, done.after, _("Review")))
                 window.bus.publish(done.change)
 
-            def ticked(change) -> None:  # noqa: ANN001
+            def ticked(change) -> None:
                 window.doc.reload()
                 window.bus.publish(change)
 
-            def undoable(edit) -> None:  # noqa: ANN001
+            def undoable(edit) -> None:
                 window.doc.reload()
                 window.doc.push(TickCommand(window.doc, edit))
 
