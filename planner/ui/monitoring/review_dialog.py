@@ -74,6 +74,9 @@ class ReviewDialog(QDialog):
         self.resize(900, 600)
         self.banner = QLabel(objectName="redFlagBanner", wordWrap=True)
         self.banner.setStyleSheet(BANNER_STYLE)
+        self.seen_button = QPushButton(_("Red flag seen by the therapist"), objectName="redFlagSeenButton")
+        self.seen_button.setToolTip(_("You have dealt with these red flags: from now on only newer ones stop the plan."))
+        self.seen_button.clicked.connect(self._flags_seen)
         self.advice = QLabel(objectName="adviceLabel", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.summary = QLabel(objectName="summaryLabel", wordWrap=True)
         self.exposure = QLabel(objectName="exposureLabel", wordWrap=True)
@@ -92,7 +95,7 @@ class ReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.insert_button.clicked.connect(self._insert)
         layout = QVBoxLayout(self)
-        for widget in (self.banner, self.advice, self.summary, self.exposure):
+        for widget in (self.banner, self.seen_button, self.advice, self.summary, self.exposure):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -110,6 +113,7 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(_("Review: %(plan)s") % {"plan": self.result.plan.title})
         self.banner.setVisible(bool(r.flags))
         self.banner.setText("⚠ " + (r.reasons(self.lang)[0] if r.flags else ""))
+        self.seen_button.setVisible(bool(r.flags))
         self.advice.setText(advice_html(r, self.lang))
         self.summary.setText(f"<b>{_(ACTION_NAMES[proposal.action.value])}</b>: {proposal.summary(self.lang)}")
         self.exposure.setVisible(self.result.exposure is not None)
@@ -135,6 +139,15 @@ class ReviewDialog(QDialog):
             return
         self.accepted_review.emit(done)
         self.accept()
+
+    def _flags_seen(self) -> None:
+        """The therapist dealt with the red flags reported so far: review again without them."""
+        try:
+            review_service.clear_red_flags(self.db, self.plan_id, today=self.today,
+                                           expected_version=self.result.plan.version)
+        except HerstelplanError as error:
+            self.error.setText(str(error))
+        self.load()
 
     def _insert(self) -> None:
         self.insert_phase.emit()

@@ -1,0 +1,104 @@
+"""Findings of the senior-physiotherapist review (engine3): unknown sessions, stale data, a red flag
+the therapist has dealt with, the bad-day wording, high pain at every session, and the red-flag
+question not asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from planner.domain.review import review_plan
+from planner.services import checkins
+from planner.services.review import clear_red_flags, plan_review
+from tests.clinical.helpers import c, on, story_plan
+from tests.clinical.test_review_service import START, _plan
+from tests.cli.test_cli import run
+
+
+def _reasons(mode, diary, today, log=()):  # noqa: ANN001, ANN202
+    plan = story_plan(mode, log=log)
+    return review_plan(plan, diary, today=on(today)).reasons_en
+
+
+def test_the_bad_day_reason_calls_only_one_bad_day_expected():
+    one = " ".join(_reasons("time", [c(0, 3), c(1, 3), c(2, 7, "worse")], 3))
+    assert "1 bad day is expected" in one
+    five = " ".join(_reasons("time", [c(d, 3, "worse") for d in (0, 2, 4, 6, 8)], 9))
+    assert "5 bad days" in five and "expected" not in five
+
+
+def test_pain_high_at_every_session_is_named_and_the_quotas_stay():
+    plan = story_plan("time")
+    review = review_plan(plan, [c(d, 9) for d in range(7, 14)], today=on(14))
+    assert "Pain high at every session: discuss. The quotas stay." in review.reasons_en
+    assert review.outcome.value == "continue"
+
+
+def test_red_flags_not_asked_this_week_are_named_without_changing_the_advice():
+    asked = review_plan(story_plan("pain"), [c(0, 4), c(3, 4), c(6, 4), c(9, 4)], today=on(10))
+    not_asked = review_plan(story_plan("pain"), [c(d, 4, flags=None) for d in (0, 3, 6, 9)], today=on(10))
+    line = "Red flags were not asked this week: ask before progressing."
+    assert line in not_asked.reasons_en and line not in asked.reasons_en
+    assert (not_asked.outcome, not_asked.step) == (asked.outcome, asked.step)
+
+
+def test_a_stale_red_check_in_never_steps_back():
+    review = review_plan(story_plan("pain"), [c(0, 2), c(3, 2), c(6, 7)], today=on(35))
+    assert review.outcome.value == "continue"
+    assert any("29 days old" in r for r in review.reasons_en)
+
+
+def test_the_therapist_clears_a_red_flag_and_only_newer_flags_stop(db):
+    plan = _plan(db)
+    later = START + dt.timedelta(days=60)
+    checkins.record_checkin(db, plan.id, date=START, pain_during=2, next_morning="same", sessions_done=5,
+                            sessions_planned=5, red_flags=["fever"], today=later)
+    for day in range(2, 13, 2):
+        checkins.record_checkin(db, plan.id, date=START + dt.timedelta(days=day), pain_during=2, next_morning="same",
+                                sessions_done=5, sessions_planned=5, red_flags=[], today=later)
+    today = START + dt.timedelta(days=13)
+    assert plan_review(db, plan.id, today=today).review.outcome.value == "stop"
+    clear_red_flags(db, plan.id, today=START + dt.timedelta(days=1))
+    assert plan_review(db, plan.id, today=today).review.outcome.value == "progress"
+    checkins.record_checkin(db, plan.id, date=today, pain_during=2, next_morning="same", sessions_done=5,
+                            sessions_planned=5, red_flags=["night-pain"], today=later)
+    assert plan_review(db, plan.id, today=today).review.outcome.value == "stop"
+
+
+def test_command_line_unknown_sessions_and_clear_red_flag(db_path, db):  # noqa: ANN001
+    plan = _plan(db)
+    pid = str(plan.id)
+    for day in (0, 3, 6, 9):
+        out = run("checkin", pid, "--date", (START + dt.timedelta(days=day)).isoformat(), "--pain", "2",
+                  "--morning", "same", "--no-red-flags", database=db_path)
+        assert out.returncode == 0, out.stderr
+    stored = checkins.list_checkins(db, plan.id)
+    assert all((ch.sessions_done, ch.sessions_planned) == (0, 0) for ch in stored)  # unknown, not "all done"
+    data = json.loads(run("review", pid, "--today", "2026-03-12", "--json", database=db_path).stdout)
+    assert "Not known how many sessions were done: ask." in data["reasons"]
+    run("checkin", pid, "--date", "2026-03-12", "--pain", "1", "--morning", "same", "--red-flag", "fever",
+        database=db_path)
+    assert json.loads(run("review", pid, "--today", "2026-03-12", "--json", database=db_path).stdout)["advice"] == "stop"
+    seen = run("clear-red-flag", pid, "--today", "2026-03-12", database=db_path)
+    assert seen.returncode == 0 and "seen" in seen.stdout
+    after = json.loads(run("review", pid, "--today", "2026-03-12", "--json", database=db_path).stdout)
+    assert after["advice"] != "stop"
+    missing = run("clear-red-flag", "99999", database=db_path)
+    assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_the_review_window_has_a_red_flag_seen_button(qtbot, db):  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from planner.ui.monitoring.review_dialog import ReviewDialog
+
+    plan = _plan(db)
+    checkins.record_checkin(db, plan.id, date=START + dt.timedelta(days=2), pain_during=2, next_morning="same",
+                            sessions_done=5, sessions_planned=5, red_flags=["fever"], today=START + dt.timedelta(days=9))
+    dialog = ReviewDialog(db, plan.id, today=START + dt.timedelta(days=3))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.banner.isVisible() and dialog.seen_button.isVisible()
+    qtbot.mouseClick(dialog.seen_button, Qt.MouseButton.LeftButton)
+    assert not dialog.banner.isVisible() and not dialog.seen_button.isVisible()
+    assert dialog.result.review.outcome.value != "stop"
