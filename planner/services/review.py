@@ -149,8 +149,8 @@ def clear_red_flags(db: Database, plan_id: int, *, today: dt.date | None = None,
                     expected_version: int | None = None) -> PlanChanged:
     """The therapist has seen the red flags reported up to `today` and dealt with them: from now on
     only flags reported after today stop the plan (a review-log entry; undoable like a review)."""
-    from planner.domain.review import FLAGS_SEEN
     from planner.domain.model import ReviewEntry
+    from planner.domain.review import FLAGS_SEEN
 
     today = today or dt.date.today()
     with db.transaction() as session:

@@ -10,9 +10,9 @@ import json
 from planner.domain.review import review_plan
 from planner.services import checkins
 from planner.services.review import clear_red_flags, plan_review
+from tests.cli.test_cli import run
 from tests.clinical.helpers import c, on, story_plan
 from tests.clinical.test_review_service import START, _plan
-from tests.cli.test_cli import run
 
 
 def _reasons(mode, diary, today, log=()):  # noqa: ANN001, ANN202
