@@ -22,7 +22,6 @@ from planner.domain.steps import block_progression, step_up
 from planner.domain.thresholds import HALF_STEP_SHARE, WEEKLY_CAP_PCT, Progression
 from planner.domain.volume import volume_ratio
 
-
 MINUTES_MAX = 120  # a walking quota grows no further (the daily-life ceiling of the progression rules)
 
 
