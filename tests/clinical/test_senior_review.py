@@ -102,3 +102,54 @@ def test_the_review_window_has_a_red_flag_seen_button(qtbot, db):  # noqa: ANN00
     qtbot.mouseClick(dialog.seen_button, Qt.MouseButton.LeftButton)
     assert not dialog.banner.isVisible() and not dialog.seen_button.isVisible()
     assert dialog.result.review.outcome.value != "stop"
+
+
+def test_a_move_on_days_rating_is_not_the_first_rating_of_the_new_rung():
+    from dataclasses import replace
+
+    from planner.domain.exposure import exposure_status, new_ladder
+
+    ladder = new_ladder("Bending", 60, [("a", 30), ("b", 45), ("c", 60)], since=on(7))
+    ladder = replace(ladder, rungs=tuple(replace(r, practised=True) for r in ladder.rungs))
+    # day 7: the old rung's last rating (20) on the day of the move-on; then 40 and 35 on the new rung
+    status = exposure_status(ladder, [c(7, 2, harm=20), c(9, 2, harm=40), c(12, 2, harm=35)])
+    assert (status.first, status.latest, status.move_on) == (40, 35, False)
+
+
+def test_the_exposure_table_names_every_feared_activity_in_both_languages():
+    from planner.domain.exposure import ladder_for
+    from planner.services.library import clinical_priorities
+    from planner.store.library import read_exposure
+
+    table = read_exposure()
+    for activity in clinical_priorities().activities:
+        for lang in ("nl", "en"):
+            ladder = ladder_for(table, activity, 60, lang)
+            assert ladder is not None and len(ladder.rungs) >= 4, (activity, lang)
+            assert ladder.rungs[ladder.current].rating == 30 and ladder.activity_rating == 60
+            assert [r.rating for r in ladder.rungs] == sorted(r.rating for r in ladder.rungs)
+    assert ladder_for(table, "bending", 60, "nl").activity == "Bukken"
+    assert ladder_for(table, "bending", 60, "en").activity == "Bending"
+
+
+def test_the_demo_ladder_is_bending_rated_as_demo_feared(db):  # noqa: ANN001
+    from planner.services import demo, plans
+
+    plan_id = demo.ensure_demo(db, lang="nl")
+    ladder = plans.get_plan(db, plan_id).exposure
+    assert (ladder.activity, ladder.activity_rating) == ("Bukken", demo.DEMO_FEARED[1])
+
+
+def test_the_wizard_makes_a_ladder_for_a_feared_activity(db_path, db):  # noqa: ANN001
+    from planner.services import patients, plans
+
+    patient = patients.create_patient(db, name="Kees Jansen", language="en", birth_date=dt.date(1975, 5, 1))
+    out = run("wizard", "--patient", str(patient.id), "--region", "lower-back", "--weeks", "8", "--phases", "3",
+              "--mode", "time", "--feared", "bending=60", "--start", "2026-03-02", database=db_path)
+    assert out.returncode == 0, out.stderr
+    ladder = plans.get_plan(db, int(out.stdout.strip())).exposure
+    assert ladder is not None and ladder.activity == "Bending" and ladder.activity_rating == 60
+    assert ladder.rungs[ladder.current].rating == 30 and not any(r.practised for r in ladder.rungs)
+    plain = run("wizard", "--patient", str(patient.id), "--region", "knee", "--weeks", "4", "--phases", "2",
+                "--mode", "time", database=db_path)
+    assert plans.get_plan(db, int(plain.stdout.strip())).exposure is None
