@@ -153,3 +153,18 @@ def test_the_wizard_makes_a_ladder_for_a_feared_activity(db_path, db):  # noqa: 
     plain = run("wizard", "--patient", str(patient.id), "--region", "knee", "--weeks", "4", "--phases", "2",
                 "--mode", "time", database=db_path)
     assert plans.get_plan(db, int(plain.stdout.strip())).exposure is None
+
+
+def test_the_demo_for_a_72_year_old_who_fears_bending_practises_bending_standing(db):  # noqa: ANN001
+    """Senior review, finding 8: the hip hinge at the counter (bending practice, standing) instead of the
+    bird-dog on hands and knees; the plan passes its own checks."""
+    from planner.domain.checks import check_plan
+    from planner.services import demo, plans
+
+    plan = plans.get_plan(db, demo.ensure_demo(db, lang="en"))
+    keys = [[i.block.key for i in p.items] for p in plan.phases]
+    assert all("strength.hip-hinge" in k for k in keys)
+    assert not any("strength.bird-dog" in k for k in keys)
+    first = next(i for i in plan.phases[0].items if i.block.key == "strength.hip-hinge")
+    assert first.dosage.level == 0 and "counter" in first.block.levels[0].en
+    assert check_plan(plan) == []

@@ -245,3 +245,15 @@ ill("strength.mini-squat.level-2",
     {"props": [SQUAT_BEHIND], "figure": pose(STAND, at=[-6, 66], bend=30, arm={"flex": 80, "elbow": 10},
                                              leg={"foot": [6, 8]}),
      "arrows": [{"from": at("pelvis", -18, 14), "to": at("pelvis", -24, -10)}]})
+
+# hip hinge (bending practice): the bottom goes back, the back stays long, knees a little bent
+ill("strength.hip-hinge",                                 # 1 standing free, hands slide down the thighs
+    {"figure": pose(STAND, x=0, arm={"flex": 5, "elbow": 5})},
+    {"figure": pose(STAND, at=[-12, 76], tilt=-45, arm={"flex": 40, "elbow": 5}, leg={"foot": [8, 8]}),
+     "arrows": [{"from": at("pelvis", -16, 10), "to": at("pelvis", -34, 10)}]})
+HINGE_COUNTER = {"type": "counter", "x0": 38, "x1": 70}
+ill("strength.hip-hinge.level-0",                         # 0 at the kitchen counter, hands on the edge
+    {"props": [HINGE_COUNTER], "figure": pose(STAND, x=0, arm={"hand": on("counter.edge0", 4, 1)})},
+    {"props": [HINGE_COUNTER], "figure": pose(STAND, at=[-12, 76], tilt=-40, arm={"hand": on("counter.edge0", 4, 1)},
+                                              leg={"foot": [6, 8]}),
+     "arrows": [{"from": at("pelvis", -16, 10), "to": at("pelvis", -34, 10)}]})
