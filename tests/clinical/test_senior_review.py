@@ -168,3 +168,19 @@ def test_the_demo_for_a_72_year_old_who_fears_bending_practises_bending_standing
     first = next(i for i in plan.phases[0].items if i.block.key == "strength.hip-hinge")
     assert first.dosage.level == 0 and "counter" in first.block.levels[0].en
     assert check_plan(plan) == []
+
+
+def test_template_exercises_carry_over_or_are_replaced_explicitly():
+    """Senior review, finding 9: heel slides (knee-hip) and cat-cow (low back) dropped out of phase 3
+    without a word. Every exercise carries over unless the next phase names it in `replaces`."""
+    from planner.paths import LIBRARY_DIR
+
+    for path in sorted((LIBRARY_DIR / "templates").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        phases = data["phases"]
+        for before, after in zip(phases, phases[1:], strict=False):
+            old = {i["block"] for i in before["items"] if not i["block"].startswith("education.")}
+            new = {i["block"] for i in after["items"]}
+            replaced = {i["replaces"]: i["block"] for i in after["items"] if i.get("replaces")}
+            assert old - new == set(replaced), (path.name, old - new, replaced)
+            assert all(block not in old for block in replaced.values()), path.name  # a new exercise replaces
