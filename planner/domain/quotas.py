@@ -57,14 +57,16 @@ def weekly_quotas(item: PlanItemView, weeks: int, *, cap_pct: int | float = WEEK
     """
     quotas = [item.dosage]
     volume_block = block_progression(item.block) is Progression.VOLUME
+    waited = 1  # weeks since the quota last changed: a step that does not fit one week fits over two
     for _ in range(1, max(weeks, 1)):
         last = quotas[-1]
-        nxt = step_up(item.block, last, cap_pct=cap_pct, weeks=1, half=older_adult) if volume_block else last
+        nxt = step_up(item.block, last, cap_pct=cap_pct, weeks=waited, half=older_adult) if volume_block else last
         nxt = Dosage.from_dict({**nxt.to_dict(), "level": last.level}) if last.level is not None else nxt
         if target is not None and nxt != last:
             ratio = volume_ratio(item.block.kind, target, nxt)
             if ratio is not None and ratio > 1:
                 nxt = last
+        waited = 1 if nxt != last else waited + 1
         quotas.append(nxt)
     return quotas
 

@@ -140,6 +140,9 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
     weeks = _weeks_since_change(plan, today)
     items = _changes((i, step_up(i.block, i.dosage, cap_pct=plan.weekly_cap_pct, weeks=weeks, half=half,
                                  ticked=plan.practice_ticks)) for i in phase.items)
+    if not items:  # a half step that waits a week: nothing changes, and nothing is logged
+        return Proposal(Action.STAY, summary_nl=f"In ‘{phase.name}’ blijven; de halve stap komt volgende week.",
+                        summary_en=f"Stay in ‘{phase.name}’; the half step comes next week.")
     return Proposal(Action.STAY, items, entry="stay",
                     summary_nl=f"In ‘{phase.name}’ blijven, met een {'halve' if half else 'kleine'} stap.",
                     summary_en=f"Stay in ‘{phase.name}’ with a {'half' if half else 'small'} step.")

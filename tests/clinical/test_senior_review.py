@@ -184,3 +184,31 @@ def test_template_exercises_carry_over_or_are_replaced_explicitly():
             replaced = {i["replaces"]: i["block"] for i in after["items"] if i.get("replaces")}
             assert old - new == set(replaced), (path.name, old - new, replaced)
             assert all(block not in old for block in replaced.values()), path.name  # a new exercise replaces
+
+
+def test_a_half_step_is_visibly_smaller_than_a_full_step():
+    """Senior review, finding 7: at 72 and at 51 the same green week gave 10 -> 11 repetitions. A half
+    step now waits a week where the block's smallest step is the full step, and comes the week after."""
+    from planner.domain.roadmap import propose
+
+    def step(age, today):  # noqa: ANN001, ANN202
+        plan = story_plan("pain", age=age)
+        diary = [c(d, 2) for d in range(0, today, 2)]  # green, settled, every other day
+        review = review_plan(plan, diary, today=on(today), older=age >= 65)
+        proposal = propose(plan, review, today=on(today), older=age >= 65)
+        return review, {ch.block.key: ch.after for ch in proposal.items}
+
+    full_review, full = step(51, 9)
+    half_review, half = step(72, 9)
+    assert (full_review.step.value, half_review.step.value) == ("full", "half")
+    assert full["mobility.cat-cow"].reps == 11 and "mobility.cat-cow" not in half  # 10 -> 11 waits a week
+    from planner.domain.steps import step_up
+    from tests.domain.conftest import block
+
+    cat = block("mobility.cat-cow")
+    ten = cat.dosage.merged({"reps": 10})
+    assert step_up(cat, ten, cap_pct=10, weeks=1, half=True) == ten  # waits a week
+    assert step_up(cat, ten, cap_pct=10, weeks=2, half=True).reps == 11  # the week after: 10 -> 11
+    assert step_up(cat, ten, cap_pct=10, weeks=2, half=False).reps == 12
+    for key, after in half.items():
+        assert key in full and (after.reps or 0) <= (full[key].reps or 0), key
