@@ -1,4 +1,4 @@
-"""Clinical commands: patients, checkin, review and apply-review (issue 11, a contract).
+"""Clinical commands: patients, checkin, review, apply-review (issue 11, a contract) and clear-red-flag.
 
 They use the same services as the window. `add_clinical_commands(sub, common)` adds the parsers;
 `CLINICAL_COMMANDS` maps each name to its function (cli.py merges both).
@@ -53,7 +53,8 @@ def add_clinical_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("--morning", required=True, choices=[m.value for m in NextMorning],
                          help="the next morning compared with a usual one")
     checkin.add_argument("--morning-pain", type=_ranged(0, 10), metavar="0-10")
-    checkin.add_argument("--done", type=_ranged(0, 99), metavar="N", help="sessions done")
+    checkin.add_argument("--done", type=_ranged(0, 99), metavar="N",
+                         help="sessions done (without --done and --planned the sessions are unknown, not done)")
     checkin.add_argument("--planned", type=_ranged(0, 99), metavar="N", help="sessions planned")
     flags = checkin.add_mutually_exclusive_group()
     flags.add_argument("--red-flag", nargs="+", choices=[f.value for f in RedFlag], metavar="KEY",
