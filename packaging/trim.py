@@ -80,8 +80,17 @@ def _unused_babel_locale(name: str) -> bool:
     return path.stem.split("_")[0] not in _shipped_languages()
 
 
+def _unused_qt_translation(name: str) -> bool:
+    """Qt's own translations of languages the program does not speak (it loads qtbase_<lang> only)."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.parent.name != "translations" or path.suffix != ".qm" or not path.stem.startswith("qtbase_"):
+        return False
+    return path.stem.removeprefix("qtbase_").split("_")[0] not in _shipped_languages()
+
+
 def datas(entries: list) -> list:
-    return [entry for entry in entries if not _excluded(entry[0]) and not _unused_babel_locale(entry[0])]
+    return [entry for entry in entries if not _excluded(entry[0]) and not _unused_babel_locale(entry[0])
+            and not _unused_qt_translation(entry[0])]
 
 
 def _needed(source: str) -> dict[str, bool]:

@@ -1,4 +1,4 @@
-"""Clinical commands: patients, checkin, review and apply-review (issue 11, a contract).
+"""Clinical commands: patients, checkin, review, apply-review (issue 11, a contract) and clear-red-flag.
 
 They use the same services as the window. `add_clinical_commands(sub, common)` adds the parsers;
 `CLINICAL_COMMANDS` maps each name to its function (cli.py merges both).
@@ -53,7 +53,8 @@ def add_clinical_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("--morning", required=True, choices=[m.value for m in NextMorning],
                          help="the next morning compared with a usual one")
     checkin.add_argument("--morning-pain", type=_ranged(0, 10), metavar="0-10")
-    checkin.add_argument("--done", type=_ranged(0, 99), metavar="N", help="sessions done")
+    checkin.add_argument("--done", type=_ranged(0, 99), metavar="N",
+                         help="sessions done (without --done and --planned the sessions are unknown, not done)")
     checkin.add_argument("--planned", type=_ranged(0, 99), metavar="N", help="sessions planned")
     flags = checkin.add_mutually_exclusive_group()
     flags.add_argument("--red-flag", nargs="+", choices=[f.value for f in RedFlag], metavar="KEY",
@@ -66,6 +67,11 @@ def add_clinical_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     review.add_argument("plan_id", type=_plan_id, metavar="PLAN_ID")
     review.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
     review.add_argument("--json", action="store_true", help="machine-readable output")
+
+    seen = sub.add_parser("clear-red-flag", parents=[common],
+                          help="the therapist saw the red flags reported so far; only newer ones stop the plan")
+    seen.add_argument("plan_id", type=_plan_id, metavar="PLAN_ID")
+    seen.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
 
     apply = sub.add_parser("apply-review", parents=[common], help="accept the review's proposal; print what changed")
     apply.add_argument("plan_id", type=_plan_id, metavar="PLAN_ID")
@@ -110,8 +116,9 @@ def cmd_checkin(args: argparse.Namespace, database: str | None) -> int:
         return EXIT_ERROR
     db = _open(database)
     try:
-        planned = args.planned if args.planned is not None else checkins.planned_sessions(db, args.plan_id, on=args.date)
-        done = args.done if args.done is not None else planned
+        # Without --done and --planned the sessions are unknown (0 of 0), never counted as done.
+        planned = args.planned if args.planned is not None else 0
+        done = args.done if args.done is not None else 0
         flags = list(args.red_flag) if args.red_flag else ([] if args.no_red_flags else None)
         try:
             saved = checkins.record_checkin(
@@ -184,9 +191,27 @@ def cmd_apply_review(args: argparse.Namespace, database: str | None) -> int:
     return EXIT_OK
 
 
+def cmd_clear_red_flag(args: argparse.Namespace, database: str | None) -> int:
+    from planner.domain.errors import NotFound
+    from planner.services.review import clear_red_flags
+
+    db = _open(database)
+    try:
+        clear_red_flags(db, args.plan_id, today=args.today)
+    except NotFound as error:
+        print(f"herstelplan: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        db.dispose()
+    day = args.today or dt.date.today()
+    print(f"red flags up to {day:%Y-%m-%d} marked as seen by the therapist; only newer ones stop the plan")
+    return EXIT_OK
+
+
 CLINICAL_COMMANDS = {
     "patients": cmd_patients,
     "checkin": cmd_checkin,
     "review": cmd_review,
     "apply-review": cmd_apply_review,
+    "clear-red-flag": cmd_clear_red_flag,
 }

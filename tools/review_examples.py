@@ -1,10 +1,12 @@
-"""Run the worked examples of docs/review-examples.md again and print the file's text.
+#!/usr/bin/env python3
+"""Regenerate docs/review-examples.md: worked examples of the review, run through the command line.
 
-    .venv/bin/python tools/review_examples.py > docs/review-examples.md
+    .venv/bin/python tools/review_examples.py            # rewrite docs/review-examples.md
+    .venv/bin/python tools/review_examples.py --out=FILE
 
-A fresh database in a temporary folder; five wizard plans for low back pain (6 weeks, 3 phases, start
-16 November 2026, English, patient aged 51) made with the wizard service; every other step is the
-command line, printed with its output as it comes.
+A fresh SQLite database in a temporary folder; one patient (51, English) is made with the patients
+service (there is no command for that); every other step is a command line, printed as run with its
+output, unedited.
 """
 
 from __future__ import annotations
@@ -18,88 +20,139 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
 START = dt.date(2026, 11, 16)
 
-HEADER = """# Worked examples of the review (issue 11)
 
-Made with `python main.py review PLAN_ID --today DATE --json` on five wizard plans for low back pain
-(6 weeks, 3 phases, start 16 November 2026, English; plans {a}-{b} time-contingent, {c}-{e}
-pain-contingent; patient aged 51). The plans were made with the wizard service; every other step
-is a command line. Output as printed, unedited. Made again by `tools/review_examples.py`.
+def day(n: int) -> str:
+    return (START + dt.timedelta(days=n)).isoformat()
+
+
+class Session:
+    def __init__(self, database: Path) -> None:
+        self.env = {**os.environ, "HERSTELPLAN_DATABASE_URL": f"sqlite:///{database}"}
+        self.lines: list[str] = []
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                              env=self.env, cwd=ROOT, timeout=120)
+        self.lines.append("$ python main.py " + " ".join(args))
+        out = (done.stdout + done.stderr).rstrip("\n")
+        if out:
+            self.lines.append(out)
+        if done.returncode:
+            self.lines.append(f"(exit {done.returncode})")
+        return done.stdout.strip()
+
+    def title(self, text: str) -> None:
+        self.lines.append(f"## {text}")
+
+
+def wizard(s: Session, patient: int, mode: str, *extra: str) -> str:
+    return s.run("wizard", "--patient", str(patient), "--region", "lower-back", "--weeks", "6", "--phases", "3",
+                 "--mode", mode, "--start", START.isoformat(), "--baseline-walk", "10", "--lang", "en", *extra)
+
+
+def checkin(s: Session, plan: str, n: int, pain: int, morning: str, *extra: str) -> None:
+    s.run("checkin", plan, "--date", day(n), "--pain", str(pain), "--morning", morning, *extra)
+
+
+def build(database: Path) -> str:
+    from planner.services import patients
+    from planner.services.database import open_database
+
+    db = open_database(f"sqlite:///{database}")
+    try:
+        patient = patients.create_patient(db, name="Sanne Bakker", language="en", birth_date=dt.date(1975, 5, 1)).id
+    finally:
+        db.dispose()
+    s = Session(database)
+    week = ("--done", "5", "--planned", "5", "--no-red-flags")
+
+    s.title("A. time-contingent, one bad day")
+    a = wizard(s, patient, "time")
+    for n, pain, morning in ((0, 3, "same"), (1, 3, "same"), (2, 7, "worse")):
+        checkin(s, a, n, pain, morning, *week)
+    s.run("review", a, "--today", day(3), "--json")
+
+    s.title("B. time-contingent, three worse mornings in a row, then again right after the hold")
+    b = wizard(s, patient, "time")
+    for n, pain in ((4, 3), (5, 4), (6, 3)):
+        checkin(s, b, n, pain, "worse", *week)
+    s.run("review", b, "--today", day(7), "--json")
+    s.run("apply-review", b, "--today", day(7))
+    for n, pain in ((8, 3), (9, 4), (10, 3)):
+        checkin(s, b, n, pain, "worse", *week)
+    s.run("review", b, "--today", day(11), "--json")
+
+    s.title("C. pain-contingent, amber with settled mornings")
+    c = wizard(s, patient, "pain")
+    for n in (0, 3, 6, 9):
+        checkin(s, c, n, 4, "same", "--done", "3", "--planned", "3", "--no-red-flags")
+    s.run("review", c, "--today", day(10), "--json")
+
+    s.title("D. pain-contingent, morning pain creeping up")
+    d = wizard(s, patient, "pain")
+    for n, mp in ((0, 2), (2, 2), (4, 2), (7, 4), (9, 4), (11, 5)):
+        checkin(s, d, n, 2, "same", "--morning-pain", str(mp), "--done", "3", "--planned", "3", "--no-red-flags")
+    s.run("review", d, "--today", day(12), "--json")
+
+    s.title("E. a red flag on a green day, seen by the therapist, then six green check-ins")
+    e = wizard(s, patient, "pain")
+    checkin(s, e, 0, 2, "same", "--done", "3", "--planned", "3", "--no-red-flags")
+    checkin(s, e, 2, 1, "better", "--done", "3", "--planned", "3", "--red-flag", "fever")
+    s.run("review", e, "--today", day(3), "--json")
+    s.run("clear-red-flag", e, "--today", day(3))
+    for n in range(4, 15, 2):
+        checkin(s, e, n, 2, "same", "--done", "3", "--planned", "3", "--no-red-flags")
+    s.run("review", e, "--today", day(15), "--json")
+
+    s.title("F. sessions not reported are unknown; red flags not asked")
+    f = wizard(s, patient, "time")
+    for n in (0, 2, 4):
+        checkin(s, f, n, 3, "same")
+    s.run("review", f, "--today", day(5), "--json")
+
+    s.title("G. a red check-in four weeks old")
+    g = wizard(s, patient, "pain")
+    for n, pain in ((0, 2), (3, 2), (6, 7)):
+        checkin(s, g, n, pain, "same", "--done", "3", "--planned", "3", "--no-red-flags")
+    s.run("review", g, "--today", day(35), "--json")
+
+    s.title("H. a ladder for a feared activity (bending rated 60): the first rung waits for the practice")
+    h = wizard(s, patient, "time", "--feared", "bending=60")
+    for n, harm in ((0, 30), (3, 20), (6, 15)):
+        checkin(s, h, n, 3, "same", *week, "--expected-harm", str(harm))
+    s.run("review", h, "--today", day(7), "--json")
+
+    s.title("refusals")
+    s.run("checkin", e, "--date", "2026-11-01", "--pain", "2", "--morning", "same")
+    s.run("checkin", e, "--date", day(2), "--pain", "2", "--morning", "same")
+    return "\n".join(s.lines)
+
+
+HEAD = """# Worked examples of the review (issue 11)
+
+Made with `python tools/review_examples.py` on wizard plans for low back pain (6 weeks, 3 phases,
+start {start}, English, walking baseline 10 minutes; patient aged 51), in a fresh database: the
+patient is made with the patients service, every other step is a command line. Output as printed,
+unedited. Without `--done`/`--planned` the sessions are unknown (never counted as done); without
+`--red-flag`/`--no-red-flags` the red-flag question counts as not asked.
+
+```text
 """
 
 
-def main() -> None:
-    from planner.domain.model import ProgressionMode
-    from planner.domain.wizard import Baseline, WizardRequest
-    from planner.services import patients, wizard
-    from planner.services.database import open_database
-
-    folder = Path(tempfile.mkdtemp(prefix="herstelplan-examples-"))
-    url = f"sqlite:///{folder / 'examples.sqlite3'}"
-    db = open_database(url, daily_backup=False)
-    patient = patients.create_patient(db, name="Example Patient", language="en", birth_date=dt.date(1975, 6, 1))
-    ids = []
-    for mode in (ProgressionMode.TIME, ProgressionMode.TIME) + (ProgressionMode.PAIN,) * 3:
-        plan = wizard.create_plan_with_wizard(
-            db, patient.id, WizardRequest(region="lower-back", weeks=6, phases=3, mode=mode, language="en",
-                                          baseline=Baseline(walk_minutes=10)), start_date=START)
-        ids.append(plan.id)
-    db.dispose()
-    env = {**os.environ, "HERSTELPLAN_DATABASE_URL": url}
-    out: list[str] = [HEADER.format(a=ids[0], b=ids[1], c=ids[2], e=ids[4]), "```text"]
-
-    def run(*args: str) -> None:
-        shown = " ".join(args)
-        out.append(f"$ python main.py {shown}")
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                              env=env, cwd=ROOT, timeout=120)
-        text = (done.stdout + done.stderr).rstrip("\n")
-        if text:
-            out.append(text)
-        if done.returncode:
-            out.append(f"(exit {done.returncode})")
-
-    def day(n: int) -> str:
-        return (START + dt.timedelta(days=n)).isoformat()
-
-    def checkin(plan: int, n: int, pain: int, morning: str, *extra: str) -> None:
-        run("checkin", str(plan), "--date", day(n), "--pain", str(pain), "--morning", morning, *extra)
-
-    a, b, c, d, e = ids
-    out.append(f"## A. time-contingent, one bad day (plan {a})")
-    for n, pain, morning in ((0, 3, "same"), (1, 3, "same"), (2, 7, "worse")):
-        checkin(a, n, pain, morning, "--no-red-flags")
-    run("review", str(a), "--today", day(3), "--json")
-
-    out.append(f"## B. time-contingent, three worse mornings in a row (plan {b})")
-    for n, pain in ((4, 3), (5, 4), (6, 3)):
-        checkin(b, n, pain, "worse", "--no-red-flags")
-    run("review", str(b), "--today", day(7), "--json")
-    run("apply-review", str(b), "--today", day(7))
-
-    out.append(f"## C. pain-contingent, amber with settled mornings (plan {c})")
-    for n in (0, 3, 6, 9):
-        checkin(c, n, 4, "same", "--done", "3", "--planned", "3", "--no-red-flags")
-    run("review", str(c), "--today", day(10), "--json")
-
-    out.append(f"## D. pain-contingent, morning pain creeping up (plan {d})")
-    for n, mp in ((0, 2), (2, 2), (4, 2), (7, 4), (9, 4), (11, 5)):
-        checkin(d, n, 2, "same", "--morning-pain", str(mp), "--no-red-flags")
-    run("review", str(d), "--today", day(12), "--json")
-
-    out.append(f"## E. a red flag on a green day (plan {e})")
-    checkin(e, 0, 2, "same", "--no-red-flags")
-    checkin(e, 2, 1, "better", "--red-flag", "saddle")
-    run("review", str(e), "--today", day(3), "--json")
-
-    out.append("## refusals")
-    run("checkin", str(e), "--date", "2026-11-01", "--pain", "2", "--morning", "same")
-    run("checkin", str(e), "--date", day(2), "--pain", "2", "--morning", "same")
-    out.append("```")
-    print("\n".join(out))
+def main(argv: list[str]) -> int:
+    out = ROOT / "docs" / "review-examples.md"
+    for arg in argv:
+        if arg.startswith("--out="):
+            out = Path(arg.split("=", 1)[1])
+    with tempfile.TemporaryDirectory() as folder:
+        body = build(Path(folder) / "examples.db")
+    out.write_text(HEAD.format(start=START.strftime("%-d %B %Y")) + body + "\n```\n", encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

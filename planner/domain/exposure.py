@@ -3,7 +3,9 @@
 The patient rates the feared activity and its rungs 0-100; the ladder starts at the rung rated
 about 30. The first time at each rung is practised in the practice (the therapist ticks it). The
 patient moves on when the harm they expect from the rung has fallen by at least half since the first
-rating at that rung, or to 20 or below. Pain bands do not drive the ladder; red flags stop it.
+rating at that rung, or to 20 or below. The ratings of a rung are those after the day the patient
+moved on to it (`since`; that day's rating still belonged to the rung before).
+Pain bands do not drive the ladder; red flags stop it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from planner.domain.model import CheckInView, ExposureLadder, Rung
 from planner.domain.thresholds import (
@@ -35,6 +38,20 @@ def new_ladder(activity: str, activity_rating: int, rungs: Sequence[tuple[str, i
     return ExposureLadder(activity, activity_rating, ladder, start_rung([r.rating for r in ladder]), since)
 
 
+def ladder_for(table: dict[str, Any], activity: str, rating: int, lang: str, *,
+               since: dt.date | None = None) -> ExposureLadder | None:
+    """The ladder for a known `activity` from the library's exposure table (`exposure.json`): the
+    activity rated `rating` by the patient, each rung first rated as its share of that (None when the
+    table does not know the activity)."""
+    entry = (table.get("activities") or {}).get(activity)
+    if not isinstance(entry, dict) or not entry.get("rungs"):
+        return None
+    lang = lang if lang in entry.get("name", {}) else "en"
+    rungs = [(str(r[lang] if lang in r else r["en"]), max(0, min(100, round(rating * float(r["share"])))))
+             for r in entry["rungs"]]
+    return new_ladder(str(entry["name"][lang]), rating, rungs, since=since)
+
+
 @dataclass(frozen=True, slots=True)
 class ExposureStatus:
     rung: int
@@ -55,7 +72,7 @@ def exposure_status(ladder: ExposureLadder, checkins: Sequence[CheckInView], *, 
     """Where the patient is on the ladder and whether to move on (never when `stopped`: a red flag)."""
     rung = ladder.rungs[ladder.current]
     ratings = [c.expected_harm for c in sorted(checkins, key=lambda c: (c.date, c.id))
-               if c.expected_harm is not None and (ladder.since is None or c.date >= ladder.since)]
+               if c.expected_harm is not None and (ladder.since is None or c.date > ladder.since)]
     first = ratings[0] if ratings else None
     latest = ratings[-1] if ratings else None
     nxt = ladder.current + 1 if ladder.current + 1 < len(ladder.rungs) else None

@@ -48,6 +48,8 @@ from planner.domain.thresholds import (
 )
 
 STEP_BACK_ACTIONS = ("step-back", "restart")
+#: The review-log action "the therapist has seen the red flags": only flags reported after it stop.
+FLAGS_SEEN = "flags-seen"
 
 
 class Outcome(StrEnum):
@@ -114,8 +116,40 @@ def _day(date: dt.date, lang: str) -> str:
 
 
 def _last(log: Sequence[ReviewEntry], actions: tuple[str, ...] | None = None) -> ReviewEntry | None:
-    found = [e for e in log if actions is None or e.action in actions]
+    """The newest entry with one of `actions` (None: the newest decision, a seen red flag not counted)."""
+    found = [e for e in log if (e.action in actions if actions is not None else e.action != FLAGS_SEEN)]
     return max(found, key=lambda e: e.date) if found else None
+
+
+def reported(c: CheckInView) -> bool:
+    """Whether the check-in says how many sessions were done (0 of 0: not answered, unknown)."""
+    return c.sessions_planned > 0 or c.sessions_done > 0
+
+
+def calendar_week(date: dt.date) -> tuple[int, int]:
+    iso = date.isocalendar()
+    return iso[0], iso[1]
+
+
+def newest_week_sessions(checkins: Sequence[CheckInView]) -> tuple[int, int] | None:
+    """(done, planned) in the calendar week of the newest check-in that reports sessions (None: none do)."""
+    known = [c for c in checkins if reported(c)]
+    if not known:
+        return None
+    week = calendar_week(max(c.date for c in known))
+    inweek = [c for c in known if calendar_week(c.date) == week]
+    return sum(c.sessions_done for c in inweek), sum(c.sessions_planned for c in inweek)
+
+
+def break_days(checkins: Sequence[CheckInView], start: dt.date | None) -> int | None:
+    """Days without sessions as the check-ins report them: from the last check-in with a session done
+    (or the plan's start) to the newest reporting none, when every check-in since reported 0 done."""
+    known = [c for c in checkins if reported(c)]
+    if not known or known[-1].sessions_done > 0:
+        return None
+    active = [c.date for c in known if c.sessions_done > 0]
+    anchor = max(active) if active else (start or known[0].date)
+    return (known[-1].date - anchor).days
 
 
 def morning_trend(checkins: Sequence[CheckInView], newest: dt.date) -> float | None:
@@ -158,6 +192,13 @@ def review_plan(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.da
     """The review of `plan` on `today` from its check-ins (those dated after today are ignored)."""
     result = _review(plan, checkins, today=today, older=older, bands=bands)
     newest = max((c for c in checkins if c.date <= today), key=lambda c: (c.date, c.id), default=None)
+    if newest is not None and result.outcome is not Outcome.STOP and not any(
+            c.red_flags is not None for c in checkins
+            if c.date <= today and (newest.date - c.date).days < RECENT_DAYS):
+        result = replace(result, reasons_nl=(*result.reasons_nl, "Deze week is niet naar alarmsignalen gevraagd: "
+                                             "vraag dat voor je verder opbouwt."),
+                         reasons_en=(*result.reasons_en, "Red flags were not asked this week: ask before "
+                                     "progressing."))
     if newest is None or newest.confidence is None:
         return result
     if newest.confidence <= LOW_CONFIDENCE:
@@ -184,20 +225,37 @@ def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
     considered = [c for c in chk if (since is None or c.date > since) and (newest.date - c.date).days < WINDOW_DAYS]
     common: dict[str, Any] = {"light": colour, "checkins_used": len(considered)}
 
-    # 1. Red flags stop everything.
-    flags = _flags([*considered, newest])  # the newest always counts, even on the day of a review
+    # 1. Red flags stop everything (only those reported after the therapist saw the last ones).
+    seen = _last(plan.review_log, (FLAGS_SEEN,))
+    flags = _flags([c for c in (*considered, newest) if seen is None or c.date > seen.date])
     if flags:
         nl, en = flag_words(flags)
         r.add(nl, en)
         return Review(Outcome.STOP, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), flags=flags, **common)
 
-    # A break of 14 days or more without sessions: restart at 75 % of the last dose.
-    if len(chk) >= 2 and (since is None or since < newest.date):
+    # Data older than the window never drives a step back: too little to judge.
+    if (today - newest.date).days > STALE_DAYS:
+        r.add(f"De laatste check-in is {(today - newest.date).days} dagen oud: te weinig om te beoordelen. "
+              "Vraag eerst hoe het nu gaat.",
+              f"The last check-in is {(today - newest.date).days} days old: too little to judge. "
+              "First ask how things are now.")
+        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+
+    # A break of 14 days or more without sessions (as reported): restart at 75 % of the last dose.
+    pause = break_days([c for c in chk if since is None or c.date > since], plan.start_date)
+    if pause is not None and pause >= BREAK_DAYS:
+        r.add(f"{pause} dagen geen oefeningen gedaan: opnieuw beginnen op ongeveer driekwart van de laatste "
+              "hoeveelheid.",
+              f"{pause} days without exercises: restart at about three quarters of the last amount.")
+        return Review(Outcome.STEP_BACK, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), restart=True, **common)
+    # A gap between check-ins is not proof of a break: too little to judge.
+    if len(chk) >= 2 and (newest.date - chk[-2].date).days >= BREAK_DAYS and (since is None or since < newest.date):
         gap = (newest.date - chk[-2].date).days
-        if gap >= BREAK_DAYS:
-            r.add(f"{gap} dagen geen oefeningen: opnieuw beginnen op ongeveer driekwart van de laatste hoeveelheid.",
-                  f"{gap} days without exercises: restart at about three quarters of the last amount.")
-            return Review(Outcome.STEP_BACK, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), restart=True, **common)
+        r.add(f"{gap} dagen geen check-in: te weinig om te beoordelen. Vraag of er geoefend is; na "
+              f"{BREAK_DAYS} dagen of meer zonder oefenen opnieuw beginnen op driekwart.",
+              f"{gap} days without a check-in: too little to judge. Ask whether the sessions went on; after "
+              f"{BREAK_DAYS} days or more without sessions, restart at three quarters.")
+        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
 
     if plan.mode is ProgressionMode.TIME:
         return _time(plan, chk, considered, today, older, r, common)
@@ -271,16 +329,15 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     # 3. Too little to judge.
     answered = [c for c in considered if c.next_morning is not NextMorning.UNKNOWN]
     span = (newest.date - considered[0].date).days if considered else 0
-    done = sum(c.sessions_done for c in considered)
-    planned = sum(c.sessions_planned for c in considered)
+    sessions = newest_week_sessions(considered)
+    done, planned = sessions if sessions is not None else (0, 0)
     low = planned > 0 and done / planned < MIN_ADHERENCE
     if planned:
-        r.add(f"Gedaan: {done} van {planned} keer ({round(100 * done / planned)} %).",
-              f"Done: {done} of {planned} sessions ({round(100 * done / planned)} %).")
-    if (today - newest.date).days > STALE_DAYS:
-        r.add("De laatste check-in is meer dan twee weken oud: vraag eerst hoe het nu gaat.",
-              "The last check-in is more than two weeks old: first ask how things are now.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.add(f"Gedaan deze kalenderweek: {done} van {planned} keer ({round(100 * done / planned)} %).",
+              f"Done this calendar week: {done} of {planned} sessions ({round(100 * done / planned)} %).")
+    elif sessions is None:
+        r.add("Niet bekend hoeveel keer er geoefend is: vraag het na.",
+              "Not known how many sessions were done: ask.")
     if len(answered) < MIN_CHECKINS_TO_JUDGE or span < MIN_SPAN_DAYS:
         r.add(f"Nog te weinig om te beoordelen (minstens {MIN_CHECKINS_TO_JUDGE} check-ins met de ochtend erna, "
               f"over {MIN_SPAN_DAYS} dagen): zo doorgaan.",
@@ -321,6 +378,15 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
 
 
+def _bad_days(n: int) -> tuple[str, str]:
+    """The bad-day sentence, worded for the count (only one bad day is "expected")."""
+    if n == 1:
+        return counted("%(n)d bad day: that is expected and does not change the schedule.",
+                       "%(n)d bad days: that is expected and does not change the schedule.", n)
+    return counted("%(n)d bad day: keep to the quota; talk about what is going on if it stays like this.",
+                   "%(n)d bad days: keep to the quota; talk about what is going on if it stays like this.", n)
+
+
 def _time(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView], today: dt.date, older: bool,
           r: _Reasons, common: dict) -> Review:
     newest = chk[-1]
@@ -329,20 +395,34 @@ def _time(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
           "Time-contingent: keep to this week's quota, also on a bad day; no more on a good day.")
     bad = [c for c in considered if checkin_light(c) is Light.RED]
     if bad:
-        r.add(*counted("%(n)d bad day: that is expected and does not change the schedule.",
-                       "%(n)d bad days: that is expected and does not change the schedule.", len(bad)))
-    # Three worse mornings on consecutive days: hold this week's quota for one more week.
+        r.add(*_bad_days(len(bad)))
+    week = [c for c in considered if (newest.date - c.date).days < RECENT_DAYS]
+    high = len(week) >= MIN_CHECKINS_TO_JUDGE and all(c.pain_during > DEFAULT_BANDS.amber_max for c in week)
+    if high:
+        r.add("Pijn hoog bij elke sessie: bespreek dit. De hoeveelheden blijven.",
+              "Pain high at every session: discuss. The quotas stay.")
+    # Three worse mornings on consecutive days: hold this week's quota for one more week (at most once).
     if worse_run(considered) >= WORSE_MORNINGS_TO_HOLD:
+        previous = _last(plan.review_log)
+        if previous is not None and previous.action == "hold" and (today - previous.date).days <= 2 * RECENT_DAYS:
+            r.add(f"Weer {WORSE_MORNINGS_TO_HOLD} ochtenden achter elkaar slechter, vlak na een week aanhouden: "
+                  "niet nog een week aanhouden, maar samen bekijken.",
+                  f"{WORSE_MORNINGS_TO_HOLD} worse mornings in a row again, right after a held week: not another "
+                  "hold, but a review together.")
+            return Review(Outcome.REVIEW, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
         r.add(f"{WORSE_MORNINGS_TO_HOLD} ochtenden achter elkaar slechter: de hoeveelheid van deze week blijft nog een "
               "week; daarna schuift het schema een week op.",
               f"{WORSE_MORNINGS_TO_HOLD} worse mornings in a row: this week's quota stays one more week; then the "
               "schedule moves one week later.")
         return Review(Outcome.HOLD, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
-    # A missed quota: fewer than half of the week's planned sessions: repeat the week.
-    week = [c for c in considered if (newest.date - c.date).days < RECENT_DAYS]
-    done, planned = sum(c.sessions_done for c in week), sum(c.sessions_planned for c in week)
+    # A missed quota: fewer than half of the calendar week's planned sessions: repeat the week.
+    sessions = newest_week_sessions(considered)
+    done, planned = sessions if sessions is not None else (0, 0)
     if planned:
-        r.add(f"Deze week gedaan: {done} van {planned} keer.", f"This week done: {done} of {planned} sessions.")
+        r.add(f"Deze kalenderweek gedaan: {done} van {planned} keer.",
+              f"This calendar week done: {done} of {planned} sessions.")
+    elif sessions is None:
+        r.add("Niet bekend hoeveel keer er geoefend is: vraag het na.", "Not known how many sessions were done: ask.")
     if planned and done < QUOTA_MISSED_SHARE * planned:
         previous = _last(plan.review_log)
         if previous is not None and previous.action == "repeat" and (today - previous.date).days < 2 * RECENT_DAYS + 1:
@@ -356,6 +436,13 @@ def _time(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     started = phase_started(plan, today)
     weeks_in = schedule_week(plan, today)
     if phase is not None and started is not None and weeks_in >= max(phase.weeks, MIN_PHASE_WEEKS):
+        if high:
+            r.add(f"De weken van ‘{phase.name}’ zijn gedaan, maar met zo veel pijn nog niet naar een zwaardere fase: "
+                  "eerst samen bespreken.",
+                  f"The weeks of ‘{phase.name}’ are done, but with this much pain not yet on to a heavier phase: "
+                  "discuss first.")
+            return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en),
+                          facts={"stay_phase": True}, **common)
         step = Step.HALF if older else Step.FULL
         r.add(f"De {phase.weeks} weken van ‘{phase.name}’ zijn gedaan: volgens schema naar de volgende fase.",
               f"The {phase.weeks} weeks of ‘{phase.name}’ are done: on schedule to the next phase.")

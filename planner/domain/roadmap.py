@@ -16,7 +16,7 @@ from enum import StrEnum
 from planner.domain.dosage import Dosage
 from planner.domain.model import BlockInfo, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.quotas import phase_quotas, quota_in_week
-from planner.domain.review import STEP_BACK_ACTIONS, Outcome, Review, Step
+from planner.domain.review import FLAGS_SEEN, STEP_BACK_ACTIONS, Outcome, Review, Step
 from planner.domain.review_words import counted
 from planner.domain.schedule import current_index, phase_started, schedule_week
 from planner.domain.steps import capped_towards, lowest_dose, restart, step_back, step_up
@@ -54,7 +54,7 @@ class Proposal:
 
 
 def _weeks_since_change(plan: PlanView, today: dt.date) -> int:
-    dates = [e.date for e in plan.review_log]
+    dates = [e.date for e in plan.review_log if e.action != FLAGS_SEEN]
     started = phase_started(plan, today)
     if started is not None:
         dates.append(started)
@@ -105,6 +105,10 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
             return Proposal(Action.STAY, items, entry="resume",
                             summary_nl="Terug naar de hoeveelheid van voor de opvlamming, een week lang.",
                             summary_en="Back to the amount before the flare, for a week.")
+        if review.facts.get("stay_phase"):
+            return Proposal(Action.STAY, entry="stay",
+                            summary_nl=f"In ‘{phase.name}’ blijven met dezelfde hoeveelheden; eerst de pijn bespreken.",
+                            summary_en=f"Stay in ‘{phase.name}’ with the same quotas; discuss the pain first.")
         return Proposal(Action.NONE, summary_nl="Zo doorgaan: niets aanpassen.", summary_en="Continue: no change.")
     # progress
     half = review.step is Step.HALF
@@ -138,6 +142,9 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
     weeks = _weeks_since_change(plan, today)
     items = _changes((i, step_up(i.block, i.dosage, cap_pct=plan.weekly_cap_pct, weeks=weeks, half=half,
                                  ticked=plan.practice_ticks)) for i in phase.items)
+    if not items:  # a half step that waits a week: nothing changes, and nothing is logged
+        return Proposal(Action.STAY, summary_nl=f"In ‘{phase.name}’ blijven; de halve stap komt volgende week.",
+                        summary_en=f"Stay in ‘{phase.name}’; the half step comes next week.")
     return Proposal(Action.STAY, items, entry="stay",
                     summary_nl=f"In ‘{phase.name}’ blijven, met een {'halve' if half else 'kleine'} stap.",
                     summary_en=f"Stay in ‘{phase.name}’ with a {'half' if half else 'small'} step.")

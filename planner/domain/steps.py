@@ -140,7 +140,9 @@ def _smallest_increment(d: Dosage) -> Dosage:
 def step_up(block: BlockInfo, d: Dosage, *, cap_pct: int | float, weeks: int, half: bool,
             ticked: frozenset[tuple[str, int]] = frozenset()) -> Dosage:
     """A full step (the growth the weekly cap allows over `weeks`) or half of it; a half step that
-    fits nothing takes the block's smallest increment when that stays within the full cap. A balance
+    fits nothing takes the block's smallest increment when that stays within the full cap and is
+    smaller than the full step, and otherwise waits a week (so 10 -> 11 repetitions comes every
+    other week, not every week as in a full step). A balance
     rung that needs the practice first is not climbed until the therapist ticked it (`ticked`)."""
     kind = block_progression(block)
     if kind in (Progression.NONE, Progression.RUNG):
@@ -153,10 +155,15 @@ def step_up(block: BlockInfo, d: Dosage, *, cap_pct: int | float, weeks: int, ha
         result = progress_dosage(block.kind, d, levels=(d.level or 0) + 1, factor=factor)  # no higher rung
     if result.status is StepStatus.CHANGED:
         return result.after
-    if half:
+    if half:  # the smallest increment, but only when it is visibly less than the full step
         smallest = _smallest_increment(d)
-        if within_cap(volume_ratio(block.kind, d, smallest), full):
+        whole = progress_dosage(block.kind, d, levels=levels, factor=full)
+        whole_after = whole.after if whole.status is StepStatus.CHANGED else d
+        more = volume_ratio(block.kind, smallest, whole_after)
+        if within_cap(volume_ratio(block.kind, d, smallest), full) and more is not None and more > 1 + 1e-9:
             return smallest
+        # Otherwise a half step is a step every other week: none now, the full step's amount once the
+        # weeks since the last change make it half of the cap (see `weeks`).
     return d
 
 

@@ -38,6 +38,7 @@ from planner.domain.model import (
 from planner.domain.plan_words import phase_criteria, region_title, wizard_phase
 from planner.domain.priorities import Priorities
 from planner.domain.progression import progress_dosage
+from planner.domain.quotas import minute_schedule
 from planner.domain.thresholds import MIN_PHASE_WEEKS, QUOTA_START_SHARE, SESSION_EXERCISES
 from planner.domain.timeline import SESSION_KINDS
 from planner.domain.volume import cap_factor
@@ -203,6 +204,20 @@ def _step(item: PlanItemView, factor: float) -> Dosage:
     return progress_dosage(item.block.kind, item.dosage, levels=len(item.block.levels), factor=factor).after
 
 
+def _carry(item: PlanItemView, factor: float, week: int, started: dict[str, tuple[int, int]],
+           request: WizardRequest) -> Dosage:
+    """The item in the next phase: minutes (walking) follow the plan-wide quota schedule from their
+    first amount (so small amounts grow too), within the cap from the phase before; the rest one step."""
+    first = started.get(item.block.key)
+    d = item.dosage
+    if first is None or not first[0] or not grows_by_cap(item.block) or not d.minutes or d.reps or d.hold_seconds:
+        return _step(item, factor)
+    start, since = first
+    planned = minute_schedule(start, week - since + 1, cap_pct=request.weekly_cap_pct,
+                              older_adult=request.older_adult)[-1]
+    return replace(d, minutes=max(d.minutes, min(planned, int(d.minutes * factor + 1e-9))))
+
+
 def _count(items: Sequence[PlanItemView]) -> int:
     return sum(1 for i in items if i.block.kind in SESSION_KINDS)
 
@@ -253,6 +268,7 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
 
     phases: list[PhaseView] = []
     items: list[PlanItemView] = []
+    started: dict[str, tuple[int, int]] = {}  # block key -> (first minutes, the week it came in)
     for index in range(count):
         if index == 0:
             if template is not None and template.phases:
@@ -279,7 +295,8 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
             if model is not None:  # the template's phase says what stays and what comes in
                 wanted = {i.block.key for i in model.items}
                 carried = [i for i in carried if i.block.key in wanted]
-            items = [replace(i, id=-next(ids), dosage=_step(i, factor)) for i in carried]
+            items = [replace(i, id=-next(ids), dosage=_carry(i, factor, sum(weeks[:index]), started,
+                                                             request)) for i in carried]
             if model is not None:
                 have = {i.block.key for i in items}
                 items += [new(i.block, i.dosage) for i in model.items
@@ -296,6 +313,8 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
             if not any(i.block.kind is Kind.EDUCATION for i in items):
                 topic(items)
         fill(items)
+        for i in items:
+            started.setdefault(i.block.key, (i.dosage.minutes or 0, sum(weeks[:index])))
         name, focus = wizard_phase(index, count, lang, balance=any(i.block.kind is Kind.BALANCE for i in items))
         phases.append(PhaseView(
             id=-next(ids), position=index, name=name, weeks=weeks[index], focus=focus,

@@ -15,6 +15,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
+from planner.domain.errors import HerstelplanError
 from planner.domain.model import ExposureLadder, PlanStatus, ProgressionMode
 from planner.domain.wizard import Baseline, WizardRequest
 from planner.services import wizard
@@ -82,26 +83,17 @@ def ensure_demo(db: Database, *, lang: str = "nl") -> int:
 
 # ---- graded exposure for the demo patient (issue 11; the planbuilder's demo calls this) ---------
 
-BENDING_RUNGS = {
-    "nl": ("Bukken voor bukken", 90, (("Tot de knieën buigen, handen op de dijen", 30),
-                                      ("Een sok van de vloer pakken, zittend", 45),
-                                      ("Een sok van de vloer pakken, staand", 60),
-                                      ("Een lege krat optillen", 75),
-                                      ("Een boodschappentas van de vloer tillen", 90))),
-    "en": ("Bending forward", 90, (("Bend to the knees, hands on the thighs", 30),
-                                   ("Pick up a sock from the floor, sitting", 45),
-                                   ("Pick up a sock from the floor, standing", 60),
-                                   ("Lift an empty crate", 75),
-                                   ("Lift a shopping bag from the floor", 90))),
-}
-
-
 def bending_ladder(lang: str, since: dt.date | None = None) -> ExposureLadder:
-    """The demo patient's exposure ladder for bending: rated 0-100, starting at the rung rated about 30."""
-    from planner.domain.exposure import new_ladder
+    """The demo patient's exposure ladder for bending (the library's table, `exposure.json`), her
+    rating of bending (`DEMO_FEARED`) as the activity's: starting at the rung rated about 30."""
+    from planner.domain.exposure import ladder_for
+    from planner.store.library import read_exposure
 
-    activity, rating, rungs = BENDING_RUNGS["nl" if lang == "nl" else "en"]
-    return new_ladder(activity, rating, rungs, since=since)
+    activity, rating = DEMO_FEARED
+    ladder = ladder_for(read_exposure(), activity, rating, lang, since=since)
+    if ladder is None:
+        raise HerstelplanError(f"The library's exposure table has no ladder for {activity!r}.")
+    return ladder
 
 
 def attach_bending_ladder(db: Database, plan_id: int) -> None:
@@ -110,4 +102,5 @@ def attach_bending_ladder(db: Database, plan_id: int) -> None:
         plan = session.get(t.Plan, plan_id)
         if plan is None or plan.exposure:
             return
-        plan.exposure = bending_ladder(plan.language, plan.start_date).to_json()
+        ladder = bending_ladder(plan.language)  # every rating counts until the first move-on
+        plan.exposure = ladder.to_json() if ladder is not None else None

@@ -174,6 +174,21 @@ def restore_review_state(db: Database, plan_id: int, state: dict[str, Any], *,
         return _changed(session, row)
 
 
+def clear_red_flags(db: Database, plan_id: int, *, today: dt.date | None = None,
+                    expected_version: int | None = None) -> PlanChanged:
+    """The therapist has seen the red flags reported up to `today` and dealt with them: from now on
+    only flags reported after today stop the plan (a review-log entry; undoable like a review)."""
+    from planner.domain.model import ReviewEntry
+    from planner.domain.review import FLAGS_SEEN
+
+    today = today or dt.date.today()
+    with db.transaction() as session:
+        row = _load(session, plan_id)
+        _touch(session, row, expected_version, "plan.red-flag-seen", today.isoformat())
+        row.review_log = [*(row.review_log or []), ReviewEntry(today, FLAGS_SEEN).to_json()]
+        return _changed(session, row)
+
+
 def tick_rung(db: Database, plan_id: int, rung: int, *, practised: bool = True,
               expected_version: int | None = None) -> PlanChanged:
     """The therapist's tick: the first time at `rung` of the plan's exposure ladder was done in the practice."""

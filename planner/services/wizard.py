@@ -77,6 +77,12 @@ def create_plan_with_wizard(db: Database, patient_id: int, request: WizardReques
                                             **item.dosage.to_dict()))
             plan.phases.append(phase_row)
         session.add(plan)
+        if request.activity and request.feared_rating is not None:  # a ladder for the feared activity
+            from planner.domain.exposure import ladder_for
+            from planner.store.library import read_exposure
+
+            ladder = ladder_for(read_exposure(), request.activity, request.feared_rating, draft.language)
+            plan.exposure = ladder.to_json() if ladder is not None else None
         session.flush()
         patient.updated_at = t.utcnow()
         audit.record(session, "plan.wizard", patient_id=patient_id, plan_id=plan.id,

@@ -225,6 +225,19 @@ def seed_templates(session: Session, files: list[tuple[Path, dict[str, Any]]]) -
     return added, updated, skipped
 
 
+def read_exposure(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
+    """The exposure ladders per feared activity (`exposure.json`) as JSON; {} when missing or broken."""
+    path = library_dir / "exposure.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        log.error("library file %s skipped: %s", path, error)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def read_priorities(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
     """The clinical priorities file (`priorities.json`, FORMAT.md) as JSON; {} when it is missing or broken."""
     path = library_dir / "priorities.json"

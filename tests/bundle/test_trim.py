@@ -45,6 +45,12 @@ def test_babel_keeps_the_locale_data_of_shipped_languages_only():
     assert all(trim._unused_babel_locale(n) for n in drop)
 
 
+def test_qt_keeps_its_translations_of_shipped_languages_only():
+    assert not trim._unused_qt_translation("PySide6/Qt/translations/qtbase_nl.qm")
+    assert trim._unused_qt_translation("PySide6/Qt/translations/qtbase_ja.qm")
+    assert not trim._unused_qt_translation("PySide6/Qt/translations/qtmultimedia_ja.qm")  # other rules
+
+
 def test_the_python_packages_the_program_needs_are_not_excluded():
     needed = {"planner", "sqlalchemy", "alembic", "mako", "reportlab", "svglib", "lxml", "lxml.etree", "PIL",
               "psycopg", "platformdirs", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",

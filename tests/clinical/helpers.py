@@ -63,7 +63,7 @@ def story_plan(mode: str, *, age: int = 45, weeks: int = 3, log: tuple = (), exp
                     phases=tuple(phases), start_date=START, patient_birth_date=dt.date(2026 - age, 1, 1),
                     current_phase_id=11 + current, review_log=tuple(entries))
     if exposure:
-        ladder = new_ladder(exposure["activity"], 90, exposure["rungs"], since=START)
+        ladder = new_ladder(exposure["activity"], 90, exposure["rungs"])  # since: set by the first move-on
         ladder = replace(ladder, rungs=tuple(replace(r, practised=True) for r in ladder.rungs))
         plan = replace(plan, exposure=ladder)
     return plan

@@ -118,6 +118,34 @@ def test_older_adults_get_half_steps():
     assert walks(_plan(**request, older_adult=True)) == [16, 19, 23]  # 16 x 1.05 ** 4 = 19.4
 
 
+def test_graded_activity_walking_rises_week_by_week_over_the_whole_plan():
+    """Senior review, finding 1: 8 minutes of walking (80 % of 10) rose to 9 in 8 weeks. Now the quota
+    grows on one schedule: about 13 minutes by week 8 at 10 % a week, 11 with half steps (65 or over),
+    and every phase plans more than the one before."""
+    from planner.domain.quotas import phase_quotas
+
+    def weekly(**extra):
+        plan = _plan(region="lower-back", weeks=8, phases=3, mode=ProgressionMode.TIME,
+                     baseline=Baseline(walk_minutes=10), **extra)
+        older = extra.get("older_adult", False)
+        out = []
+        for phase in plan.phases:
+            item = next(i for i in phase.items if i.block.key == "daily.calm-walk")
+            out += [d.minutes for d in phase_quotas(plan, phase, older_adult=older)[item.id]]
+        starts = [next(i for i in p.items if i.block.key == "daily.calm-walk").dosage.minutes for p in plan.phases]
+        assert check_plan(plan) == []
+        return out, starts
+
+    quotas, starts = weekly()
+    assert quotas == [8, 8, 9, 10, 11, 11, 12, 13] and starts == [8, 9, 11]
+    older, older_starts = weekly(older_adult=True)
+    assert older == [8, 8, 8, 9, 9, 9, 10, 11] and older_starts[1] <= older_starts[2]
+    assert all(b >= a for a, b in zip(quotas, quotas[1:], strict=False))
+    pain = _plan(region="whole-body", weeks=8, phases=3, mode=ProgressionMode.PAIN)
+    walks = [i.dosage.minutes for p in pain.phases for i in p.items if i.block.key == "daily.calm-walk"]
+    assert walks == sorted(walks) and walks[-1] > walks[0]
+
+
 def test_names_title_and_criteria_are_in_the_plans_language():
     """An English plan: English names, title and the pain-contingent rule with the limit from thresholds."""
     plan = _plan(region="knee", weeks=4, phases=2, language="en", mode=ProgressionMode.PAIN)

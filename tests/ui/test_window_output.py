@@ -102,8 +102,8 @@ def test_progress_phase_adds_the_reviewed_phase_and_undo_removes_it(qtbot, windo
 
 
 def test_accepting_a_review_is_an_edit_that_ctrl_z_undoes(qtbot, window, db, patient_plan):
-    """A break of 20 days: the review proposes a restart at 75 %; Accept lowers the doses; Ctrl+Z
-    puts them back; Ctrl+Shift+Z applies it again. No phase is inserted."""
+    """A break of 20 days (the diary reports no sessions since): the review proposes a restart at 75 %;
+    Accept lowers the doses; Ctrl+Z puts them back; Ctrl+Shift+Z applies it again. No phase is inserted."""
     import datetime as dt
 
     from planner.services import checkins
@@ -111,9 +111,9 @@ def test_accepting_a_review_is_an_edit_that_ctrl_z_undoes(qtbot, window, db, pat
     today = dt.date.today()
     plans.update_plan(db, patient_plan.id, start_date=today - dt.timedelta(days=21), mode="time")  # in "Opbouw"
     patient_plan = plans.get_plan(db, patient_plan.id)
-    for days_ago in (20, 0):
+    for days_ago, done in ((20, 3), (10, 0), (0, 0)):
         checkins.record_checkin(db, patient_plan.id, date=today - dt.timedelta(days=days_ago), pain_during=2,
-                                next_morning="same", sessions_done=3, sessions_planned=3, today=today)
+                                next_morning="same", sessions_done=done, sessions_planned=3, today=today)
     before = {i.id: i.dosage for p in plans.get_plan(db, patient_plan.id).phases for i in p.items}
     open_plan(window, patient_plan)
     qtbot.keyClick(window, Qt.Key.Key_G, CTRL)

@@ -245,3 +245,25 @@ ill("strength.mini-squat.level-2",
     {"props": [SQUAT_BEHIND], "figure": pose(STAND, at=[-6, 66], bend=30, arm={"flex": 80, "elbow": 10},
                                              leg={"foot": [6, 8]}),
      "arrows": [{"from": at("pelvis", -18, 14), "to": at("pelvis", -24, -10)}]})
+
+# hip hinge (bending practice): the bottom goes back, the back stays long, knees a little bent
+ill("strength.hip-hinge",                                 # 1 standing free, hands slide down the thighs
+    {"figure": pose(STAND, x=0, arm={"flex": 5, "elbow": 5})},
+    {"figure": pose(STAND, at=[-12, 76], tilt=-45, arm={"flex": 40, "elbow": 5}, leg={"foot": [8, 8]}),
+     "arrows": [{"from": at("pelvis", -16, 10), "to": at("pelvis", -34, 10)}]})
+HINGE_COUNTER = {"type": "counter", "x0": 38, "x1": 70}
+ill("strength.hip-hinge.level-0",                         # 0 at the kitchen counter, hands on the edge
+    {"props": [HINGE_COUNTER], "figure": pose(STAND, x=0, arm={"hand": on("counter.edge0", 4, 1)})},
+    {"props": [HINGE_COUNTER], "figure": pose(STAND, at=[-12, 76], tilt=-40, arm={"hand": on("counter.edge0", 4, 1)},
+                                              leg={"foot": [6, 8]}),
+     "arrows": [{"from": at("pelvis", -16, 10), "to": at("pelvis", -34, 10)}]})
+
+# band external rotation: elbows against the sides, forearms turn out against the band (seen from
+# the front and a little above, so the forearms pointing forward show)
+ER_VIEW = {"yaw": -80, "pitch": 40}
+ER_IN = {"flex": 0, "abd": 5, "elbow": 90, "rot": 10}
+ill("strength.band-external-rotation",
+    {"view": ER_VIEW, "figure": pose(STAND_FRONT, x=0, arm=ER_IN), "bands": [["hand_r", "hand_l"]]},
+    {"view": ER_VIEW, "figure": pose(STAND_FRONT, x=0, arm=dict(ER_IN, rot=-55)), "bands": [["hand_r", "hand_l"]],
+     "arrows": [{"from": at("hand_r", 14, 10), "to": at("hand_r", -8, 10)},
+                {"from": at("hand_l", -14, 10), "to": at("hand_l", 8, 10)}]})

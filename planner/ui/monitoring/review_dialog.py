@@ -80,6 +80,9 @@ class ReviewDialog(QDialog):
         self.where = QLabel(objectName="whereLabel", wordWrap=True)
         self.banner = QLabel(objectName="redFlagBanner", wordWrap=True)
         self.banner.setStyleSheet(BANNER_STYLE)
+        self.seen_button = QPushButton(_("Red flag seen by the therapist"), objectName="redFlagSeenButton")
+        self.seen_button.setToolTip(_("You have dealt with these red flags: from now on only newer ones stop the plan."))
+        self.seen_button.clicked.connect(self._flags_seen)
         self.advice = QLabel(objectName="adviceLabel", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.summary = QLabel(objectName="summaryLabel", wordWrap=True)
         self.exposure = QLabel(objectName="exposureLabel", wordWrap=True)
@@ -102,7 +105,8 @@ class ReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.insert_button.clicked.connect(self._insert)
         layout = QVBoxLayout(self)
-        for widget in (self.where, self.banner, self.advice, self.summary, self.exposure, self.practice):
+        for widget in (self.where, self.banner, self.seen_button, self.advice, self.summary, self.exposure,
+                       self.practice):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -125,6 +129,7 @@ class ReviewDialog(QDialog):
                                % {"n": index + 1, "total": len(plan.phases), "name": plan.phases[index].name})
         self.banner.setVisible(bool(r.flags))
         self.banner.setText("⚠ " + (r.reasons(self.lang)[0] if r.flags else ""))
+        self.seen_button.setVisible(bool(r.flags))
         self.advice.setText(advice_html(r, self.lang))
         self.summary.setText(f"<b>{_(ACTION_NAMES[proposal.action.value])}</b>: {proposal.summary(self.lang)}")
         self.exposure.setVisible(self.result.exposure is not None)
@@ -160,6 +165,15 @@ class ReviewDialog(QDialog):
 
     def _tick_failed(self, message: str) -> None:
         self.error.setText(message)
+        self.load()
+
+    def _flags_seen(self) -> None:
+        """The therapist dealt with the red flags reported so far: review again without them."""
+        try:
+            review_service.clear_red_flags(self.db, self.plan_id, today=self.today,
+                                           expected_version=self.result.plan.version)
+        except HerstelplanError as error:
+            self.error.setText(str(error))
         self.load()
 
     def _insert(self) -> None:
