@@ -1,5 +1,5 @@
 """'In daily life': the plan's daily-life blocks (their text, steps and how much per phase), then a
-few short tips; and the bad-day and contact page."""
+few short tips; and the contact page."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from planner.domain.dosage import volume_words
 from planner.domain.kinds import Kind
 from planner.handout import images, markup
 from planner.handout.cover import clinic_lines
-from planner.handout.flowables import WritingLines, framed
+from planner.handout.flowables import WritingLines
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPlan
 from planner.handout.phases import numbered
@@ -34,7 +34,7 @@ def _daily_block(item: HandoutItem, phases: list[tuple[int, HandoutItem]], w: Wo
     for paragraph in item.body or ((item.purpose,) if item.purpose else ()):
         text.extend(markup.paragraphs(paragraph, st.body))
     text.extend(numbered(item.steps, st))
-    width = st.width * 0.30
+    width = st.side_picture_width
     picture = images.picture(item.image, item.illustration, width, width * 0.6)
     story: list[Flowable] = [markup.para(item.title, st.h2)]
     if picture is not None and text:
@@ -65,23 +65,6 @@ def daily_life(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     tips: list[Flowable] = [Paragraph(markup.text(w("tips_title")), st.h2)]
     tips.extend(markup.para(tip, st.bullet, bulletText="•") for tip in w["tips"])
     story.append(KeepTogether(tips))
-    return story
-
-
-def bad_day(w: Words, st: Styles) -> list[Flowable]:
-    """'What to do on a bad day', with room for the patient's own plan."""
-    story: list[Flowable] = [
-        Paragraph(markup.text(w("flare_title")), st.h1),
-        Paragraph(markup.text(w("flare_subtitle")), st.h3),
-        markup.para(w("flare_intro"), st.lead),
-    ]
-    steps = [markup.para(step, st.step, bulletText=f"{n}.") for n, step in enumerate(w["flare_steps"], 1)]
-    story.append(framed(steps, st, tinted=True))
-    story.append(KeepTogether([
-        Spacer(1, st.size * 0.4),
-        Paragraph(markup.bold(w("flare_own")), st.body),
-        WritingLines(3, st.size * 2.2),
-    ]))
     return story
 
 

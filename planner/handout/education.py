@@ -55,16 +55,18 @@ def _pillars(w: Words, st: Styles) -> Table:
     return table
 
 
-def _topic(item: HandoutItem, st: Styles) -> list[Flowable]:
+def _topic(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
     paragraphs: list[Flowable] = []
     for text in item.body or ((item.purpose,) if item.purpose else ()):
         paragraphs.extend(markup.paragraphs(text, st.body))
+    if item.safety.strip():
+        paragraphs.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
     if item.patient_note.strip():
         paragraphs.extend(markup.paragraphs(item.patient_note, st.boxed_note))
     if not paragraphs:
         return []
     heading = markup.para(item.title, st.h2)
-    width = st.width * 0.30
+    width = st.side_picture_width
     picture = images.picture(item.image, item.illustration, width, width * 0.75)
     if picture is None:
         return [heading, *paragraphs]
@@ -73,15 +75,15 @@ def _topic(item: HandoutItem, st: Styles) -> list[Flowable]:
     return [heading, body]
 
 
-def why(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
-    """The 'why this works' section."""
+def why(plan: HandoutPlan, w: Words, st: Styles, *, with_topics: bool = True) -> list[Flowable]:
+    """The 'why this works' section; `with_topics` adds the texts of the plan's education blocks."""
     story: list[Flowable] = [Paragraph(markup.text(w("why_title")), st.h1)]
     story.extend(markup.para(text, st.lead) for text in w["why_intro"])
     story.append(Spacer(1, st.size * 0.3))
     story.append(_pillars(w, st))
-    for item in education_items(plan):
-        story.extend(_topic(item, st))
+    for item in education_items(plan) if with_topics else ():
+        story.extend(_topic(item, w, st))
     expect: list[Flowable] = [Paragraph(markup.text(w("why_expect_title")), st.h2)]
-    expect.extend(markup.para(text, st.body) for text in w["why_expect"])
+    expect.extend(markup.para(text, st.body) for text in w["why_expect_time" if plan.time_contingent else "why_expect_pain"])
     story.append(KeepTogether(expect))
     return story

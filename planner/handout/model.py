@@ -8,16 +8,19 @@ from pathlib import Path
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
+from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 
 
 @dataclass(frozen=True, slots=True)
 class HandoutOptions:
-    """How to print: language (nl/en), paper (a4/letter), large print, diary pages (None: the current phase's weeks)."""
+    """How to print: language (nl/en), paper (a4/letter), large print, the weeks the diary covers
+    (None: the current phase's weeks), and the whole booklet (`full`) instead of the desk handout."""
 
     lang: str = "nl"
     paper: str = "a4"  # "a4" or "letter"
     large_print: bool = False
-    diary_weeks: int | None = None  # None: one page per week of the current phase
+    diary_weeks: int | None = None  # None: the weeks of the current phase
+    full: bool = False  # False: the desk handout (current phase in full, next one as a preview)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +78,10 @@ class HandoutPlan:
     current_phase: int = 0
     issued: dt.date = field(default_factory=dt.date.today)
     changes: tuple[str, ...] = ()  # "what changed since your last visit", in the patient's language
+    mode: str = "pain"  # "pain" (pain-contingent) or "time" (graded activity): which rules the handout explains
+    pain_limit: int = PAIN_LIMIT_DEFAULT  # the plan's rule, printed once
+    has_ladder: bool = False  # a graded-exposure ladder in the plan (its rule is explained only then)
+
+    @property
+    def time_contingent(self) -> bool:
+        return self.mode == "time"
