@@ -77,6 +77,12 @@ def contact_box(plan: HandoutPlan, w: Words, st: Styles) -> Flowable:
     if not plan.clinic.phone.strip():
         flow.append(Paragraph(markup.bold(w("phone_write")), st.body))
         flow.append(WritingLines(1, st.size * 2.0))
+    if plan.next_appointment is not None:
+        flow.append(Paragraph(f"{markup.bold(w('next_title'))}: {markup.text(w.appointment(plan.next_appointment))}",
+                              st.body))
+    else:
+        flow.append(Paragraph(markup.bold(w("next_none")), st.body))
+        flow.append(WritingLines(1, st.size * 2.0))
     return framed(flow, st)
 
 

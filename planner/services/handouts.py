@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner.domain.model import ClinicInfo, PlanItemView, PlanView
+from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 from planner.domain.timeline import current_phase_index
 from planner.handout.document import render
 from planner.handout.model import (
@@ -86,7 +87,22 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
         current_phase=min(max(current_phase, 0), max(len(phases) - 1, 0)),
         issued=today or dt.date.today(),
         changes=tuple(line for line in changes if line.strip()),
+        mode=str(plan.mode),
+        # a plan-wide pain limit, once the plan stores one; the table's default until then
+        pain_limit=getattr(plan, "pain_limit", None) or PAIN_LIMIT_DEFAULT,
     )
+
+
+def current_phase(plan: PlanView, today: dt.date) -> int:
+    """The phase the handout treats as current ("you are here", the diary, the desk handout's phase).
+
+    The one place to switch to a stored current phase once plans have one; until then it follows
+    from the start date and the phases' weeks.
+    """
+    stored = getattr(plan, "current_phase", None)
+    if isinstance(stored, int):
+        return stored
+    return current_phase_index(plan, today)
 
 
 def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today: dt.date | None = None,
@@ -106,7 +122,7 @@ def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today:
                 found = library_service.block_image(db, item.block.id)
                 if found:
                     images[item.block.id] = found[0]
-    current = current_phase_index(plan, today)
+    current = current_phase(plan, today)
     if changes is None:
         changes = revisions.changes_since_last_revision(db, plan_id, options.lang, current_phase=current,
                                                         today=today)
