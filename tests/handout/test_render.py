@@ -43,8 +43,9 @@ def test_no_text_below_12_pt_and_body_is_12_pt():
 
 def test_large_print_is_at_least_14_pt_and_headings_scale():
     """Large print: nothing below 14 pt, body 14 pt, headings larger than in normal print, more pages."""
-    normal = render(plan(phases=4), HandoutOptions(full=True))
-    large = render(plan(phases=4), HandoutOptions(large_print=True, full=True))
+    many = plan(items=tuple(item(f"Oefening {n}") for n in range(6)))
+    normal = render(many, HandoutOptions())
+    large = render(many, HandoutOptions(large_print=True))
     sizes = font_sizes(large)
     assert min(sizes) >= 14 and statistics.mode(sizes) == 14
     assert max(sizes) > max(font_sizes(normal))
