@@ -7,10 +7,10 @@ in their own section; the desk handout has no room for either, so it prints them
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepTogether, Spacer
 
 from planner.domain.kinds import Kind
-from planner.handout import images, markup, phases, styles
+from planner.handout import images, markup, phases
 from planner.handout.flowables import BlockHeading
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPlan
@@ -33,16 +33,9 @@ def _text_block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None) -
     heading: Flowable = BlockHeading(markup.para(item.title, st.h3), w.kind(item.kind), st)
     story: list[Flowable] = [CondPageBreak(st.height * 0.2)]  # never a heading alone at the bottom
     if picture is not None and text:
-        # the picture beside the first paragraph (a table row stays together), the rest below
-        first = Table([[text[0], picture]], colWidths=[st.width - width - st.size, width + st.size])
-        first.setStyle(styles.table_style(st, [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LEFTPADDING", (1, 0), (1, 0), st.size), ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), st.size * 0.3),
-        ]))
-        story.append(KeepTogether([heading, first]))
-        story.extend(text[1:])
+        story.append(KeepTogether([heading, Spacer(1, st.size * 0.3)]))
+        story.append(ImageAndFlowables(picture, text, imageSide="right", imageLeftPadding=st.size,
+                                       imageBottomPadding=st.size * 0.5))
     else:
         story.append(heading)
         story.extend(text)
@@ -73,7 +66,7 @@ def preview(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     """The next phase in a few lines: its name, from which week, its focus, and what is new."""
     index = plan.current_phase + 1
     if index >= len(plan.phases):
-        return [Spacer(1, st.size * 0.5), markup.para(w("last_phase"), st.box)]
+        return [markup.para(w("last_phase"), st.box)]
     nxt, now = plan.phases[index], plan.phases[plan.current_phase]
     known = {item.title for item in now.items}
     new = [item.title for item in nxt.items if item.title not in known and item.kind is not Kind.EDUCATION]
@@ -83,10 +76,9 @@ def preview(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     ]
     if nxt.focus.strip():
         flow.append(markup.para(markup.clip(nxt.focus, 400), st.body))
-    if new:
-        flow.append(Paragraph(markup.bold(w("next_phase_items")), st.body))
-        flow.extend(markup.para(markup.clip(title, 120), st.bullet, bulletText="•") for title in new[:12])
+    if new:  # one paragraph, not a list: the preview stays a few lines
+        names = ", ".join(markup.clip(title, 80) for title in new[:12])
+        flow.append(Paragraph(f"{markup.bold(w('next_phase_items'))} {markup.text(names)}.", st.body))
     else:
         flow.append(markup.para(w("next_phase_same"), st.body))
-    flow.append(markup.para(w("full_booklet_note"), st.caution))
-    return [Spacer(1, st.size * 0.5), KeepTogether(flow)]
+    return [KeepTogether(flow)]

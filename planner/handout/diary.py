@@ -93,7 +93,7 @@ def _grid(plan: HandoutPlan, week: int, boxes: int, w: Words, st: Styles) -> Tab
     data.append([Paragraph(f"☐ {markup.bold(w('diary_new_label'))} {markup.text(w('diary_new', signs=signs))}",
                            st.cell)] + [""] * 7)
     table = Table(data, colWidths=[label_w] + [day_w] * 7)
-    pad = st.size * 0.14
+    pad = st.size * 0.1
     table.setStyle(styles.table_style(st, [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
@@ -145,7 +145,7 @@ def diary(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> l
     phase = plan.phases[plan.current_phase]
     story: list[Flowable] = [
         Paragraph(markup.text(w("diary_phase_title", n=plan.current_phase + 1,
-                                name=markup.clip(phase.name, 80))), st.h2),
+                                name=markup.clip(phase.name, 40))), st.h2),
         Paragraph(w("diary_how_short"), st.body),  # own text with <b> markup, no user text
     ]
     if not _exercises(phase):

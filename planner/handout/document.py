@@ -35,6 +35,9 @@ def para_text(text: str) -> str:
     return markup.text(text)
 
 
+DESK_CHANGES = 6  # lines of "what changed" on the desk handout; the rest is told at the desk
+
+
 def _front(plan: HandoutPlan, w: Words, st: Styles, *, roadmap_limit: int | None) -> list[Flowable]:
     """The cover and 'how to use'; what follows flows on (a section heading never ends a page)."""
     front, guide = cover.cover(plan, w, st, roadmap_limit=roadmap_limit), cover.how_to(plan, w, st)
@@ -52,7 +55,7 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     """The desk handout: cover with the roadmap, why it works, the rules of the plan's own mode,
     the current phase in full, the next phase as a preview, and one diary page."""
     flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)
-    flow.extend(education.changes(plan, w, st))
+    flow.extend(education.changes(plan, w, st, limit=DESK_CHANGES))
     flow.extend(rules.rules(plan, w, st))  # the rules first: the pages fill better than after 'why'
     flow.append(_gap(st))
     flow.extend(education.why(plan, w, st, with_topics=False))

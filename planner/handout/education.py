@@ -26,13 +26,17 @@ def education_items(plan: HandoutPlan) -> list[HandoutItem]:
     return found
 
 
-def changes(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
-    """The 'what changed since your last visit' box, or nothing when there are no changes."""
+def changes(plan: HandoutPlan, w: Words, st: Styles, *, limit: int | None = None) -> list[Flowable]:
+    """The 'what changed since your last visit' list (at most `limit` lines, then how many more),
+    or nothing when there are no changes."""
     lines = [line for line in plan.changes if line.strip()]
     if not lines:
         return []
     story: list[Flowable] = [Paragraph(markup.text(w("changes_title")), st.h2)]
-    story.extend(markup.para(line.strip(), st.bullet, bulletText="•") for line in lines)
+    shown = lines if limit is None or len(lines) <= limit else lines[: limit - 1]
+    story.extend(markup.para(line.strip(), st.bullet, bulletText="•") for line in shown)
+    if len(shown) < len(lines):
+        story.append(markup.para(w("changes_more", n=len(lines) - len(shown)), st.bullet, bulletText="•"))
     story.append(Spacer(1, st.size))
     return story
 

@@ -108,15 +108,26 @@ def _head(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
 
 
 def exercise(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) -> Flowable:
-    """One exercise (breathing, mobility, balance, strength) as a block that stays together."""
-    flow = _head(item, w, st)
+    """One exercise (breathing, mobility, balance, strength) as a block that stays together.
+
+    The picture with the dosage box under it on the left; why it helps, the steps, the level and
+    the safety cue on the right (the room beside a picture is used, the block stays about a third
+    of a page); the therapist's note across the page under it.
+    """
+    flow: list[Flowable] = [BlockHeading(markup.para(item.title, st.h3), w.kind(item.kind), st)]
+    steps = numbered(item.steps, st)
     box = dose_box(item, w, st, limit=limit, narrow=True)
-    flow.extend(picture_beside(_picture(item, st), numbered(item.steps, st), st,
-                               aside=[box] if box is not None else ()))
+    purpose = [markup.para(item.purpose.strip(), st.body)] if item.purpose.strip() else []
+    cues = []
     if item.level_text.strip():
-        flow.append(markup.labelled(w("level_label"), item.level_text.strip(), st.caution))
+        cues.append(markup.labelled(w("level_label"), item.level_text.strip(), st.caution))
     if item.safety.strip():
-        flow.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
+        cues.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
+    picture = _picture(item, st)
+    if picture is None:
+        flow.extend([*purpose, *steps, *([dose_box(item, w, st, limit=limit)] if box is not None else []), *cues])
+    else:
+        flow.extend(picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ()))
     flow.extend(_note(item, w, st))
     return KeepTogether(flow)
 

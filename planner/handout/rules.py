@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from planner.domain import glossary
 from planner.domain import thresholds as th
-from planner.handout import markup
+from planner.handout import markup, styles
 from planner.handout.flowables import framed
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutPlan
@@ -87,10 +87,19 @@ def ladder_rules(w: Words, st: Styles) -> list[Flowable]:
 
 
 def red_flags(w: Words, st: Styles) -> Flowable:
-    """'Something new? Call your therapist today', naming every sign, and the same-day GP ones."""
-    lines = [markup.para(sign[0].upper() + sign[1:], st.bullet, bulletText="•") for sign in glossary.red_flags(w.lang)]
+    """'Something new? Call your therapist today', naming every sign (in two columns), and the
+    signs that need the GP the same day."""
+    signs = [markup.para(sign[0].upper() + sign[1:], st.bullet, bulletText="•") for sign in glossary.red_flags(w.lang)]
+    half = (len(signs) + 1) // 2
+    inner = st.width - st.size * 1.4
+    columns = Table([[signs[:half], signs[half:]]], colWidths=[inner / 2, inner / 2])
+    columns.setStyle(styles.table_style(st, [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), st.size * 0.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
     box = framed([Paragraph(markup.bold(w("flags_title")), st.h3), markup.para(w("flags_intro"), st.body),
-                  *lines, Spacer(1, st.size * 0.3), Paragraph(markup.bold(w("flags_same_day")), st.body)], st)
+                  columns, Spacer(1, st.size * 0.3), Paragraph(markup.bold(w("flags_same_day")), st.body)], st)
     return KeepTogether([Spacer(1, st.size * 0.5), box])
 
 

@@ -103,6 +103,7 @@ NL: dict[str, Any] = {
     ],
     # contact on the cover
     "phone_write": "Telefoonnummer van je therapeut:",
+    "changes_more": "En nog %(n)d andere dingen. Je therapeut vertelt je erover.",
     "roadmap_part": "Je plan heeft %(total)d fases. Hier zie je fase %(a)d tot en met %(b)d.",
     "contact_box": "Vragen? Bel je therapeut.",
     # next phase preview
@@ -111,7 +112,6 @@ NL: dict[str, Any] = {
     "next_phase_items": "Deze oefeningen komen erbij of veranderen:",
     "next_phase_same": "Je houdt dezelfde oefeningen, iets zwaarder.",
     "last_phase": "Dit is de laatste fase van je plan.",
-    "full_booklet_note": "Je therapeut heeft het hele plan. Vraag gerust naar de volgende fases.",
     # exercise
     "item_limit": "Pijngrens bij deze oefening: %(limit)d",
     "phase_label_now": "Fase %(n)d van %(total)d · je bent nu hier",
@@ -220,6 +220,7 @@ EN: dict[str, Any] = {
         "Warmth can feel good, for example a warm shower.",
     ],
     "phone_write": "Your therapist's phone number:",
+    "changes_more": "And %(n)d more things. Your therapist will tell you about them.",
     "roadmap_part": "Your plan has %(total)d phases. Here you see phases %(a)d to %(b)d.",
     "contact_box": "Questions? Call your therapist.",
     "next_phase_title": "Next: phase %(n)d, %(name)s",
@@ -227,7 +228,6 @@ EN: dict[str, Any] = {
     "next_phase_items": "These exercises are added or change:",
     "next_phase_same": "You keep the same exercises, a little harder.",
     "last_phase": "This is the last phase of your plan.",
-    "full_booklet_note": "Your therapist has the whole plan. Feel free to ask about the next phases.",
     "item_limit": "Pain limit for this exercise: %(limit)d",
     "phase_label_now": "Phase %(n)d of %(total)d · you are here now",
     "diary_phase_title": "Diary: phase %(n)d, %(name)s",
