@@ -8,9 +8,11 @@ each week starts with that week's agreed amount per exercise.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from planner.domain import glossary
@@ -78,20 +80,21 @@ def _days(plan: HandoutPlan, week: int, w: Words) -> tuple[list[str], dt.date | 
 
 def _grid(plan: HandoutPlan, week: int, boxes: int, w: Words, st: Styles) -> Table:
     labels, first = _days(plan, week, w)
+    cell = ParagraphStyle("diary_cell", parent=st.cell, leading=round(st.size * 1.2, 2))  # one-line rows
     title = w("diary_week", week=week)
     label_w = st.width * 0.31
     day_w = (st.width - label_w) / 7
     box = st.size * 1.0
-    data: list[list] = [[Paragraph(markup.bold(title), st.cell)]
-                        + [Paragraph(f"<b>{markup.text(label)}</b>", st.cell) for label in labels]]
-    data.append([Paragraph(markup.text(w("diary_done")), st.cell)] + [TickBoxes(boxes, box) for _ in range(7)])
-    data.append([Paragraph(markup.text(w("diary_during")), st.cell)] + [""] * 7)
-    data.append([Paragraph(markup.text(w("diary_worse")), st.cell)] + [TickBoxes(1, box) for _ in range(7)])
-    data.append([Paragraph(markup.text(w("diary_morning")), st.cell)] + [""] * 7)
+    data: list[list] = [[Paragraph(markup.bold(title), cell)]
+                        + [Paragraph(markup.text(label), cell) for label in labels]]
+    data.append([Paragraph(markup.text(w("diary_done")), cell)] + [TickBoxes(boxes, box) for _ in range(7)])
+    data.append([Paragraph(markup.text(w("diary_during")), cell)] + [""] * 7)
+    data.append([Paragraph(markup.text(w("diary_worse")), cell)] + [TickBoxes(1, box) for _ in range(7)])
+    data.append([Paragraph(markup.text(w("diary_morning")), cell)] + [""] * 7)
     signs = ", ".join(glossary.red_flags_short(w.lang))
     signs = signs[0].upper() + signs[1:]
     data.append([Paragraph(f"☐ {markup.bold(w('diary_new_label'))} {markup.text(w('diary_new', signs=signs))}",
-                           st.cell)] + [""] * 7)
+                           cell)] + [""] * 7)
     table = Table(data, colWidths=[label_w] + [day_w] * 7)
     pad = st.size * 0.1
     table.setStyle(styles.table_style(st, [
@@ -104,8 +107,8 @@ def _grid(plan: HandoutPlan, week: int, boxes: int, w: Words, st: Styles) -> Tab
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ("LEFTPADDING", (0, 0), (-1, -1), pad),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("LEFTPADDING", (1, 1), (-1, 4), 1),
-        ("RIGHTPADDING", (1, 1), (-1, 4), 1),
+        ("LEFTPADDING", (1, 0), (-1, 4), 1),
+        ("RIGHTPADDING", (1, 0), (-1, 4), 1),
     ]))
     return table
 
@@ -121,8 +124,9 @@ def _amounts(plan: HandoutPlan, week: int, phase: HandoutPhase, w: Words, st: St
     return Paragraph(f"{markup.bold(w('diary_amounts'))} " + "; ".join(parts), st.cell)
 
 
-def week_block(plan: HandoutPlan, week: int, phase_index: int, w: Words, st: Styles) -> Flowable:
-    """One week of the diary, kept together."""
+def week_block(plan: HandoutPlan, week: int, phase_index: int, w: Words, st: Styles,
+               after: Sequence[Flowable] = ()) -> Flowable:
+    """One week of the diary, kept together (with `after`, e.g. the legend under the last week)."""
     phase = plan.phases[phase_index]
     items = _exercises(phase)
     boxes = max((boxes_per_day(item) for item in items), default=1)
@@ -134,6 +138,7 @@ def week_block(plan: HandoutPlan, week: int, phase_index: int, w: Words, st: Sty
             flow.append(Spacer(1, st.size * 0.25))
     flow.append(_grid(plan, week, boxes, w, st))
     flow.append(Spacer(1, st.size * 0.15))
+    flow.extend(after)
     return KeepTogether(flow)
 
 
@@ -150,11 +155,11 @@ def diary(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> l
     ]
     if not _exercises(phase):
         story.append(markup.para(w("diary_nothing"), st.body))
-    for week, index in weeks:
-        story.append(week_block(plan, week, index, w, st))
     if plan.time_contingent:
         legend = w("diary_legend_time", mornings=th.WORSE_MORNINGS_TO_HOLD, hold=th.HOLD_WEEKS)
     else:
         legend = w.light("diary_legend", plan.pain_limit)
-    story.append(markup.para(legend, st.box))
+    for number, (week, index) in enumerate(weeks, 1):
+        after = [markup.para(legend, st.box)] if number == len(weeks) else []
+        story.append(week_block(plan, week, index, w, st, after))
     return story

@@ -210,5 +210,5 @@ def phase(plan: HandoutPlan, index: int, w: Words, st: Styles, *, render: BlockR
         story.append(CondPageBreak(st.height * 0.25))
         drawn = render(item, w, st, limit=plan.pain_limit)
         story.extend(drawn if isinstance(drawn, list) else [drawn])
-        story.append(Spacer(1, st.size * 0.9))
+        story.append(Spacer(1, st.size * 0.6))
     return story
