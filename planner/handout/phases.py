@@ -57,33 +57,36 @@ def numbered(steps: tuple[str, ...], st: Styles) -> list[Flowable]:
     return [markup.para(step, st.step, bulletText=f"{n}.") for n, step in enumerate(steps, 1) if step.strip()]
 
 
+class _Column(Table):
+    """A picture with its dosage box as one 'image' for ImageAndFlowables (which asks its image
+    for `_restrictSize`)."""
+
+    def _restrictSize(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: N802
+        return self.wrap(avail_width, avail_height)
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        """Nothing to undo."""
+
+
 def picture_beside(picture: Flowable | None, text: list[Flowable], st: Styles, *,
                    aside: Sequence[Flowable] = ()) -> list[Flowable]:
-    """The picture on the left, the text on the right; text longer than ~half a page flows around.
-
-    `aside` (the dosage box) goes under the picture, in the room the steps leave there; without a
-    picture, or when the text flows around the picture, it follows the text.
-    """
+    """The picture on the left with `aside` (the dosage box) under it; the text on the right,
+    flowing on under the picture column when it is longer (no empty column beside long steps)."""
     if picture is None:
         return [*text, *aside]
     if not text:
         return [picture, Spacer(1, st.size * 0.5), *aside]
-    text_w = st.width - st.picture_width - st.size
-    tall = sum(f.wrap(text_w, st.height)[1] + f.getSpaceAfter() for f in text)
-    if tall > st.height * 0.55:
-        return [ImageAndFlowables(picture, text, imageSide="left", imageRightPadding=st.size,
-                                  imageBottomPadding=st.size * 0.5), *aside]
-    left = [picture, Spacer(1, st.size * 0.4), *aside] if aside else picture
-    table = Table([[left, text]], colWidths=[st.picture_width + st.size, text_w])
-    table.setStyle(styles.table_style(st, [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, -1), st.size),
-        ("TOPPADDING", (0, 0), (-1, -1), st.size * 0.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), st.size * 0.4),
-    ]))
-    return [table]
+    column: Flowable = picture
+    if aside:
+        column = _Column([[picture], [list(aside)]], colWidths=[st.picture_width])
+        column.setStyle(styles.table_style(st, [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), st.size * 0.2),
+        ]))
+    return [ImageAndFlowables(column, text, imageSide="left", imageRightPadding=st.size,
+                              imageBottomPadding=st.size * 0.4)]
 
 
 def _picture(item: HandoutItem, st: Styles) -> Flowable | None:
