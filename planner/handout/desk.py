@@ -7,7 +7,7 @@ in their own section; the desk handout has no room for either, so it prints them
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, ImageAndFlowables, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from planner.domain.kinds import Kind
 from planner.handout import images, markup, phases
@@ -34,8 +34,7 @@ def _text_block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None) -
     story: list[Flowable] = [CondPageBreak(st.height * 0.2)]  # never a heading alone at the bottom
     if picture is not None and text:
         story.append(KeepTogether([heading, Spacer(1, st.size * 0.3)]))
-        story.append(ImageAndFlowables(picture, text, imageSide="right", imageLeftPadding=st.size,
-                                       imageBottomPadding=st.size * 0.5))
+        story.extend(phases.flow_around(picture, text, st, width=width, side="right"))
     else:
         story.append(heading)
         story.extend(text)

@@ -85,8 +85,28 @@ def picture_beside(picture: Flowable | None, text: list[Flowable], st: Styles, *
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), st.size * 0.2),
         ]))
-    return [ImageAndFlowables(column, text, imageSide="left", imageRightPadding=st.size,
-                              imageBottomPadding=st.size * 0.4)]
+    return flow_around(column, text, st, width=st.picture_width, side="left")
+
+
+def flow_around(image: Flowable, text: list[Flowable], st: Styles, *, width: float, side: str) -> list[Flowable]:
+    """`text` flowing around `image` (`width` wide) on `side`.
+
+    Only about half a page of text flows around the picture; the rest follows at full width
+    (ImageAndFlowables re-splits long paragraphs over and over: a 5,000-character text would take minutes).
+    """
+    text_w = st.width - width - st.size
+    around: list[Flowable] = []
+    used = 0.0
+    for flowable in text:
+        used += flowable.wrap(text_w, st.height)[1] + flowable.getSpaceAfter()
+        if used > st.height * 0.5:
+            break
+        around.append(flowable)
+    if not around:  # the first paragraph alone is longer than half a page: picture above the text
+        return [image, Spacer(1, st.size * 0.4), *text]
+    padding = {"imageRightPadding": st.size} if side == "left" else {"imageLeftPadding": st.size}
+    return [ImageAndFlowables(image, around, imageSide=side, imageBottomPadding=st.size * 0.4, **padding),
+            *text[len(around):]]
 
 
 def _picture(item: HandoutItem, st: Styles) -> Flowable | None:
