@@ -83,5 +83,5 @@ def contact(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
         appointment.append(WritingLines(2, st.size * 2.2))
     appointment.append(Spacer(1, st.size * 0.5))
     appointment.append(markup.para(w("bring"), st.body))
-    story.append(KeepTogether(appointment))
-    return story
+    story.extend(appointment)
+    return [Spacer(1, st.size), KeepTogether(story)]  # one short section: never split over two pages

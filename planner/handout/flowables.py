@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Table
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Table
 
 from planner.handout import fonts, styles
 from planner.handout.markup import Paragraph
@@ -274,3 +274,23 @@ class BlockHeading(Flowable):
         canvas.setFont(fonts.BOLD, self.st.size)
         canvas.drawRightString(self.width, self.title_height - first_line + (first_line - self.st.size) / 2
                                + self.st.size * 0.2, self.kind)
+
+
+class KeepMostlyTogether(KeepTogether):
+    """Keeps its content together, unless at least `room` points are left on the page: then the
+    content flows on (the text of a block continues on the next page) rather than leaving half a
+    page empty. Only ever splits with the picture and the first steps placed together."""
+
+    def __init__(self, flowables: list[Flowable], *, room: float):
+        super().__init__(flowables)
+        self.room = room
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        content = list(self._content)
+        if avail_height >= self.room and len(content) > 1:
+            image = getattr(content[1], "_I", None)  # ImageAndFlowables' picture column
+            below = image.wrap(avail_width, avail_height)[1] if image is not None else self.room / 2
+            head = content[0].wrap(avail_width, avail_height)[1] + content[0].getSpaceAfter()
+            if head + below + content[1].getSpaceBefore() + 10 <= avail_height:  # 10 pt: the paddings
+                return content  # the heading has its picture and first steps under it on this page
+        return super().split(avail_width, avail_height)

@@ -23,7 +23,7 @@ from reportlab.platypus import (
 from planner.domain.dosage import detail_words, volume_words
 from planner.domain.kinds import Kind
 from planner.handout import images, markup, styles
-from planner.handout.flowables import BlockHeading
+from planner.handout.flowables import BlockHeading, KeepMostlyTogether
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPhase, HandoutPlan
 from planner.handout.styles import Styles
@@ -152,7 +152,7 @@ def exercise(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = Non
     else:
         flow.extend(picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ()))
     flow.extend(_note(item, w, st))
-    return KeepTogether(flow)
+    return KeepMostlyTogether(flow, room=st.height * 0.4)
 
 
 def education(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) -> Flowable:  # noqa: ARG001
