@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from planner.handout.model import (
     HandoutPhase,
     HandoutPlan,
 )
+from planner.handout.texts import Words
 from planner.paths import ILLUSTRATIONS_DIR
 from planner.services import clinic as clinic_service
 from planner.services import library as library_service
@@ -50,6 +52,16 @@ def _item(item: PlanItemView, lang: str, image: bytes | None) -> HandoutItem:
     )
 
 
+_PROGRAM_PHASE_NAME = re.compile(r"(?:phase|fase)\s*(\d{1,2})", re.IGNORECASE)
+
+
+def phase_name(name: str, lang: str) -> str:
+    """A phase's name for the handout: a name the program made ("Phase 2", "Fase 2") worded in the
+    handout's language; a name the therapist typed as typed."""
+    made = _PROGRAM_PHASE_NAME.fullmatch(name.strip())
+    return Words(lang)("phase_n", n=int(made.group(1))) if made else name
+
+
 def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int, bytes] | None = None,
              current_phase: int = 0, today: dt.date | None = None,
              changes: Sequence[str] = ()) -> HandoutPlan:
@@ -64,7 +76,7 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
     for phase in plan.phases:
         phases.append(
             HandoutPhase(
-                name=phase.name,
+                name=phase_name(phase.name, lang),
                 weeks=phase.weeks,
                 first_week=week,
                 focus=phase.focus,
