@@ -72,7 +72,7 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
 
 def full_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> list[Flowable]:
     """The whole booklet: every phase in full, daily life, contact, and the current phase's diary."""
-    flow = _front(plan, w, st, roadmap_limit=None)
+    flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)  # every phase follows in full
     flow.extend(education.changes(plan, w, st))
     flow.extend(education.why(plan, w, st))
     flow.append(_gap(st))

@@ -4,6 +4,7 @@ line is (text, font size), and where sections start."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from pypdf import PdfReader
@@ -42,3 +43,51 @@ def fill(lines: list[Line], *, page_height: float, top: float, bottom: float) ->
     lowest = min(line.y for line in lines)
     frame = page_height - top - bottom
     return (page_height - top - lowest) / frame
+
+
+_BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+_TJ = re.compile(rb"/(F[\w+]+) [\d.]+ Tf[^()]*?\(((?:\\.|[^\\)])*)\) Tj")
+
+
+def drawn_strings(data: bytes) -> list[str]:
+    """Every string as drawn (Tj operands in the order the glyphs are placed, left to right), decoded
+    through each font subset's ToUnicode map. Unlike text extraction, no reordering is applied: this
+    shows whether right-to-left text was put on the page in visual order."""
+    found: list[str] = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = page["/Resources"]["/Font"]
+        maps: dict[bytes, dict[int, str]] = {}
+        for name, ref in fonts.items():
+            font = ref.get_object()
+            cmap = font.get("/ToUnicode")
+            if cmap is None:
+                continue
+            table = {int(code, 16): bytes.fromhex(text.decode()).decode("utf-16-be")
+                     for code, text in _BFCHAR.findall(cmap.get_object().get_data().split(b"beginbfchar", 1)[-1])}
+            maps[name.encode()[1:]] = table
+        stream = page.get_contents().get_data()
+        for font, raw in _TJ.findall(stream):
+            codes = _unescape(raw)
+            table = maps.get(font)
+            found.append("".join(table.get(code, chr(code)) for code in codes) if table else codes.decode("latin-1"))
+    return found
+
+
+def _unescape(raw: bytes) -> bytes:
+    """A PDF literal string's bytes (octal escapes and backslash escapes resolved)."""
+    out, index = bytearray(), 0
+    while index < len(raw):
+        char = raw[index]
+        if char == 0x5C:  # backslash
+            following = raw[index + 1: index + 4]
+            octal = re.match(rb"[0-7]{1,3}", following)
+            if octal:
+                out.append(int(octal.group(0), 8))
+                index += 1 + len(octal.group(0))
+                continue
+            out.append({ord("n"): 10, ord("r"): 13, ord("t"): 9}.get(raw[index + 1], raw[index + 1]))
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return bytes(out)
