@@ -1,5 +1,5 @@
 """The diary: one page for the current phase (more only when the phase has many weeks or the
-print is large). Per week a small grid with seven day columns: exercises done (tick boxes), pain
+print is large). Per week a small grid with seven day columns: exercises done (a box a day), pain
 during (0–10), a worse next morning (a cross), morning pain (0–10, optional), then a "something
 new?" line naming the red-flag signs with "call your therapist today". In a time-contingent plan
 each week starts with that week's agreed amount per exercise.
@@ -26,8 +26,6 @@ from planner.handout.model import HandoutItem, HandoutOptions, HandoutPhase, Han
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
 
-MAX_BOXES = 3
-
 
 def diary_weeks(plan: HandoutPlan, options: HandoutOptions) -> list[tuple[int, int]]:
     """(plan week, phase index) for every diary week: the weeks of the current phase, or
@@ -45,12 +43,6 @@ def diary_weeks(plan: HandoutPlan, options: HandoutOptions) -> list[tuple[int, i
                 index = max(index, candidate)
         weeks.append((week, index))
     return weeks
-
-
-def boxes_per_day(item: HandoutItem) -> int:
-    """Tick boxes per day: one per session when that is a few, otherwise one for 'done today'."""
-    times = item.dosage.times_per_day or 1
-    return times if times <= MAX_BOXES else 1
 
 
 def week_amount(item: HandoutItem, phase: HandoutPhase, week_in_phase: int) -> Dosage:  # noqa: ARG001
@@ -78,7 +70,9 @@ def _days(plan: HandoutPlan, week: int, w: Words) -> tuple[list[str], dt.date | 
     return [f"{w['days_short'][d.weekday()]} {d.day}" for d in days], first  # one line: 'ma 21' fits
 
 
-def _grid(plan: HandoutPlan, week: int, boxes: int, w: Words, st: Styles) -> Table:
+def _grid(plan: HandoutPlan, week: int, w: Words, st: Styles) -> Table:
+    """One week: a box a day for 'done' (one box: a day's cell has no room for more that an older hand
+    can tick), pain during, a worse morning, morning pain, and the 'something new?' line."""
     labels, first = _days(plan, week, w)
     cell = ParagraphStyle("diary_cell", parent=st.cell, leading=round(st.size * 1.2, 2))  # one-line rows
     title = w("diary_week", week=week)
@@ -87,7 +81,7 @@ def _grid(plan: HandoutPlan, week: int, boxes: int, w: Words, st: Styles) -> Tab
     box = st.size * 1.0
     data: list[list] = [[Paragraph(markup.bold(title), cell)]
                         + [Paragraph(markup.text(label), cell) for label in labels]]
-    data.append([Paragraph(markup.text(w("diary_done")), cell)] + [TickBoxes(boxes, box) for _ in range(7)])
+    data.append([Paragraph(markup.text(w("diary_done")), cell)] + [TickBoxes(1, box) for _ in range(7)])
     data.append([Paragraph(markup.text(w("diary_during")), cell)] + [""] * 7)
     data.append([Paragraph(markup.text(w("diary_worse")), cell)] + [TickBoxes(1, box) for _ in range(7)])
     data.append([Paragraph(markup.text(w("diary_morning")), cell)] + [""] * 7)
@@ -128,15 +122,13 @@ def week_block(plan: HandoutPlan, week: int, phase_index: int, w: Words, st: Sty
                after: Sequence[Flowable] = ()) -> Flowable:
     """One week of the diary, kept together (with `after`, e.g. the legend under the last week)."""
     phase = plan.phases[phase_index]
-    items = _exercises(phase)
-    boxes = max((boxes_per_day(item) for item in items), default=1)
     flow: list[Flowable] = []
     if plan.time_contingent:
         amounts = _amounts(plan, week, phase, w, st)
         if amounts is not None:
             flow.append(amounts)
             flow.append(Spacer(1, st.size * 0.25))
-    flow.append(_grid(plan, week, boxes, w, st))
+    flow.append(_grid(plan, week, w, st))
     flow.append(Spacer(1, st.size * 0.15))
     flow.extend(after)
     return KeepTogether(flow)

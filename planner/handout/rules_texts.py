@@ -12,13 +12,13 @@ from typing import Any
 NL: dict[str, Any] = {
     # how to use (per mode)
     "how_steps_pain": [
-        "Lees eerst rustig 'Waarom dit werkt' en het pijnstoplicht.",
+        "Lees eerst rustig het pijnstoplicht en 'Waarom dit werkt'.",
         "Doe de oefeningen van de fase waar je nu bent.",
         "Vul elke dag je dagboek in.",
         "Neem dit boekje mee naar je volgende afspraak.",
     ],
     "how_steps_time": [
-        "Lees eerst rustig 'Waarom dit werkt' en 'Je afgesproken hoeveelheid'.",
+        "Lees eerst rustig 'Je afgesproken hoeveelheid' en 'Waarom dit werkt'.",
         "Doe de oefeningen van de fase waar je nu bent.",
         "Vul elke dag je dagboek in.",
         "Neem dit boekje mee naar je volgende afspraak.",
@@ -90,7 +90,7 @@ NL: dict[str, Any] = {
     "flare_title_short": "Een opvlamming of een slechte dag",
     "flare_pain": [
         "Blijf rustig. Adem een paar minuten rustig in en lang uit.",
-        "Blijf bewegen. Kleur het pijnstoplicht rood? Doe dan een stap terug: %(less)s.",
+        "Blijf bewegen. Staat het pijnstoplicht op rood? Doe dan een stap terug: %(less)s.",
         "Wissel vaak van houding. Sta elk half uur even op.",
         "Warmte kan prettig zijn, bijvoorbeeld een warme douche.",
         "Nog steeds rood na %(days)d dagen? Bel je therapeut.",
@@ -135,13 +135,13 @@ NL: dict[str, Any] = {
 
 EN: dict[str, Any] = {
     "how_steps_pain": [
-        "First read 'Why this works' and the pain traffic light, at your own pace.",
+        "First read the pain traffic light and 'Why this works', at your own pace.",
         "Do the exercises of the phase you are in now.",
         "Fill in your diary every day.",
         "Bring this booklet to your next appointment.",
     ],
     "how_steps_time": [
-        "First read 'Why this works' and 'Your agreed amount', at your own pace.",
+        "First read 'Your agreed amount' and 'Why this works', at your own pace.",
         "Do the exercises of the phase you are in now.",
         "Fill in your diary every day.",
         "Bring this booklet to your next appointment.",

@@ -154,16 +154,6 @@ def test_diary_weeks_follow_the_current_phase():
     assert "Dagboek" not in text(render(plan(), HandoutOptions(diary_weeks=0)))
 
 
-def test_tick_boxes_follow_times_per_day():
-    """One box per session a day (up to three), otherwise one box for 'done today'."""
-    from planner.domain.dosage import Dosage
-    from planner.handout.diary import boxes_per_day
-
-    assert boxes_per_day(item(dosage=Dosage(reps=10))) == 1
-    assert boxes_per_day(item(dosage=Dosage(reps=10, times_per_day=3))) == 3
-    assert boxes_per_day(item(dosage=Dosage(minutes=1, times_per_day=6))) == 1
-
-
 def test_current_phase_is_marked_on_the_cover_and_its_page():
     """'Hier ben je nu' marks the current phase on the timeline and on its own section."""
     pages = page_texts(render(plan(phases=3, current_phase=1), HandoutOptions()))
