@@ -3,7 +3,7 @@ few short tips; and the contact page."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from planner.domain.dosage import volume_words
 from planner.domain.kinds import Kind
@@ -12,7 +12,7 @@ from planner.handout.cover import clinic_lines
 from planner.handout.flowables import WritingLines
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPlan
-from planner.handout.phases import numbered
+from planner.handout.phases import flow_around, numbered
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
 
@@ -38,8 +38,9 @@ def _daily_block(item: HandoutItem, phases: list[tuple[int, HandoutItem]], w: Wo
     picture = images.picture(item.image, item.illustration, width, width * 0.6)
     story: list[Flowable] = [markup.para(item.title, st.h2)]
     if picture is not None and text:
-        story.append(ImageAndFlowables(picture, text, imageSide="right", imageLeftPadding=st.size,
-                                       imageBottomPadding=st.size * 0.5))
+        # a new page unless the heading, the picture and a few lines fit: never a heading alone at the foot
+        story.insert(0, CondPageBreak(picture.wrap(width, st.height)[1] + st.h2.leading * 2 + st.size * 2))
+        story.extend(flow_around(picture, text, st, width=width, side="right"))
     else:
         story.extend(text)
     lines = []

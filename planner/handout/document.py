@@ -74,9 +74,9 @@ def full_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     """The whole booklet: every phase in full, daily life, contact, and the current phase's diary."""
     flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)  # every phase follows in full
     flow.extend(education.changes(plan, w, st))
-    flow.extend(education.why(plan, w, st))
+    flow.extend(rules.rules(plan, w, st))  # the same order as the desk handout
     flow.append(_gap(st))
-    flow.extend(rules.rules(plan, w, st))
+    flow.extend(education.why(plan, w, st))
     for index in range(len(plan.phases)):
         flow.append(PageBreak())
         flow.extend(phases.phase(plan, index, w, st))

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from planner.domain.kinds import Kind
-from planner.handout import images, markup, styles
+from planner.handout import images, markup, phases, styles
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPlan
 from planner.handout.styles import Styles
@@ -74,9 +74,9 @@ def _topic(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
     picture = images.picture(item.image, item.illustration, width, width * 0.75)
     if picture is None:
         return [heading, *paragraphs]
-    body = ImageAndFlowables(picture, paragraphs, imageSide="right", imageLeftPadding=st.size,
-                             imageBottomPadding=st.size * 0.5)
-    return [heading, body]
+    # a new page unless the heading, the picture and a few lines fit: never a heading alone at the foot
+    room = CondPageBreak(picture.wrap(width, st.height)[1] + st.h2.leading * 2 + st.size * 2)
+    return [room, heading, *phases.flow_around(picture, paragraphs, st, width=width, side="right")]
 
 
 def why(plan: HandoutPlan, w: Words, st: Styles, *, with_topics: bool = True) -> list[Flowable]:
