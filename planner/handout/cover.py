@@ -13,6 +13,7 @@ from planner.handout.model import HandoutClinic, HandoutPlan
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
 
+CLINIC_FIELD_MAX = 500  # the longest clinic field the settings accept
 ROADMAP_ROWS = 8  # the desk cover shows at most this many phases around the current one
 
 
@@ -54,8 +55,8 @@ def clinic_lines(clinic: HandoutClinic, w: Words, *, with_address: bool = True) 
         ("email_label", clinic.email),
         ("address_label", clinic.address if with_address else ""),
     ):
-        if value.strip():  # clipped: the lines go into boxes that cannot split
-            lines.append(f"{markup.bold(w(key))}: {markup.text(markup.clip(value, 200))}")
+        if value.strip():  # clipped to the field's limit: the lines go into boxes that cannot split
+            lines.append(f"{markup.bold(w(key))}: {markup.text(markup.clip(value, CLINIC_FIELD_MAX))}")
     return lines
 
 
@@ -70,7 +71,7 @@ def _heading(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
 
 def contact_box(plan: HandoutPlan, w: Words, st: Styles) -> Flowable:
     """The therapist and clinic with the phone number, or a line to write the number on."""
-    lines = clinic_lines(plan.clinic, w, with_address=False)
+    lines = clinic_lines(plan.clinic, w)
     flow: list[Flowable] = []
     if lines:
         flow.append(Paragraph("<br/>".join(lines), st.body))
