@@ -4,7 +4,7 @@ therapist and clinic, and how to use the booklet."""
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner.handout import images, markup
 from planner.handout.flowables import Timeline, TimelineRow, WritingLines, framed
@@ -73,7 +73,7 @@ def contact_box(plan: HandoutPlan, w: Words, st: Styles) -> Flowable:
     """The therapist and clinic with the phone number, or a line to write the number on."""
     lines = clinic_lines(plan.clinic, w)
     flow: list[Flowable] = []
-    if lines:
+    if lines:  # a paragraph, not a table cell: long clinic details split over pages
         flow.append(Paragraph("<br/>".join(lines), st.body))
     if not plan.clinic.phone.strip():
         flow.append(Paragraph(markup.bold(w("phone_write")), st.body))
@@ -84,6 +84,8 @@ def contact_box(plan: HandoutPlan, w: Words, st: Styles) -> Flowable:
     else:
         flow.append(Paragraph(markup.bold(w("next_none")), st.body))
         flow.append(WritingLines(1, st.size * 2.0))
+    if sum(f.wrap(st.width, st.height)[1] for f in flow) > st.height * 0.5:
+        return KeepTogether(flow)  # too long for a frame that cannot split: no frame
     return framed(flow, st)
 
 

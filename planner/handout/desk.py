@@ -44,8 +44,11 @@ def _text_block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None) -
         tail.append(box)
     if item.safety.strip():
         tail.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
-    if tail:
-        story.append(KeepTogether(tail))
+    if tail:  # the amount and safety line keep the last two lines of text with them
+        keep = []
+        while story and isinstance(story[-1], Paragraph) and len(keep) < 2:
+            keep.insert(0, story.pop())
+        story.append(KeepTogether([*keep, *tail]))
     story.extend(phases._note(item, w, st))  # noqa: SLF001 - the same note box as in the booklet
     measured = [*text, *tail]
     tall = sum(f.wrap(st.width - width - st.size, st.height)[1] + f.getSpaceAfter() for f in measured)

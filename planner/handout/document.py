@@ -55,6 +55,8 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     """The desk handout: cover with the roadmap, why it works, the rules of the plan's own mode,
     the current phase in full, the next phase as a preview, and one diary page."""
     flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)
+    if plan.phases:  # what comes next, near the roadmap (at a phase's end it would often take a page)
+        flow[-1:-1] = desk.preview(plan, w, st)
     flow.extend(education.changes(plan, w, st, limit=DESK_CHANGES))
     flow.extend(rules.rules(plan, w, st))  # the rules first: the pages fill better than after 'why'
     flow.append(_gap(st))
@@ -62,7 +64,6 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     if plan.phases:
         flow.append(_gap(st))
         flow.extend(phases.phase(plan, plan.current_phase, w, st, render=desk.block))
-        flow.extend(desk.preview(plan, w, st))
     diary_pages = diary.diary(plan, options, w, st)
     if diary_pages:
         flow.append(PageBreak())
