@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", choices=("nl", "en"), help="handout language (default: the plan's)")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export.add_argument("--large-print", action="store_true", help="14 pt body text and larger headings")
+    export.add_argument("--full", action="store_true",
+                        help="the whole booklet (every phase in full) instead of the desk handout")
     export.add_argument("--diary-weeks", type=_diary_weeks, metavar="N",
                         help=f"diary pages, 1 to {DIARY_WEEKS_MAX} (default: one per week of the current phase)")
 
@@ -156,7 +158,7 @@ def cmd_export(args: argparse.Namespace, database: str | None) -> int:
         plan = plans.get_plan(db, args.plan_id)
         options = HandoutOptions(
             lang=args.lang or plan.language, paper=args.paper, large_print=args.large_print,
-            diary_weeks=args.diary_weeks,
+            diary_weeks=args.diary_weeks, full=args.full,
         )
         if not args.out.parent.exists():
             print(f"herstelplan: the folder {args.out.parent} does not exist", file=sys.stderr)

@@ -94,6 +94,9 @@ SECOND_STEP_BACK_REVIEW_DAYS = 14
 SETTLED_TO_RESUME = 2
 #: The restored dose is held this many days before the plan goes on.
 RESUME_HOLD_DAYS = 7
+#: The patient's rule for calling: still red this many days after a step back (a step back lasts
+#: at least STEP_BACK_MIN_DAYS, so this is the first moment it has had its chance).
+CALL_AFTER_DAYS = STEP_BACK_MIN_DAYS
 
 # --- Breaks -------------------------------------------------------------------------------------
 #: Days without sessions after which the plan restarts lower.

@@ -1,18 +1,18 @@
 """'In daily life': the plan's daily-life blocks (their text, steps and how much per phase), then a
-few short tips; and the bad-day and contact page."""
+few short tips; and the contact page."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from planner.domain.dosage import volume_words
 from planner.domain.kinds import Kind
 from planner.handout import images, markup
 from planner.handout.cover import clinic_lines
-from planner.handout.flowables import WritingLines, framed
+from planner.handout.flowables import WritingLines
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPlan
-from planner.handout.phases import numbered
+from planner.handout.phases import flow_around, numbered
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
 
@@ -34,12 +34,13 @@ def _daily_block(item: HandoutItem, phases: list[tuple[int, HandoutItem]], w: Wo
     for paragraph in item.body or ((item.purpose,) if item.purpose else ()):
         text.extend(markup.paragraphs(paragraph, st.body))
     text.extend(numbered(item.steps, st))
-    width = st.width * 0.30
+    width = st.side_picture_width
     picture = images.picture(item.image, item.illustration, width, width * 0.6)
     story: list[Flowable] = [markup.para(item.title, st.h2)]
     if picture is not None and text:
-        story.append(ImageAndFlowables(picture, text, imageSide="right", imageLeftPadding=st.size,
-                                       imageBottomPadding=st.size * 0.5))
+        # a new page unless the heading, the picture and a few lines fit: never a heading alone at the foot
+        story.insert(0, CondPageBreak(picture.wrap(width, st.height)[1] + st.h2.leading * 2 + st.size * 2))
+        story.extend(flow_around(picture, text, st, width=width, side="right"))
     else:
         story.extend(text)
     lines = []
@@ -68,23 +69,6 @@ def daily_life(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     return story
 
 
-def bad_day(w: Words, st: Styles) -> list[Flowable]:
-    """'What to do on a bad day', with room for the patient's own plan."""
-    story: list[Flowable] = [
-        Paragraph(markup.text(w("flare_title")), st.h1),
-        Paragraph(markup.text(w("flare_subtitle")), st.h3),
-        markup.para(w("flare_intro"), st.lead),
-    ]
-    steps = [markup.para(step, st.step, bulletText=f"{n}.") for n, step in enumerate(w["flare_steps"], 1)]
-    story.append(framed(steps, st, tinted=True))
-    story.append(KeepTogether([
-        Spacer(1, st.size * 0.4),
-        Paragraph(markup.bold(w("flare_own")), st.body),
-        WritingLines(3, st.size * 2.2),
-    ]))
-    return story
-
-
 def contact(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     """Contact details and the next appointment (or lines to write it on)."""
     story: list[Flowable] = [Paragraph(markup.text(w("contact_title")), st.h1)]
@@ -100,5 +84,5 @@ def contact(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
         appointment.append(WritingLines(2, st.size * 2.2))
     appointment.append(Spacer(1, st.size * 0.5))
     appointment.append(markup.para(w("bring"), st.body))
-    story.append(KeepTogether(appointment))
-    return story
+    story.extend(appointment)
+    return [Spacer(1, st.size), KeepTogether(story)]  # one short section: never split over two pages

@@ -1,56 +1,67 @@
-"""The diary: one page per week, the week's blocks as rows and seven day columns of tick boxes
-(one box per session of the day, up to three), plus rows to write the pain during exercise and
-the next morning (0–10), the traffic-light legend and room for notes."""
+"""The diary: one page for the current phase (more only when the phase has many weeks or the
+print is large). Per week a small grid with seven day columns: exercises done (a box a day), pain
+during (0–10), a worse next morning (a cross), morning pain (0–10, optional), then a "something
+new?" line naming the red-flag signs with "call your therapist today". In a time-contingent plan
+each week starts with that week's agreed amount per exercise.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from planner.domain.dosage import volume_words
+from planner.domain import glossary
+from planner.domain import thresholds as th
+from planner.domain.dosage import Dosage, volume_words
 from planner.domain.kinds import Kind
 from planner.handout import markup, styles
-from planner.handout.flowables import TickBoxes, WritingLines
+from planner.handout.flowables import TickBoxes
 from planner.handout.markup import Paragraph
-from planner.handout.model import HandoutItem, HandoutOptions, HandoutPlan
+from planner.handout.model import HandoutItem, HandoutOptions, HandoutPhase, HandoutPlan
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
 
-MAX_BOXES = 3
-
 
 def diary_weeks(plan: HandoutPlan, options: HandoutOptions) -> list[tuple[int, int]]:
-    """(plan week, phase index) for every diary page: the weeks of the current phase, or
+    """(plan week, phase index) for every diary week: the weeks of the current phase, or
     `options.diary_weeks` weeks from the start of the current phase (running into later phases)."""
     if not plan.phases:
         return []
     current = plan.phases[plan.current_phase]
     count = options.diary_weeks if options.diary_weeks is not None else max(current.weeks, 1)
-    pages = []
+    weeks = []
     for offset in range(max(count, 0)):
         week = current.first_week + offset
         index = plan.current_phase
         for candidate, phase in enumerate(plan.phases):
             if phase.first_week <= week:
                 index = max(index, candidate)
-        pages.append((week, index))
-    return pages
+        weeks.append((week, index))
+    return weeks
 
 
-def boxes_per_day(item: HandoutItem) -> int:
-    """Tick boxes per day: one per session when that is a few, otherwise one for 'done today'."""
-    times = item.dosage.times_per_day or 1
-    return times if times <= MAX_BOXES else 1
+def week_amount(item: HandoutItem, week_in_phase: int) -> Dosage:
+    """The agreed amount of `item` in week `week_in_phase` (0-based) of its phase in a
+    time-contingent plan: the engine's quota for that week (`planner.domain.quotas`), the item's
+    dosage where the block has none (not load: breathing, education)."""
+    if not item.week_amounts:
+        return item.dosage
+    return item.week_amounts[max(0, min(week_in_phase, len(item.week_amounts) - 1))]
 
 
-def row_words(item: HandoutItem, lang: str) -> str:
-    """The dosage for a diary row: the tick boxes already show the times a day and the seven days."""
-    dosage = item.dosage
+def row_words(dosage: Dosage, lang: str) -> str:
+    """An amount in words without the times a day and the days a week (the grid shows those)."""
     days = dosage.days_per_week if dosage.days_per_week and dosage.days_per_week < 7 else None
-    return volume_words(replace(dosage, times_per_day=None, days_per_week=days), lang)
+    return volume_words(replace(dosage, times_per_day=None, days_per_week=days, pain_limit=None), lang)
+
+
+def _exercises(phase: HandoutPhase) -> list[HandoutItem]:
+    return [item for item in phase.items if item.kind is not Kind.EDUCATION]
 
 
 def _days(plan: HandoutPlan, week: int, w: Words) -> tuple[list[str], dt.date | None]:
@@ -58,77 +69,91 @@ def _days(plan: HandoutPlan, week: int, w: Words) -> tuple[list[str], dt.date | 
         return list(w["days_short"]), None
     first = plan.start_date + dt.timedelta(weeks=week - 1)
     days = [first + dt.timedelta(days=n) for n in range(7)]
-    return [f"{w['days_short'][d.weekday()]}<br/>{d.day}" for d in days], first
+    return [f"{w['days_short'][d.weekday()]} {d.day}" for d in days], first  # one line: 'ma 21' fits
 
 
-def _table(items: list[HandoutItem], plan: HandoutPlan, week: int, w: Words, st: Styles) -> Table:
-    day_labels, _ = _days(plan, week, w)
-    label_w = st.width * 0.40
+def _grid(plan: HandoutPlan, week: int, w: Words, st: Styles) -> Table:
+    """One week: a box a day for 'done' (one box: a day's cell has no room for more that an older hand
+    can tick), pain during, a worse morning, morning pain, and the 'something new?' line."""
+    labels, first = _days(plan, week, w)
+    cell = ParagraphStyle("diary_cell", parent=st.cell, leading=round(st.size * 1.2, 2))  # one-line rows
+    title = w("diary_week", week=week)
+    label_w = st.width * 0.31
     day_w = (st.width - label_w) / 7
-    box = st.size * 1.1
-    head = [Paragraph(markup.bold(w("diary_exercise")), st.cell)]
-    head += [Paragraph(f"<b>{label}</b>", st.cell) for label in day_labels]
-    data: list[list] = [head]
-    for item in items:
-        words = row_words(item, w.lang)
-        label = markup.bold(markup.clip(item.title, 70))
-        if words:
-            label += f"<br/>{markup.text(markup.clip(words, 120))}"
-        data.append([Paragraph(label, st.cell)] + [TickBoxes(boxes_per_day(item), box) for _ in range(7)])
-    for key in ("diary_pain_during", "diary_pain_morning"):
-        data.append([Paragraph(markup.bold(w(key)), st.cell)] + [""] * 7)
-    heights = [None] * (len(items) + 1) + [st.size * 2.6] * 2
-    table = Table(data, colWidths=[label_w] + [day_w] * 7, rowHeights=heights, repeatRows=1)
-    pad = st.size * 0.35
+    box = st.size * 1.0
+    data: list[list] = [[Paragraph(markup.bold(title), cell)]
+                        + [Paragraph(markup.text(label), cell) for label in labels]]
+    data.append([Paragraph(markup.text(w("diary_done")), cell)] + [TickBoxes(1, box) for _ in range(7)])
+    data.append([Paragraph(markup.text(w("diary_during")), cell)] + [""] * 7)
+    data.append([Paragraph(markup.text(w("diary_worse")), cell)] + [TickBoxes(1, box) for _ in range(7)])
+    data.append([Paragraph(markup.text(w("diary_morning")), cell)] + [""] * 7)
+    signs = ", ".join(glossary.red_flags_short(w.lang))
+    signs = signs[0].upper() + signs[1:]
+    data.append([Paragraph(f"☐ {markup.bold(w('diary_new_label'))} {markup.text(w('diary_new', signs=signs))}",
+                           cell)] + [""] * 7)
+    table = Table(data, colWidths=[label_w] + [day_w] * 7)
+    pad = st.size * 0.1
     table.setStyle(styles.table_style(st, [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
         ("INNERGRID", (0, 0), (-1, -1), 0.8, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), styles.TINT),
-        ("BACKGROUND", (0, len(items) + 1), (0, -1), styles.TINT),
-        ("LINEABOVE", (0, len(items) + 1), (-1, len(items) + 1), 1.5, colors.black),
+        ("SPAN", (0, 5), (-1, 5)),
         ("TOPPADDING", (0, 0), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ("LEFTPADDING", (0, 0), (-1, -1), pad),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("LEFTPADDING", (1, 1), (-1, -1), 2),  # room for two boxes side by side in large print
-        ("RIGHTPADDING", (1, 1), (-1, -1), 2),
+        ("LEFTPADDING", (1, 0), (-1, 4), 1),
+        ("RIGHTPADDING", (1, 0), (-1, 4), 1),
     ]))
     return table
 
 
-def week_page(plan: HandoutPlan, week: int, phase_index: int, w: Words, st: Styles) -> list[Flowable]:
-    """One diary page."""
+def _amounts(week: int, phase: HandoutPhase, w: Words, st: Styles) -> Paragraph | None:
+    parts = []
+    for item in _exercises(phase):
+        words = row_words(week_amount(item, week - phase.first_week), w.lang)
+        if words:
+            parts.append(f"<b>{markup.text(markup.clip(item.title, 60))}</b>: {markup.text(words)}")
+    if not parts:
+        return None
+    return Paragraph(f"{markup.bold(w('diary_amounts'))} " + "; ".join(parts), st.cell)
+
+
+def week_block(plan: HandoutPlan, week: int, phase_index: int, w: Words, st: Styles,
+               after: Sequence[Flowable] = ()) -> Flowable:
+    """One week of the diary, kept together (with `after`, e.g. the legend under the last week)."""
     phase = plan.phases[phase_index]
-    items = [item for item in phase.items if item.kind is not Kind.EDUCATION]
-    subtitle = w("diary_phase", n=phase_index + 1, name=markup.clip(phase.name, 80))
-    _, first = _days(plan, week, w)
-    if first is not None:
-        last = first + dt.timedelta(days=6)
-        subtitle += " · " + w("diary_dates", start=w.short_date(first), end=w.date(last))
-    story: list[Flowable] = [
-        Paragraph(markup.text(w("diary_title", week=week)), st.h1),
-        Paragraph(markup.bold(subtitle), st.lead),
-        markup.para(w("diary_how"), st.body),
-        Spacer(1, st.size * 0.2),
-    ]
-    if items:
-        story.append(_table(items, plan, week, w, st))
-    else:
-        story.append(markup.para(w("diary_nothing"), st.body))
-    story.append(KeepTogether([
-        Spacer(1, st.size * 0.6),
-        markup.para(w.light("diary_legend"), st.box),
-        Paragraph(markup.bold(w("diary_notes")), st.body),
-        WritingLines(2, st.size * 2.2),
-    ]))
-    return story
+    flow: list[Flowable] = []
+    if plan.time_contingent:
+        amounts = _amounts(week, phase, w, st)
+        if amounts is not None:
+            flow.append(amounts)
+            flow.append(Spacer(1, st.size * 0.25))
+    flow.append(_grid(plan, week, w, st))
+    flow.append(Spacer(1, st.size * 0.15))
+    flow.extend(after)
+    return KeepTogether(flow)
 
 
 def diary(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> list[Flowable]:
-    """All diary pages, each starting on a new page."""
-    story: list[Flowable] = []
-    for week, index in diary_weeks(plan, options):
-        story.append(PageBreak())
-        story.extend(week_page(plan, week, index, w, st))
+    """The diary for the current phase (the caller starts it on a new page); [] without phases."""
+    weeks = diary_weeks(plan, options)
+    if not weeks:
+        return []
+    phase = plan.phases[plan.current_phase]
+    story: list[Flowable] = [
+        Paragraph(markup.text(w("diary_phase_title", n=plan.current_phase + 1,
+                                name=markup.clip(phase.name, 40))), st.h2),
+        Paragraph(w("diary_how_short"), st.body),  # own text with <b> markup, no user text
+    ]
+    if not _exercises(phase):
+        story.append(markup.para(w("diary_nothing"), st.body))
+    if plan.time_contingent:
+        legend = w("diary_legend_time", mornings=th.WORSE_MORNINGS_TO_HOLD, hold=th.HOLD_WEEKS)
+    else:
+        legend = w.light("diary_legend", plan.pain_limit)
+    for number, (week, index) in enumerate(weeks, 1):
+        after = [markup.para(legend, st.box)] if number == len(weeks) else []
+        story.append(week_block(plan, week, index, w, st, after))
     return story

@@ -1,19 +1,33 @@
 """Render a HandoutPlan to PDF bytes with ReportLab Platypus: a pure function of its input.
 
-Order: cover; what changed (if anything); why this works; the pain traffic light; one section per
-phase; daily life; a bad day and contact; the diary pages. Every section starts on a new page.
+The desk handout (default): cover with the roadmap; what changed (if anything); why this works;
+the rules of the plan's own mode with the red flags; the current phase in full and the next one as
+a preview; one diary page. The whole booklet (`full`): every phase in full, daily life and contact
+instead of the preview. Sections start on a new page.
 """
 
 from __future__ import annotations
 
 import threading
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from planner.handout import cover, daily, diary, education, fonts, markup, page, phases, styles
+from planner.handout import (
+    cover,
+    daily,
+    desk,
+    diary,
+    education,
+    fonts,
+    markup,
+    page,
+    phases,
+    rules,
+    styles,
+)
 from planner.handout.model import HandoutOptions, HandoutPlan
+from planner.handout.styles import Styles
 from planner.handout.texts import Words
-from planner.handout.trafficlight import traffic_light
 
 
 def para_text(text: str) -> str:
@@ -21,28 +35,67 @@ def para_text(text: str) -> str:
     return markup.text(text)
 
 
-def story(plan: HandoutPlan, options: HandoutOptions) -> list[Flowable]:
-    """The handout's flowables, section by section."""
-    w = Words(options.lang)
-    st = styles.build(paper=options.paper, large_print=options.large_print)
-    front, guide = cover.cover(plan, w, st), cover.how_to(w, st)
+DESK_CHANGES = 6  # lines of "what changed" on the desk handout; the rest is told at the desk
+
+
+def _front(plan: HandoutPlan, w: Words, st: Styles, *, roadmap_limit: int | None) -> list[Flowable]:
+    """The cover and 'how to use'; what follows flows on (a section heading never ends a page)."""
+    front, guide = cover.cover(plan, w, st, roadmap_limit=roadmap_limit), cover.how_to(plan, w, st)
     if cover.fits(front + guide, st):
-        front, guide = front[:-2] + guide + front[-2:], []
-    flow: list[Flowable] = [*front, PageBreak(), *guide]
+        return [*front[:-2], *guide, *front[-2:], _gap(st)]
+    return [*front, PageBreak(), *guide, _gap(st)]
+
+
+def _gap(st: Styles) -> Flowable:
+    """Between sections that share pages: a new page only when less than a third is left."""
+    return CondPageBreak(st.height * 0.33)
+
+
+def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> list[Flowable]:
+    """The desk handout: cover with the roadmap, why it works, the rules of the plan's own mode,
+    the current phase in full, the next phase as a preview, and one diary page."""
+    flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)
+    if plan.phases:  # what comes next, near the roadmap (at a phase's end it would often take a page)
+        flow[-1:-1] = desk.preview(plan, w, st)
+    flow.extend(education.changes(plan, w, st, limit=DESK_CHANGES))
+    flow.extend(rules.rules(plan, w, st))  # the rules first: the pages fill better than after 'why'
+    flow.append(_gap(st))
+    flow.extend(education.why(plan, w, st, with_topics=False))
+    if plan.phases:
+        flow.append(_gap(st))
+        flow.extend(phases.phase(plan, plan.current_phase, w, st, render=desk.block))
+    diary_pages = diary.diary(plan, options, w, st)
+    if diary_pages:
+        flow.append(PageBreak())
+        flow.extend(diary_pages)
+    return flow
+
+
+def full_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> list[Flowable]:
+    """The whole booklet: every phase in full, daily life, contact, and the current phase's diary."""
+    flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)  # every phase follows in full
     flow.extend(education.changes(plan, w, st))
+    flow.extend(rules.rules(plan, w, st))  # the same order as the desk handout
+    flow.append(_gap(st))
     flow.extend(education.why(plan, w, st))
-    flow.append(PageBreak())
-    flow.extend(traffic_light(w, st))
     for index in range(len(plan.phases)):
         flow.append(PageBreak())
         flow.extend(phases.phase(plan, index, w, st))
     flow.append(PageBreak())
     flow.extend(daily.daily_life(plan, w, st))
-    flow.append(PageBreak())
-    flow.extend(daily.bad_day(w, st))
     flow.extend(daily.contact(plan, w, st))
-    flow.extend(diary.diary(plan, options, w, st))
+    diary_pages = diary.diary(plan, options, w, st)
+    if diary_pages:
+        flow.append(PageBreak())
+        flow.extend(diary_pages)
     return flow
+
+
+def story(plan: HandoutPlan, options: HandoutOptions) -> list[Flowable]:
+    """The handout's flowables: the desk handout, or the whole booklet with `options.full`."""
+    w = Words(options.lang)
+    st = styles.build(paper=options.paper, large_print=options.large_print)
+    return (full_story if options.full else desk_story)(plan, options, w, st)
 
 
 # ReportLab keeps module-level state (its markup parser, font registry): one render at a time, so a

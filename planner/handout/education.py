@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from planner.domain.kinds import Kind
-from planner.handout import images, markup, styles
+from planner.handout import images, markup, phases, styles
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPlan
 from planner.handout.styles import Styles
@@ -26,13 +26,17 @@ def education_items(plan: HandoutPlan) -> list[HandoutItem]:
     return found
 
 
-def changes(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
-    """The 'what changed since your last visit' box, or nothing when there are no changes."""
+def changes(plan: HandoutPlan, w: Words, st: Styles, *, limit: int | None = None) -> list[Flowable]:
+    """The 'what changed since your last visit' list (at most `limit` lines, then how many more),
+    or nothing when there are no changes."""
     lines = [line for line in plan.changes if line.strip()]
     if not lines:
         return []
     story: list[Flowable] = [Paragraph(markup.text(w("changes_title")), st.h2)]
-    story.extend(markup.para(line.strip(), st.bullet, bulletText="•") for line in lines)
+    shown = lines if limit is None or len(lines) <= limit else lines[: limit - 1]
+    story.extend(markup.para(line.strip(), st.bullet, bulletText="•") for line in shown)
+    if len(shown) < len(lines):
+        story.append(markup.para(w("changes_more", n=len(lines) - len(shown)), st.bullet, bulletText="•"))
     story.append(Spacer(1, st.size))
     return story
 
@@ -55,33 +59,35 @@ def _pillars(w: Words, st: Styles) -> Table:
     return table
 
 
-def _topic(item: HandoutItem, st: Styles) -> list[Flowable]:
+def _topic(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
     paragraphs: list[Flowable] = []
     for text in item.body or ((item.purpose,) if item.purpose else ()):
         paragraphs.extend(markup.paragraphs(text, st.body))
+    if item.safety.strip():
+        paragraphs.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
     if item.patient_note.strip():
         paragraphs.extend(markup.paragraphs(item.patient_note, st.boxed_note))
     if not paragraphs:
         return []
     heading = markup.para(item.title, st.h2)
-    width = st.width * 0.30
+    width = st.side_picture_width
     picture = images.picture(item.image, item.illustration, width, width * 0.75)
     if picture is None:
         return [heading, *paragraphs]
-    body = ImageAndFlowables(picture, paragraphs, imageSide="right", imageLeftPadding=st.size,
-                             imageBottomPadding=st.size * 0.5)
-    return [heading, body]
+    # a new page unless the heading, the picture and a few lines fit: never a heading alone at the foot
+    room = CondPageBreak(picture.wrap(width, st.height)[1] + st.h2.leading * 2 + st.size * 2)
+    return [room, heading, *phases.flow_around(picture, paragraphs, st, width=width, side="right")]
 
 
-def why(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
-    """The 'why this works' section."""
+def why(plan: HandoutPlan, w: Words, st: Styles, *, with_topics: bool = True) -> list[Flowable]:
+    """The 'why this works' section; `with_topics` adds the texts of the plan's education blocks."""
     story: list[Flowable] = [Paragraph(markup.text(w("why_title")), st.h1)]
     story.extend(markup.para(text, st.lead) for text in w["why_intro"])
     story.append(Spacer(1, st.size * 0.3))
     story.append(_pillars(w, st))
-    for item in education_items(plan):
-        story.extend(_topic(item, st))
+    for item in education_items(plan) if with_topics else ():
+        story.extend(_topic(item, w, st))
     expect: list[Flowable] = [Paragraph(markup.text(w("why_expect_title")), st.h2)]
-    expect.extend(markup.para(text, st.body) for text in w["why_expect"])
+    expect.extend(markup.para(text, st.body) for text in w["why_expect_time" if plan.time_contingent else "why_expect_pain"])
     story.append(KeepTogether(expect))
     return story

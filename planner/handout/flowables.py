@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Table
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Table
 
 from planner.handout import fonts, styles
 from planner.handout.markup import Paragraph
@@ -122,10 +122,12 @@ class TimelineRow:
 class Timeline(Flowable):
     """The plan as a picture: one row per phase, a bar across the weeks it covers, a week axis."""
 
-    def __init__(self, rows: Sequence[TimelineRow], *, total_weeks: int, week_word: str, st: Styles):
+    def __init__(self, rows: Sequence[TimelineRow], *, total_weeks: int, week_word: str, st: Styles,
+                 first_week: int = 1):
         super().__init__()
         self.rows = list(rows)
-        self.total = max(total_weeks, 1)
+        self.first = max(first_week, 1)  # the axis runs from this week to `total_weeks`
+        self.total = max(total_weeks - self.first + 1, 1)
         self.week_word = week_word
         self.st = st
         self.pad = st.size * 0.45
@@ -143,10 +145,24 @@ class Timeline(Flowable):
         self.height = sum(self._heights) + self.axis_height
         return self.width, self.height
 
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Rows that fit (with their own week axis), then the rest: a plan of 52 phases prints."""
+        self.wrap(avail_width, avail_height)
+        room, used, count = avail_height - self.axis_height, 0.0, 0
+        for height in self._heights:
+            if used + height > room:
+                break
+            used, count = used + height, count + 1
+        if count == 0 or count == len(self.rows):
+            return []
+        kwargs = {"total_weeks": self.first + self.total - 1, "week_word": self.week_word, "st": self.st,
+                  "first_week": self.first}
+        return [Timeline(self.rows[:count], **kwargs), Timeline(self.rows[count:], **kwargs)]
+
     def _x(self, week: float) -> float:
         """x of the start of `week` (1-based) in the bar area."""
         area = self.width - self.label_width
-        return self.label_width + area * (week - 1) / self.total
+        return self.label_width + area * (week - self.first) / self.total
 
     def draw(self) -> None:
         canvas = self.canv
@@ -187,8 +203,9 @@ class Timeline(Flowable):
         y = self.axis_height - size * 0.3
         canvas.setStrokeColor(colors.black)
         canvas.setLineWidth(1)
-        canvas.line(self._x(1), y, self._x(self.total + 1), y)
-        label_w = stringWidth(str(self.total), fonts.REGULAR, size) + size * 0.8
+        last = self.first + self.total - 1
+        canvas.line(self._x(self.first), y, self._x(last + 1), y)
+        label_w = stringWidth(str(last), fonts.REGULAR, size) + size * 0.8
         cell = (self.width - self.label_width) / self.total
         step = 1
         while step * cell < label_w:
@@ -196,10 +213,10 @@ class Timeline(Flowable):
         canvas.setFont(fonts.REGULAR, size)
         canvas.setFillColor(colors.black)
         canvas.drawRightString(self.label_width - size * 0.4, y - size * 1.1, fonts.printable(self.week_word))
-        for week in range(1, self.total + 2):
+        for week in range(self.first, last + 2):
             x = self._x(week)
             canvas.line(x, y, x, y + size * 0.3)
-        for week in range(1, self.total + 1, step):
+        for week in range(self.first, last + 1, step):
             canvas.drawCentredString(self._x(week) + cell / 2, y - size * 1.1, str(week))
 
 
@@ -257,3 +274,23 @@ class BlockHeading(Flowable):
         canvas.setFont(fonts.BOLD, self.st.size)
         canvas.drawRightString(self.width, self.title_height - first_line + (first_line - self.st.size) / 2
                                + self.st.size * 0.2, self.kind)
+
+
+class KeepMostlyTogether(KeepTogether):
+    """Keeps its content together, unless at least `room` points are left on the page: then the
+    content flows on (the text of a block continues on the next page) rather than leaving half a
+    page empty. Only ever splits with the picture and the first steps placed together."""
+
+    def __init__(self, flowables: list[Flowable], *, room: float):
+        super().__init__(flowables)
+        self.room = room
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        content = list(self._content)
+        if avail_height >= self.room and len(content) > 1:
+            image = getattr(content[1], "_I", None)  # ImageAndFlowables' picture column
+            below = image.wrap(avail_width, avail_height)[1] if image is not None else self.room / 2
+            head = content[0].wrap(avail_width, avail_height)[1] + content[0].getSpaceAfter()
+            if head + below + content[1].getSpaceBefore() + 10 <= avail_height:  # 10 pt: the paddings
+                return content  # the heading has its picture and first steps under it on this page
+        return super().split(avail_width, avail_height)

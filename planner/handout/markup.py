@@ -7,8 +7,11 @@ nothing is ever fetched from disk or the network through markup.
 
 from __future__ import annotations
 
+import unicodedata
 from xml.sax.saxutils import escape
 
+import arabic_reshaper
+from bidi import get_display
 from reportlab.platypus import Paragraph as _Paragraph
 
 from planner.handout import fonts
@@ -34,9 +37,34 @@ class Paragraph(_Paragraph):
 
 
 def text(value: str) -> str:
-    """`value` as Paragraph markup that prints exactly as written (line breaks kept)."""
-    cleaned = fonts.printable(value.replace("\r\n", "\n").replace("\r", "\n"))
+    """`value` as Paragraph markup that prints exactly as written (line breaks kept), right-to-left
+    scripts in reading order."""
+    cleaned = fonts.printable(visual(value.replace("\r\n", "\n").replace("\r", "\n")))
     return escape(cleaned).replace("\n", "<br/>")
+
+
+def _has_rtl(value: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in value)
+
+
+def visual(value: str) -> str:
+    """`value` in the order it is drawn: each line with right-to-left runs (Hebrew, Arabic) reordered
+    by the Unicode bidirectional algorithm (python-bidi), Arabic letters in their joined forms
+    (arabic-reshaper). ReportLab draws characters left to right in the order it gets them.
+
+    Known limit: a right-to-left paragraph that wraps over several lines is reordered as a whole,
+    so its lines read bottom-up; names and short notes (one line) print correctly.
+    """
+    if not _has_rtl(value):
+        return value
+    lines = []
+    for line in value.split("\n"):
+        if _has_rtl(line):
+            if any(unicodedata.bidirectional(ch) == "AL" for ch in line):
+                line = arabic_reshaper.reshape(line)
+            line = get_display(line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def bold(value: str) -> str:

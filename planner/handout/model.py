@@ -8,16 +8,19 @@ from pathlib import Path
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
+from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 
 
 @dataclass(frozen=True, slots=True)
 class HandoutOptions:
-    """How to print: language (nl/en), paper (a4/letter), large print, diary pages (None: the current phase's weeks)."""
+    """How to print: language (nl/en), paper (a4/letter), large print, the weeks the diary covers
+    (None: the current phase's weeks), and the whole booklet (`full`) instead of the desk handout."""
 
     lang: str = "nl"
     paper: str = "a4"  # "a4" or "letter"
     large_print: bool = False
-    diary_weeks: int | None = None  # None: one page per week of the current phase
+    diary_weeks: int | None = None  # None: the weeks of the current phase
+    full: bool = False  # False: the desk handout (current phase in full, next one as a preview)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class HandoutItem:
     patient_note: str = ""
     illustration: Path | None = None  # an SVG from resources/illustrations
     image: bytes | None = None  # the therapist's own picture (PNG/JPEG), already scaled
+    week_amounts: tuple[Dosage, ...] = ()  # graded activity: the agreed amount for each week of its phase
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,17 @@ class HandoutClinic:
 
 
 @dataclass(frozen=True, slots=True)
+class HandoutGain:
+    """One activity the patient scored at the start and now, on its own scale (PSK: 10 = impossible;
+    PSFS: 10 = able as before)."""
+
+    activity: str
+    first: float
+    last: float
+    higher_is_better: bool
+
+
+@dataclass(frozen=True, slots=True)
 class HandoutPlan:
     """Everything one handout shows; `current_phase` is a 0-based index into `phases`."""
 
@@ -75,3 +90,12 @@ class HandoutPlan:
     current_phase: int = 0
     issued: dt.date = field(default_factory=dt.date.today)
     changes: tuple[str, ...] = ()  # "what changed since your last visit", in the patient's language
+    mode: str = "pain"  # "pain" (pain-contingent) or "time" (graded activity): which rules the handout explains
+    pain_limit: int = PAIN_LIMIT_DEFAULT  # the plan's rule, printed once
+    has_ladder: bool = False  # a graded-exposure ladder in the plan (its rule is explained only then)
+    goals: tuple[str, ...] = ()  # the activities the patient chose (PSK/PSFS), in their own words
+    gains: tuple[HandoutGain, ...] = ()  # only what improved or stayed the same
+
+    @property
+    def time_contingent(self) -> bool:
+        return self.mode == "time"

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from planner.handout import fonts, styles
+from planner.handout import fonts, markup, styles
 from planner.handout.styles import Styles
 
 
@@ -64,7 +64,7 @@ class NumberedCanvas(Canvas):
 
 def _fit(text: str, room: float, size: float) -> str:
     """`text` shortened with an ellipsis until it fits `room` points."""
-    text = fonts.printable(" ".join(text.split()))
+    text = fonts.printable(markup.visual(" ".join(text.split())))
     if stringWidth(text, fonts.REGULAR, size) <= room:
         return text
     low, high = 0, min(len(text), int(room / (size * 0.2)) + 1)  # no glyph is narrower than 0.2 em

@@ -8,6 +8,8 @@ KeepTogether keeps an exercise with its picture; only text that is longer than a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -21,7 +23,7 @@ from reportlab.platypus import (
 from planner.domain.dosage import detail_words, volume_words
 from planner.domain.kinds import Kind
 from planner.handout import images, markup, styles
-from planner.handout.flowables import BlockHeading
+from planner.handout.flowables import BlockHeading, KeepMostlyTogether
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutItem, HandoutPhase, HandoutPlan
 from planner.handout.styles import Styles
@@ -30,17 +32,24 @@ from planner.handout.texts import Words
 PICTURE_RATIO = 0.6  # the illustrations are drawn 400 × 240
 
 
-def dose_box(item: HandoutItem, w: Words, st: Styles) -> Paragraph | None:
-    """The scannable dosage line (bold) with the secondary lines under it, in a tinted box."""
-    main = volume_words(item.dosage, w.lang)
-    details = detail_words(item.dosage, w.lang)
+def dose_box(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None,
+             narrow: bool = False) -> Paragraph | None:
+    """The scannable dosage line (bold) with the secondary lines under it, in a tinted box.
+
+    The pain limit shows only where it differs from the plan's `limit` (printed once as the rule).
+    """
+    dosage = item.dosage
+    if dosage.pain_limit is not None and dosage.pain_limit == limit:
+        dosage = replace(dosage, pain_limit=None)
+    main = volume_words(dosage, w.lang)
+    details = detail_words(dosage, w.lang)
     if not main and not details:
         return None
     lines = []
     if main:
         lines.append(f"{markup.bold(w('dose_label'))} <b>{markup.text(main)}</b>")
     lines.extend(markup.text(line) for line in details)
-    return Paragraph("<br/>".join(lines), st.box)
+    return Paragraph("<br/>".join(lines), st.box_narrow if narrow else st.box)
 
 
 def numbered(steps: tuple[str, ...], st: Styles) -> list[Flowable]:
@@ -48,26 +57,56 @@ def numbered(steps: tuple[str, ...], st: Styles) -> list[Flowable]:
     return [markup.para(step, st.step, bulletText=f"{n}.") for n, step in enumerate(steps, 1) if step.strip()]
 
 
-def picture_beside(picture: Flowable | None, text: list[Flowable], st: Styles) -> list[Flowable]:
-    """The picture on the left, the text on the right; text longer than ~half a page flows around."""
+class _Column(Table):
+    """A picture with its dosage box as one 'image' for ImageAndFlowables (which asks its image
+    for `_restrictSize`)."""
+
+    def _restrictSize(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: N802
+        return self.wrap(avail_width, avail_height)
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        """Nothing to undo."""
+
+
+def picture_beside(picture: Flowable | None, text: list[Flowable], st: Styles, *,
+                   aside: Sequence[Flowable] = ()) -> list[Flowable]:
+    """The picture on the left with `aside` (the dosage box) under it; the text on the right,
+    flowing on under the picture column when it is longer (no empty column beside long steps)."""
     if picture is None:
-        return text
+        return [*text, *aside]
     if not text:
-        return [picture, Spacer(1, st.size * 0.5)]
-    text_w = st.width - st.picture_width - st.size
-    tall = sum(f.wrap(text_w, st.height)[1] + f.getSpaceAfter() for f in text)
-    if tall > st.height * 0.55:
-        return [ImageAndFlowables(picture, text, imageSide="left", imageRightPadding=st.size,
-                                  imageBottomPadding=st.size * 0.5)]
-    table = Table([[picture, text]], colWidths=[st.picture_width + st.size, text_w])
-    table.setStyle(styles.table_style(st, [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), st.size * 0.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), st.size * 0.4),
-    ]))
-    return [table]
+        return [picture, Spacer(1, st.size * 0.5), *aside]
+    column: Flowable = picture
+    if aside:
+        column = _Column([[picture], [list(aside)]], colWidths=[st.picture_width])
+        column.setStyle(styles.table_style(st, [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), st.size * 0.2),
+        ]))
+    return flow_around(column, text, st, width=st.picture_width, side="left")
+
+
+def flow_around(image: Flowable, text: list[Flowable], st: Styles, *, width: float, side: str) -> list[Flowable]:
+    """`text` flowing around `image` (`width` wide) on `side`.
+
+    Only about half a page of text flows around the picture; the rest follows at full width
+    (ImageAndFlowables re-splits long paragraphs over and over: a 5,000-character text would take minutes).
+    """
+    text_w = st.width - width - st.size
+    around: list[Flowable] = []
+    used = 0.0
+    for flowable in text:
+        used += flowable.wrap(text_w, st.height)[1] + flowable.getSpaceAfter()
+        if used > st.height * 0.5:
+            break
+        around.append(flowable)
+    if not around:  # the first paragraph alone is longer than half a page: picture above the text
+        return [image, Spacer(1, st.size * 0.4), *text]
+    padding = {"imageRightPadding": st.size} if side == "left" else {"imageLeftPadding": st.size}
+    return [ImageAndFlowables(image, around, imageSide=side, imageBottomPadding=st.size * 0.4, **padding),
+            *text[len(around):]]
 
 
 def _picture(item: HandoutItem, st: Styles) -> Flowable | None:
@@ -91,22 +130,32 @@ def _head(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
     return head
 
 
-def exercise(item: HandoutItem, w: Words, st: Styles) -> Flowable:
-    """One exercise (breathing, mobility, balance, strength) as a block that stays together."""
-    flow = _head(item, w, st)
-    flow.extend(picture_beside(_picture(item, st), numbered(item.steps, st), st))
-    box = dose_box(item, w, st)
-    if box is not None:
-        flow.append(box)
+def exercise(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) -> Flowable:
+    """One exercise (breathing, mobility, balance, strength) as a block that stays together.
+
+    The picture with the dosage box under it on the left; why it helps, the steps, the level and
+    the safety cue on the right (the room beside a picture is used, the block stays about a third
+    of a page); the therapist's note across the page under it.
+    """
+    flow: list[Flowable] = [BlockHeading(markup.para(item.title, st.h3), w.kind(item.kind), st)]
+    steps = numbered(item.steps, st)
+    box = dose_box(item, w, st, limit=limit, narrow=True)
+    purpose = [markup.para(item.purpose.strip(), st.body)] if item.purpose.strip() else []
+    cues = []
     if item.level_text.strip():
-        flow.append(markup.labelled(w("level_label"), item.level_text.strip(), st.caution))
+        cues.append(markup.labelled(w("level_label"), item.level_text.strip(), st.caution))
     if item.safety.strip():
-        flow.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
+        cues.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
+    picture = _picture(item, st)
+    if picture is None:
+        flow.extend([*purpose, *steps, *([dose_box(item, w, st, limit=limit)] if box is not None else []), *cues])
+    else:
+        flow.extend(picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ()))
     flow.extend(_note(item, w, st))
-    return KeepTogether(flow)
+    return KeepMostlyTogether(flow, room=st.height * 0.4)
 
 
-def education(item: HandoutItem, w: Words, st: Styles) -> Flowable:
+def education(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) -> Flowable:  # noqa: ARG001
     """An education block inside a phase: what to do with it; the text itself is on 'why' pages."""
     flow = _head(item, w, st)
     steps = numbered(item.steps, st)
@@ -115,14 +164,16 @@ def education(item: HandoutItem, w: Words, st: Styles) -> Flowable:
     flow.extend(picture_beside(_picture(item, st), steps, st))
     if item.body:
         flow.append(markup.para(w("education_more"), st.caution))
+    if item.safety.strip():
+        flow.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
     flow.extend(_note(item, w, st))
     return KeepTogether(flow)
 
 
-def daily(item: HandoutItem, w: Words, st: Styles) -> Flowable:
+def daily(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) -> Flowable:
     """A daily-life block inside a phase: title and dosage; the tips are in the daily-life section."""
     flow = _head(item, w, st)
-    box = dose_box(item, w, st)
+    box = dose_box(item, w, st, limit=limit)
     if box is not None:
         flow.append(box)
     flow.append(markup.para(w("daily_more"), st.caution))
@@ -130,12 +181,16 @@ def daily(item: HandoutItem, w: Words, st: Styles) -> Flowable:
     return KeepTogether(flow)
 
 
-def block(item: HandoutItem, w: Words, st: Styles) -> Flowable:
+def block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) -> Flowable:
+    """One plan item as the whole booklet shows it inside its phase."""
     if item.kind is Kind.EDUCATION:
-        return education(item, w, st)
+        return education(item, w, st, limit=limit)
     if item.kind is Kind.DAILY:
-        return daily(item, w, st)
-    return exercise(item, w, st)
+        return daily(item, w, st, limit=limit)
+    return exercise(item, w, st, limit=limit)
+
+
+BlockRenderer = Callable[..., "Flowable | list[Flowable]"]
 
 
 def week_dates(plan: HandoutPlan, first_week: int, weeks: int) -> tuple[dt.date, dt.date] | None:
@@ -146,8 +201,8 @@ def week_dates(plan: HandoutPlan, first_week: int, weeks: int) -> tuple[dt.date,
     return start, start + dt.timedelta(weeks=max(weeks, 1), days=-1)
 
 
-def phase(plan: HandoutPlan, index: int, w: Words, st: Styles) -> list[Flowable]:
-    """The flowables of one phase section (the caller starts it on a new page)."""
+def phase(plan: HandoutPlan, index: int, w: Words, st: Styles, *, render: BlockRenderer = block) -> list[Flowable]:
+    """The flowables of one phase section (the caller starts it on a new page); `render` draws a block."""
     ph: HandoutPhase = plan.phases[index]
     total = len(plan.phases)
     when = w.weeks(ph.first_week, ph.weeks)
@@ -176,6 +231,7 @@ def phase(plan: HandoutPlan, index: int, w: Words, st: Styles) -> list[Flowable]
         story.append(markup.para(w("no_blocks"), st.body))
     for item in items:
         story.append(CondPageBreak(st.height * 0.25))
-        story.append(block(item, w, st))
-        story.append(Spacer(1, st.size * 0.9))
+        drawn = render(item, w, st, limit=plan.pain_limit)
+        story.extend(drawn if isinstance(drawn, list) else [drawn])
+        story.append(Spacer(1, st.size * 0.6))
     return story

@@ -19,6 +19,7 @@ from reportlab.platypus import TableStyle
 from planner.handout import fonts
 
 BODY_PT = 12.0
+MIN_PICTURE_WIDTH = 6.0 * cm  # a picture narrower than this is hard to read for older eyes
 LARGE_BODY_PT = 14.0
 
 INK = colors.black
@@ -61,6 +62,7 @@ class Styles:
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     box: ParagraphStyle
+    box_narrow: ParagraphStyle
     boxed_note: ParagraphStyle
     caution: ParagraphStyle
     dose: ParagraphStyle
@@ -78,8 +80,13 @@ class Styles:
 
     @property
     def picture_width(self) -> float:
-        """Width of an exercise picture beside its steps."""
-        return round(self.width * 0.42, 1)
+        """Width of an exercise picture beside its steps (at least MIN_PICTURE_WIDTH)."""
+        return max(round(self.width * 0.36, 1), MIN_PICTURE_WIDTH)
+
+    @property
+    def side_picture_width(self) -> float:
+        """Width of a picture that text flows around (education, daily life): at least 6 cm."""
+        return max(round(self.width * 0.36, 1), MIN_PICTURE_WIDTH)
 
 
 def _style(name: str, size: float, *, bold: bool = False, leading: float = 1.35, **extra) -> ParagraphStyle:
@@ -106,7 +113,7 @@ def build(*, paper: str = "a4", large_print: bool = False) -> Styles:
         right=2.0 * cm,
         top=1.7 * cm,
         bottom=2.3 * cm,
-        body=_style("body", s, spaceAfter=s * 0.5),
+        body=_style("body", s, spaceAfter=s * 0.35),
         lead=_style("lead", s * 1.1, spaceAfter=s * 0.5),
         h1=_style("h1", s * 2.0, bold=True, keepWithNext=1, leading=1.2, textColor=ACCENT, spaceAfter=s * 0.6),
         h2=_style("h2", s * 1.5, bold=True, keepWithNext=1, leading=1.25, textColor=ACCENT, spaceBefore=s * 0.8,
@@ -117,18 +124,20 @@ def build(*, paper: str = "a4", large_print: bool = False) -> Styles:
                            spaceAfter=s * 0.5),
         cover_name=_style("cover_name", s * 1.6, bold=True, leading=1.25, spaceAfter=s * 0.2),
         step=_style("step", s, leftIndent=s * 1.8, bulletIndent=0, bulletFontName=fonts.BOLD,
-                    bulletFontSize=s, spaceAfter=s * 0.25),
+                    bulletFontSize=s, spaceAfter=s * 0.15),
         bullet=_style("bullet", s, leftIndent=s * 1.3, bulletIndent=s * 0.2, bulletFontName=fonts.BOLD,
-                      bulletFontSize=s, spaceAfter=s * 0.3),
+                      bulletFontSize=s, spaceAfter=s * 0.2),
         goal=_style("goal", s * 1.3, bold=True, leading=1.3, backColor=TINT, borderPadding=pad * 1.2,
                     spaceBefore=pad, spaceAfter=pad * 2.2, leftIndent=pad * 1.2, rightIndent=pad * 1.2),
         cell=_style("cell", s, leading=1.3),
         cell_bold=_style("cell_bold", s, bold=True, leading=1.3),
         box=_style("box", s, backColor=TINT, borderColor=ACCENT, borderWidth=0, borderPadding=pad,
                    spaceBefore=pad, spaceAfter=pad * 1.8, leftIndent=pad, rightIndent=pad),
+        box_narrow=_style("box_narrow", s, backColor=TINT, borderPadding=pad * 0.7, spaceBefore=pad * 0.7,
+                          spaceAfter=pad, leftIndent=pad * 0.7, rightIndent=pad * 0.7),
         boxed_note=_style("boxed_note", s, borderColor=ACCENT, borderWidth=1, borderPadding=pad,
                           spaceBefore=pad, spaceAfter=pad * 1.8, leftIndent=pad, rightIndent=pad),
-        caution=_style("caution", s, spaceAfter=s * 0.4),
+        caution=_style("caution", s, spaceAfter=s * 0.3),
         dose=_style("dose", s, leading=1.3),
         footer_size=s,
     )

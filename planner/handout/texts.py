@@ -11,12 +11,19 @@ import datetime as dt
 from typing import Any
 
 from planner.domain.kinds import Kind
-from planner.domain.monitoring import AMBER_MAX, GREEN_MAX
+from planner.domain.thresholds import PAIN_LIMIT_DEFAULT, PainBands
+from planner.handout import rules_texts
 
 _NL: dict[str, Any] = {
     # cover
     "cover_title": "Jouw herstelplan",
     "goal_label": "Jouw doel",
+    "towards_label": "Hier werk je naartoe",
+    "gained_label": "Wat je al gewonnen hebt",
+    "gain_harder": "Bij de start was %(activity)s moeilijk: %(first)s van de 10. Nu is het %(last)s van de 10.",
+    "gain_harder_same": "%(activity)s: %(last)s van de 10, net als bij de start. Je houdt het vast.",
+    "gain_able": "Bij de start kon je %(activity)s voor %(first)s van de 10. Nu is dat %(last)s van de 10.",
+    "gain_able_same": "%(activity)s: %(last)s van de 10, net als bij de start. Je houdt het vast.",
     "plan_label": "Zo ziet je plan eruit",
     "therapist_label": "Je therapeut",
     "clinic_label": "Praktijk",
@@ -26,12 +33,6 @@ _NL: dict[str, Any] = {
     "made_on": "Gemaakt op %(date)s",
     "starts_on": "Je plan begint op %(date)s.",
     "how_title": "Zo gebruik je dit boekje",
-    "how_steps": [
-        "Lees eerst rustig 'Waarom dit werkt' en het pijnstoplicht.",
-        "Doe de oefeningen van de fase waar je nu bent.",
-        "Zet elke dag een vinkje in je dagboek achterin.",
-        "Neem dit boekje mee naar je volgende afspraak.",
-    ],
     # timeline
     "week": "week",
     "weeks_one": "week %(a)d",
@@ -56,16 +57,10 @@ _NL: dict[str, Any] = {
         ("Opbouwen", "Stap voor stap iets meer, volgens je plan."),
     ],
     "why_expect_title": "Wat mag je verwachten?",
-    "why_expect": [
-        "De meeste mensen merken binnen een paar weken verschil. Soms gaat het met ups en downs. "
-        "Dat is normaal.",
-        "Een beetje pijn tijdens het bewegen mag. Het helpt zelfs bij je herstel. Het pijnstoplicht "
-        "op de volgende bladzijde laat zien hoeveel.",
-    ],
     # pain traffic light
     "tl_title": "Het pijnstoplicht",
-    "tl_intro": "Een beetje pijn tijdens het oefenen mag. Het stoplicht helpt je kiezen: doorgaan, "
-    "hetzelfde houden of een stapje terug. Let op twee dingen: de pijn tijdens het oefenen en "
+    "tl_intro": "Een beetje pijn tijdens het oefenen mag. Het pijnstoplicht helpt je kiezen: doorgaan, "
+    "hetzelfde houden of een stap terug. Let op twee dingen: de pijn tijdens het oefenen en "
     "hoe je je de volgende ochtend voelt. De ochtend erna telt het zwaarst.",
     "tl_col_light": "",
     "tl_col_when": "Hoeveel pijn?",
@@ -86,26 +81,7 @@ _NL: dict[str, Any] = {
     "tl_red_do": "Doe een stap terug.",
     "tl_red_more": "Blijf wel bewegen. Hieronder lees je hoe.",
     "tl_back_title": "Wat is een stap terug?",
-    "tl_back": [
-        "Doe minder: ongeveer een derde minder herhalingen of minuten.",
-        "Houd korter vast, of kies de makkelijkere versie van de oefening.",
-        "Maak de beweging kleiner en rustiger.",
-        "Is het twee dagen weer groen? Bouw dan rustig op naar je plan.",
-    ],
     "tl_call_title": "Wanneer bel je je therapeut?",
-    "tl_call": [
-        "Het blijft langer dan een week rood, ook na een stap terug.",
-        "Je krijgt nieuwe klachten, zoals tintelingen of een doof gevoel in een arm of been.",
-        "De pijn wordt steeds erger, ook als je stil zit of ligt.",
-        "Je twijfelt of je een oefening goed doet.",
-    ],
-    "tl_urgent_title": "Bel meteen je huisarts als:",
-    "tl_urgent": [
-        "je ineens niet goed kunt plassen, of je ontlasting niet kunt ophouden;",
-        "je een doof gevoel krijgt rond je billen of in je kruis;",
-        "een arm of been snel veel zwakker wordt;",
-        "je koorts hebt en je je erg ziek voelt.",
-    ],
     # phases and blocks
     "focus_label": "Waar gaat het om?",
     "move_on_title": "Wanneer ga je door naar fase %(n)d?",
@@ -132,20 +108,7 @@ _NL: dict[str, Any] = {
         "Neem elke dag een moment om te ontspannen.",
         "Verdeel zware klussen over de week. Doe af en toe iets wat je leuk vindt.",
     ],
-    # bad day and contact
-    "flare_title": "Een slechte dag",
-    "flare_subtitle": "Wat doe je als de pijn opspeelt?",
-    "flare_intro": "Iedereen heeft weleens een slechte dag. Dat is normaal en het gaat weer over. "
-    "Meer pijn betekent niet dat er iets kapot is.",
-    "flare_steps": [
-        "Blijf rustig. Adem een paar minuten rustig in en lang uit.",
-        "Blijf bewegen, maar doe minder: ongeveer de helft van je oefeningen, kleiner en rustiger.",
-        "Wissel vaak van houding. Sta elk half uur even op of loop een klein stukje.",
-        "Warmte kan prettig zijn, bijvoorbeeld een warme douche.",
-        "Gaat het twee dagen beter? Bouw dan in een paar dagen weer op naar je plan.",
-        "Na een week nog niet beter? Bel je therapeut.",
-    ],
-    "flare_own": "Dit helpt mij op een slechte dag:",
+    # contact
     "contact_title": "Contact",
     "contact_intro": "Heb je vragen? Bel of mail gerust.",
     "next_title": "Je volgende afspraak",
@@ -168,7 +131,7 @@ _NL: dict[str, Any] = {
     "days_short": ("ma", "di", "wo", "do", "vr", "za", "zo"),
     # page
     "footer_page": "pagina %(page)d van %(total)d",
-    "meta_subject": "Oefenplan, pijnstoplicht en dagboek",
+    "meta_subject": "Oefenplan en dagboek",
     "kinds": {
         Kind.EDUCATION: "Uitleg",
         Kind.BREATHING: "Ademhaling",
@@ -186,6 +149,12 @@ _NL: dict[str, Any] = {
 _EN: dict[str, Any] = {
     "cover_title": "Your recovery plan",
     "goal_label": "Your goal",
+    "towards_label": "What you are working towards",
+    "gained_label": "What you have gained",
+    "gain_harder": "At the start, %(activity)s was hard: %(first)s out of 10. Now it is %(last)s out of 10.",
+    "gain_harder_same": "%(activity)s: %(last)s out of 10, the same as at the start. You are holding on to it.",
+    "gain_able": "At the start, you could do %(activity)s %(first)s out of 10. Now it is %(last)s out of 10.",
+    "gain_able_same": "%(activity)s: %(last)s out of 10, the same as at the start. You are holding on to it.",
     "plan_label": "Your plan at a glance",
     "therapist_label": "Your therapist",
     "clinic_label": "Clinic",
@@ -195,12 +164,6 @@ _EN: dict[str, Any] = {
     "made_on": "Made on %(date)s",
     "starts_on": "Your plan starts on %(date)s.",
     "how_title": "How to use this booklet",
-    "how_steps": [
-        "First read 'Why this works' and the pain traffic light, at your own pace.",
-        "Do the exercises of the phase you are in now.",
-        "Tick off each day in the diary at the back.",
-        "Bring this booklet to your next appointment.",
-    ],
     "week": "week",
     "weeks_one": "week %(a)d",
     "weeks_range": "weeks %(a)d–%(b)d",
@@ -223,14 +186,8 @@ _EN: dict[str, Any] = {
         ("Build up", "Step by step a little more, as planned."),
     ],
     "why_expect_title": "What can you expect?",
-    "why_expect": [
-        "Most people notice a difference within a few weeks. There may be ups and downs. "
-        "That is normal.",
-        "A little pain while you move is allowed. It even helps you recover. The pain traffic "
-        "light on the next page shows how much.",
-    ],
     "tl_title": "The pain traffic light",
-    "tl_intro": "A little pain during your exercises is allowed. The traffic light helps you "
+    "tl_intro": "A little pain during your exercises is allowed. The pain traffic light helps you "
     "choose: carry on, keep it the same, or take a step back. Watch two things: the pain while "
     "you exercise and how you feel the next morning. The next morning counts most.",
     "tl_col_light": "",
@@ -252,26 +209,7 @@ _EN: dict[str, Any] = {
     "tl_red_do": "Take a step back.",
     "tl_red_more": "Do keep moving. Below you can read how.",
     "tl_back_title": "What is a step back?",
-    "tl_back": [
-        "Do less: about a third fewer repetitions or minutes.",
-        "Hold for a shorter time, or choose the easier version of the exercise.",
-        "Make the movement smaller and calmer.",
-        "Green again for two days? Then build up calmly to your plan.",
-    ],
     "tl_call_title": "When do you call your therapist?",
-    "tl_call": [
-        "It stays red for more than a week, even after a step back.",
-        "You get new symptoms, such as tingling or numbness in an arm or leg.",
-        "The pain keeps getting worse, even when you sit or lie still.",
-        "You are not sure whether you are doing an exercise right.",
-    ],
-    "tl_urgent_title": "Call your GP straight away if:",
-    "tl_urgent": [
-        "you suddenly cannot pass water properly, or cannot hold your bowels;",
-        "you get numbness around your buttocks or between your legs;",
-        "an arm or leg quickly becomes much weaker;",
-        "you have a fever and feel very unwell.",
-    ],
     "focus_label": "What this phase is about",
     "move_on_title": "When do you move on to phase %(n)d?",
     "move_on_last": "When have you finished this phase?",
@@ -296,19 +234,6 @@ _EN: dict[str, Any] = {
         "Take a moment to relax every day.",
         "Spread heavy jobs over the week. Do something you enjoy now and then.",
     ],
-    "flare_title": "A bad day",
-    "flare_subtitle": "What to do when the pain flares up",
-    "flare_intro": "Everyone has a bad day now and then. That is normal and it passes. More pain "
-    "does not mean that something is damaged.",
-    "flare_steps": [
-        "Stay calm. Breathe in slowly and out long for a few minutes.",
-        "Keep moving, but do less: about half of your exercises, smaller and calmer.",
-        "Change position often. Stand up every half hour or walk a few steps.",
-        "Warmth can feel good, for example a warm shower.",
-        "Better for two days? Then build up to your plan again over a few days.",
-        "Not better after a week? Call your therapist.",
-    ],
-    "flare_own": "What helps me on a bad day:",
     "contact_title": "Contact",
     "contact_intro": "Any questions? Feel free to call or e-mail.",
     "next_title": "Your next appointment",
@@ -329,7 +254,7 @@ _EN: dict[str, Any] = {
     "diary_nothing": "No exercises in this week.",
     "days_short": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "footer_page": "page %(page)d of %(total)d",
-    "meta_subject": "Exercise plan, pain traffic light and diary",
+    "meta_subject": "Exercise plan and diary",
     "kinds": {
         Kind.EDUCATION: "Understanding",
         Kind.BREATHING: "Breathing",
@@ -344,7 +269,7 @@ _EN: dict[str, Any] = {
     "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 
-TABLES: dict[str, dict[str, Any]] = {"nl": _NL, "en": _EN}
+TABLES: dict[str, dict[str, Any]] = {"nl": {**_NL, **rules_texts.NL}, "en": {**_EN, **rules_texts.EN}}
 
 
 class Words:
@@ -362,9 +287,11 @@ class Words:
         text = self._table[key]
         return text % values if values else text
 
-    def light(self, key: str) -> str:
-        """A traffic-light text with the pain limits of the monitoring rules filled in."""
-        return self(key, green=GREEN_MAX, amber_from=GREEN_MAX + 1, amber=AMBER_MAX, red_from=AMBER_MAX + 1)
+    def light(self, key: str, limit: int = PAIN_LIMIT_DEFAULT) -> str:
+        """A traffic-light text with the bands of pain limit `limit` (thresholds.PainBands) filled in."""
+        bands = PainBands(limit)
+        return self(key, green=bands.green_max, amber_from=bands.amber_min, amber=bands.amber_max,
+                    red_from=bands.red_min)
 
     def weeks(self, first: int, count: int) -> str:
         """'week 3' or 'week 3–6'."""

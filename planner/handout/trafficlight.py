@@ -1,5 +1,5 @@
-"""The pain traffic light page: green 0–3 and settled next morning = carry on; amber 4–5 = keep the
-same; red above 5 or worse next morning = step back; what a step back is; when to call.
+"""The pain traffic light table: green, amber and red for the plan's pain limit (thresholds.PainBands);
+the rest of the rules page is in `rules`.
 
 Drawn as a table of real traffic lights (the lit lamp's position tells the colour without ink)
 with the colour's name written beside it, so it reads on a black-and-white printer.
@@ -8,10 +8,11 @@ with the colour's name written beside it, so it reads on a black-and-white print
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Table
 
+from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 from planner.handout import markup, styles
-from planner.handout.flowables import TrafficLamp, framed
+from planner.handout.flowables import TrafficLamp
 from planner.handout.markup import Paragraph
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
@@ -19,7 +20,7 @@ from planner.handout.texts import Words
 ROWS = (("green", "tl_green"), ("amber", "tl_amber"), ("red", "tl_red"))
 
 
-def light_table(w: Words, st: Styles) -> Table:
+def light_table(w: Words, st: Styles, limit: int = PAIN_LIMIT_DEFAULT) -> Table:
     """The three rows: lamp, when (with the colour's name), what to do."""
     lamp_h = st.size * 4.2
     lamp_w = lamp_h * 0.42 + st.size * 1.2
@@ -30,7 +31,7 @@ def light_table(w: Words, st: Styles) -> Table:
         data.append([
             TrafficLamp(lit, lamp_h),
             [
-                Paragraph(f"{markup.text(w(key))}: {markup.text(w.light(f'{key}_range'))}", st.h3),
+                Paragraph(f"{markup.text(w(key))}: {markup.text(w.light(f'{key}_range', limit))}", st.h3),
                 Paragraph(markup.text(w(f"{key}_when")), st.cell),
             ],
             [
@@ -52,24 +53,3 @@ def light_table(w: Words, st: Styles) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
     ]))
     return table
-
-
-def _list(title: str, items: list[str], st: Styles) -> Flowable:
-    flow: list[Flowable] = [Paragraph(markup.text(title), st.h2)]
-    flow.extend(markup.para(item, st.bullet, bulletText="•") for item in items)
-    return KeepTogether(flow)
-
-
-def traffic_light(w: Words, st: Styles) -> list[Flowable]:
-    """The whole traffic-light section."""
-    urgent = framed([Paragraph(markup.bold(w("tl_urgent_title")), st.body),
-                     *(markup.para(line, st.bullet, bulletText="•") for line in w["tl_urgent"])], st)
-    return [
-        Paragraph(markup.text(w("tl_title")), st.h1),
-        markup.para(w("tl_intro"), st.lead),
-        Spacer(1, st.size * 0.3),
-        light_table(w, st),
-        _list(w("tl_back_title"), w["tl_back"], st),
-        _list(w("tl_call_title"), w["tl_call"], st),
-        KeepTogether([Spacer(1, st.size * 0.3), urgent]),
-    ]

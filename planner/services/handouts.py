@@ -3,31 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from planner.domain.block_text import shown_for
-from planner.domain.model import ClinicInfo, PlanItemView, PlanView
-from planner.domain.timeline import current_phase_index
+from planner.domain.dosage import Dosage
+from planner.domain.measures import Better
+from planner.domain.model import ClinicInfo, PlanItemView, PlanView, ProgressionMode
+from planner.domain.quotas import phase_quotas
+from planner.domain.schedule import current_index, older_adult
+from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 from planner.handout.document import render
 from planner.handout.model import (
     HandoutClinic,
+    HandoutGain,
     HandoutItem,
     HandoutOptions,
     HandoutPhase,
     HandoutPlan,
 )
+from planner.handout.texts import Words
 from planner.paths import ILLUSTRATIONS_DIR
 from planner.services import clinic as clinic_service
 from planner.services import library as library_service
 from planner.services import plans as plan_service
 from planner.services import revisions
 from planner.services.files import write_atomically
+from planner.services.measure_report import goals_and_gains
 from planner.services.pictures import usable as usable_picture
 from planner.store.engine import Database
 
 
-def _item(item: PlanItemView, lang: str, image: bytes | None) -> HandoutItem:
+def _item(item: PlanItemView, lang: str, image: bytes | None,
+          week_amounts: Sequence[Dosage] = ()) -> HandoutItem:
     block = item.block
     text = shown_for(block, item.dosage, lang)  # the level in use, its numbers from the dosage
     illustration = None
@@ -49,12 +58,24 @@ def _item(item: PlanItemView, lang: str, image: bytes | None) -> HandoutItem:
         patient_note=item.patient_note,
         illustration=illustration,
         image=image,
+        week_amounts=tuple(week_amounts),
     )
+
+
+_PROGRAM_PHASE_NAME = re.compile(r"(?:phase|fase)\s*(\d{1,2})", re.IGNORECASE)
+
+
+def phase_name(name: str, lang: str) -> str:
+    """A phase's name for the handout: a name the program made ("Phase 2", "Fase 2") worded in the
+    handout's language; a name the therapist typed as typed."""
+    made = _PROGRAM_PHASE_NAME.fullmatch(name.strip())
+    return Words(lang)("phase_n", n=int(made.group(1))) if made else name
 
 
 def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int, bytes] | None = None,
              current_phase: int = 0, today: dt.date | None = None,
-             changes: Sequence[str] = ()) -> HandoutPlan:
+             changes: Sequence[str] = (), goals: Sequence[str] = (),
+             gains: Sequence[HandoutGain] = ()) -> HandoutPlan:
     """The patient's view of a plan: everything the handout shows, and no private note.
 
     `images` maps block ids to the therapist's own pictures; `changes` are the lines of "what
@@ -63,15 +84,20 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
     images = images or {}
     phases = []
     week = 1
+    today = today or dt.date.today()
+    older = older_adult(plan, today)
     for phase in plan.phases:
+        # graded activity: each week's agreed amount, the very quotas the review works from
+        quotas = phase_quotas(plan, phase, older_adult=older) if plan.mode is ProgressionMode.TIME else {}
         phases.append(
             HandoutPhase(
-                name=phase.name,
+                name=phase_name(phase.name, lang),
                 weeks=phase.weeks,
                 first_week=week,
                 focus=phase.focus,
                 criteria=phase.criteria,
-                items=tuple(_item(item, lang, images.get(item.block.id)) for item in phase.items),
+                items=tuple(_item(item, lang, images.get(item.block.id), quotas.get(item.id, ()))
+                            for item in phase.items),
             )
         )
         week += phase.weeks
@@ -87,9 +113,23 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
         start_date=plan.start_date,
         next_appointment=plan.next_appointment,
         current_phase=min(max(current_phase, 0), max(len(phases) - 1, 0)),
-        issued=today or dt.date.today(),
+        issued=today,
         changes=tuple(line for line in changes if line.strip()),
+        mode=str(plan.mode),
+        # a plan-wide pain limit, once the plan stores one; the table's default until then
+        pain_limit=getattr(plan, "pain_limit", None) or PAIN_LIMIT_DEFAULT,
+        has_ladder=plan.exposure is not None,
+        goals=tuple(goals),
+        gains=tuple(gains),
     )
+
+
+def current_phase(plan: PlanView, today: dt.date) -> int:
+    """The phase the handout treats as current ("you are here", the diary, the desk handout's phase).
+
+    The roadmap's current phase (stored by the review), the same one the review and the editor show.
+    """
+    return current_index(plan, today)
 
 
 def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today: dt.date | None = None,
@@ -109,12 +149,17 @@ def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today:
                 found = library_service.block_image(db, item.block.id)
                 if found and usable_picture(found[0]):  # a damaged or huge picture never breaks a handout
                     images[item.block.id] = found[0]
-    current = current_phase_index(plan, today)
+    current = current_phase(plan, today)
     if changes is None:
         changes = revisions.changes_since_last_revision(db, plan_id, options.lang, current_phase=current,
                                                         today=today)
+    goals: tuple[str, ...] = ()
+    gains: tuple[HandoutGain, ...] = ()
+    if plan.patient_id is not None:  # the patient's own activities (PSK/PSFS): goals and what they gained
+        goals, found = goals_and_gains(db, plan.patient_id)
+        gains = tuple(HandoutGain(g.activity, g.first, g.last, g.better is Better.HIGHER) for g in found)
     return describe(plan, clinic, lang=options.lang, images=images, today=today, changes=changes,
-                    current_phase=current)
+                    current_phase=current, goals=goals, gains=gains)
 
 
 def render_handout(db: Database, plan_id: int, options: HandoutOptions) -> bytes:

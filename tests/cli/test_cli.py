@@ -35,7 +35,7 @@ def test_demo_then_export_writes_a_pdf_naming_the_blocks(db_path, tmp_path):
     assert plan_id.isdigit()
     assert run("demo", database=db_path).stdout.strip() == plan_id  # idempotent
     out = tmp_path / "x.pdf"
-    done = run("export", plan_id, "--out", str(out), "--database", f"sqlite:///{db_path}")
+    done = run("export", plan_id, "--out", str(out), "--full", "--database", f"sqlite:///{db_path}")
     assert done.returncode == 0, done.stderr
     text = _pdf_text(out)
     listing = json.loads(run("templates", "--json", database=db_path).stdout)

@@ -16,29 +16,32 @@ from planner.handout.texts import Words
 from planner.services import handouts, plans
 from tests.handout.helpers import page_texts, reader, text
 
+# The demo plan is time-contingent (graded activity): its handout explains that mode's rules only, so
+# the pain traffic light's headings never print (tests/handout/test_rules_and_safety.py covers both modes).
 SECTIONS = {
-    "nl": ["Jouw herstelplan", "Jouw doel", "Zo ziet je plan eruit", "Waarom dit werkt", "Het pijnstoplicht",
-           "Groen: pijn 0–3", "Oranje: pijn 4–5", "Rood: pijn 6–10", "Wat is een stap terug?", "Wanneer bel je je therapeut?",
-           "In het dagelijks leven", "Een slechte dag", "Contact", "Je volgende afspraak", "Dagboek week 1",
-           "Pijn tijdens het oefenen (0–10)", "Pijn de ochtend erna (0–10)", "Fase 1 van 3",
-           "0–3 groen: ga door. 4–5 oranje: houd het hetzelfde. Hoger dan 5",
+    "nl": ["Jouw herstelplan", "Jouw doel", "Zo ziet je plan eruit", "Waarom dit werkt",
+           "Je afgesproken hoeveelheid", "3 ochtenden achter elkaar slechter?", "Wanneer bel je je therapeut?",
+           "Je trap voor een spannende activiteit",
+           "In het dagelijks leven", "Een opvlamming of een slechte dag", "Contact",
+           "Dagboek: fase 1", "Pijn tijdens", "Ochtend slechter", "Pijn 's ochtends", "Fase 1 van 3",
            "Wanneer ga je door naar fase 2?"],
     "en": ["Your recovery plan", "Your goal", "Your plan at a glance", "Why this works",
-           "The pain traffic light", "Green: pain 0–3", "Amber: pain 4–5", "Red: pain 6–10",
-           "What is a step back?",
-           "When do you call your therapist?", "In daily life", "A bad day", "Contact",
-           "Your next appointment", "Diary week 1", "Pain during exercise (0–10)",
-           "Pain the next morning (0–10)", "Phase 1 of 3", "When do you move on to phase 2?"],
+           "Your agreed amount", "3 worse mornings in a row?", "When do you call your therapist?",
+           "Your ladder for a difficult activity", "In daily life", "A flare-up or a bad day", "Contact",
+           "Diary: phase 1", "Pain during", "Morning worse", "Morning pain",
+           "Phase 1 of 3", "When do you move on to phase 2?"],
 }
+TRAFFIC_LIGHT = {"nl": "Het pijnstoplicht", "en": "The pain traffic light"}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_section_block_and_dosage_line_is_in_the_handout(db, demo_id, lang):
     """Each section heading, each block title and each dosage line of the demo plan prints, in nl and en."""
-    data = handouts.render_handout(db, demo_id, HandoutOptions(lang=lang))
+    data = handouts.render_handout(db, demo_id, HandoutOptions(lang=lang, full=True))
     flat = text(data)
     for heading in SECTIONS[lang]:
         assert heading in flat, heading
+    assert TRAFFIC_LIGHT[lang] not in flat  # another mode's rules
     plan = plans.get_plan(db, demo_id)
     assert sum(len(phase.items) for phase in plan.phases) >= 15
     for phase in plan.phases:
@@ -60,15 +63,15 @@ def test_dutch_and_english_handouts_speak_their_own_language(db, demo_id):
     """The English handout has no Dutch fixed words and the Dutch one no English fixed words."""
     nl = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="nl")))
     en = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="en")))
-    assert "Het pijnstoplicht" in nl and "The pain traffic light" not in nl
-    assert "The pain traffic light" in en and "Het pijnstoplicht" not in en
+    assert "Je afgesproken hoeveelheid" in nl and "Your agreed amount" not in nl
+    assert "Your agreed amount" in en and "Je afgesproken hoeveelheid" not in en
     assert "pagina 1 van" in nl and "page 1 of" in en
 
 
 def test_education_text_fills_the_why_page(db, demo_id):
     """The body paragraphs of the plan's education blocks are printed under 'Waarom dit werkt'."""
     plan = handouts.handout_input(db, demo_id, HandoutOptions())
-    flat = text(handouts.render_handout(db, demo_id, HandoutOptions()))
+    flat = text(handouts.render_handout(db, demo_id, HandoutOptions(full=True)))
     bodies = [p for phase in plan.phases for item in phase.items if item.kind is Kind.EDUCATION for p in item.body]
     assert bodies
     for paragraph in bodies:
@@ -77,7 +80,7 @@ def test_education_text_fills_the_why_page(db, demo_id):
 
 def test_every_page_has_the_footer_with_page_x_of_n(db, demo_id):
     """Every page's footer names the patient and clinic and says 'pagina i van N'."""
-    pages = page_texts(handouts.render_handout(db, demo_id, HandoutOptions()))
+    pages = page_texts(handouts.render_handout(db, demo_id, HandoutOptions(full=True)))
     total = len(pages)
     assert total >= 10
     for number, page in enumerate(pages, 1):
@@ -90,7 +93,7 @@ def test_private_notes_never_reach_the_pdf(db, demo_id):
     plan = plans.get_plan(db, demo_id)
     item_id = plan.phases[1].items[2].id
     plans.update_item(db, item_id, private_note="GEHEIM-7731 vermoedt somatisatie", patient_note="Rustig aan")
-    flat = text(handouts.render_handout(db, demo_id, HandoutOptions()))
+    flat = text(handouts.render_handout(db, demo_id, HandoutOptions(full=True)))
     assert "Rustig aan" in flat  # the note for the patient does print
     for secret in ("GEHEIM-7731", "somatisatie", "PRIVATE", "fear-avoidance", "angst voor bukken"):
         assert secret not in flat
@@ -103,20 +106,21 @@ def test_metadata_title_author_subject_and_language(db, demo_id):
     meta = pdf.metadata
     assert meta.title == "Your recovery plan: Rug in beweging"
     assert meta.author == "Fysiotherapie De Linde"
-    assert meta.subject == "Exercise plan, pain traffic light and diary"
+    assert meta.subject == "Exercise plan and diary"
     assert pdf.trailer["/Root"]["/Lang"] == "en-GB"
     assert all("Jannie" not in str(value) for value in meta.values())
     nl = reader(handouts.render_handout(db, demo_id, HandoutOptions(lang="nl")))
     assert nl.trailer["/Root"]["/Lang"] == "nl-NL"
 
 
-def test_diary_has_one_page_per_week_of_the_current_phase(db, demo_id):
-    """By default the diary covers the current phase week by week; --diary-weeks sets the number."""
+def test_diary_is_one_page_for_the_current_phase_with_its_weeks(db, demo_id):
+    """By default the diary is one page for the current phase, a grid per week; --diary-weeks sets the weeks."""
     pages = page_texts(handouts.render_handout(db, demo_id, HandoutOptions()))
-    diary = [page for page in pages if page.startswith("Dagboek week")]
-    assert [page.split()[2] for page in diary] == ["1", "2"]  # phase 1 lasts two weeks
-    pages = page_texts(handouts.render_handout(db, demo_id, HandoutOptions(diary_weeks=5)))
-    assert sum(page.startswith("Dagboek week") for page in pages) == 5
+    diary = [page for page in pages if page.startswith("Dagboek: fase 1")]
+    assert len(diary) == 1
+    assert "Week 1" in diary[0] and "Week 2" in diary[0] and "Week 3" not in diary[0]
+    flat = text(handouts.render_handout(db, demo_id, HandoutOptions(diary_weeks=3)))
+    assert "Week 3" in flat and "Week 4" not in flat
 
 
 def test_export_writes_the_file_and_pages_render_without_blanks(db, demo_id, tmp_path):

@@ -51,7 +51,7 @@ def test_block_without_picture_uses_the_full_width_and_still_prints(tmp_path):
     """Without any picture the steps are laid out on their own (no empty picture box) and all text prints."""
     st = build()
     steps = ["a", "b"]
-    assert picture_beside(None, steps, st) is steps
+    assert picture_beside(None, steps, st) == steps
     lost = item(title="Zonder plaatje", illustration=tmp_path / "nowhere.svg")
     data = render(plan(items=(lost,)), HandoutOptions())
     flat = text(data)

@@ -43,8 +43,9 @@ def test_no_text_below_12_pt_and_body_is_12_pt():
 
 def test_large_print_is_at_least_14_pt_and_headings_scale():
     """Large print: nothing below 14 pt, body 14 pt, headings larger than in normal print, more pages."""
-    normal = render(plan(phases=2), HandoutOptions())
-    large = render(plan(phases=2), HandoutOptions(large_print=True))
+    many = plan(items=tuple(item(f"Oefening {n}") for n in range(6)))
+    normal = render(many, HandoutOptions())
+    large = render(many, HandoutOptions(large_print=True))
     sizes = font_sizes(large)
     assert min(sizes) >= 14 and statistics.mode(sizes) == 14
     assert max(sizes) > max(font_sizes(normal))
@@ -112,7 +113,8 @@ def test_plan_without_phases_clinic_or_dates_still_renders():
     bare = plan(phases=0, clinic=HandoutClinic(), goal="", start_date=None, next_appointment=None)
     flat = text(render(bare, HandoutOptions()))
     assert "Jouw herstelplan" in flat and "Het pijnstoplicht" in flat
-    assert "Telefoon" not in flat and "Jouw doel" not in flat and "Dagboek" not in flat
+    assert "Telefoon:" not in flat and "Jouw doel" not in flat and "Dagboek" not in flat
+    assert "Telefoonnummer van je therapeut:" in flat  # a line to write it on
 
 
 def test_phase_without_items_says_so():
@@ -123,43 +125,33 @@ def test_phase_without_items_says_so():
 
 def test_weeks_and_dates_of_each_phase_are_shown():
     """Each phase says which weeks it covers and, with a start date, the dates."""
-    flat = text(render(plan(phases=2), HandoutOptions()))
+    flat = text(render(plan(phases=2), HandoutOptions(full=True)))
     assert "week 1–2 · 2 maart 2026 – 15 maart 2026" in flat
     assert "week 3–4 · 16 maart 2026 – 29 maart 2026" in flat
 
 
-def test_diary_rows_columns_and_dates():
-    """A diary page lists the week's exercises (not education), the pain rows and dated day columns."""
-    from planner.domain.kinds import Kind
-
-    items = (item("Bruggetje"), item("Uitleg over pijn", kind=Kind.EDUCATION), item("Wandelen", kind=Kind.DAILY))
-    pages = page_texts(render(plan(items=items), HandoutOptions()))
-    diary = [page for page in pages if page.startswith("Dagboek week")]
-    assert len(diary) == 2
+def test_diary_page_has_the_weeks_days_and_rows():
+    """The diary page has a grid per week with dated days, the done / pain / worse-morning / morning-pain
+    rows and a 'something new?' line naming the red flags with 'call your therapist today'."""
+    pages = page_texts(render(plan(), HandoutOptions()))
+    diary = [page for page in pages if page.startswith("Dagboek: fase 1")]
+    assert len(diary) == 1
     first = diary[0]
-    assert "Bruggetje" in first and "Wandelen" in first and "Uitleg over pijn" not in first
-    assert "2 mrt tot en met 8 maart 2026" in first
+    assert "Week 1" in first and "Week 2" in first
     assert "ma 2 di 3 wo 4 do 5 vr 6 za 7 zo 8" in first
-    assert "Pijn tijdens het oefenen (0–10)" in first and "Pijn de ochtend erna (0–10)" in first
+    for row in ("Gedaan", "Pijn tijdens", "Ochtend slechter", "Pijn 's ochtends"):
+        assert row in first
+    assert first.count("Iets nieuws?") == 2 and first.count("bel vandaag je therapeut") == 2
+    assert "Doof in je kruis" in first and "pijn op de borst of benauwd" in first
 
 
 def test_diary_weeks_follow_the_current_phase():
-    """With the patient in phase 2, the diary starts at that phase's first week."""
-    pages = page_texts(render(plan(phases=2, current_phase=1), HandoutOptions()))
-    assert [p.split()[2] for p in pages if p.startswith("Dagboek week")] == ["3", "4"]
-    pages = page_texts(render(plan(phases=2, current_phase=1), HandoutOptions(diary_weeks=3)))
-    assert [p.split()[2] for p in pages if p.startswith("Dagboek week")] == ["3", "4", "5"]
-    assert not any(p.startswith("Dagboek") for p in page_texts(render(plan(), HandoutOptions(diary_weeks=0))))
-
-
-def test_tick_boxes_follow_times_per_day():
-    """One box per session a day (up to three), otherwise one box for 'done today'."""
-    from planner.domain.dosage import Dosage
-    from planner.handout.diary import boxes_per_day
-
-    assert boxes_per_day(item(dosage=Dosage(reps=10))) == 1
-    assert boxes_per_day(item(dosage=Dosage(reps=10, times_per_day=3))) == 3
-    assert boxes_per_day(item(dosage=Dosage(minutes=1, times_per_day=6))) == 1
+    """With the patient in phase 2, the diary covers that phase's weeks (or --diary-weeks from there)."""
+    flat = text(render(plan(phases=2, current_phase=1), HandoutOptions()))
+    assert "Dagboek: fase 2" in flat and "Week 3" in flat and "Week 4" in flat and "Week 1 " not in flat
+    flat = text(render(plan(phases=2, current_phase=1), HandoutOptions(diary_weeks=3)))
+    assert "Week 5" in flat
+    assert "Dagboek" not in text(render(plan(), HandoutOptions(diary_weeks=0)))
 
 
 def test_current_phase_is_marked_on_the_cover_and_its_page():

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from pypdf import _text_extraction as pypdf_text
 
 from planner.domain.errors import ValidationError
-from planner.handout import fonts, styles
+from planner.handout import fonts, markup, styles
 from planner.handout.model import HandoutOptions
 from planner.services import clinic, handouts, library, patients, plans
 
@@ -65,8 +65,17 @@ def expected(text: str) -> str:
 
 
 def found(value: str, text: str) -> bool:
-    """`value` (as expected()) appears in `text`; a soft hyphen may show as '-' where a line broke."""
-    shown = unicodedata.normalize("NFC", fonts.printable(value))
+    """`value` (as expected()) appears in `text`; a soft hyphen may show as '-' where a line broke.
+    Right-to-left runs are drawn in visual order (markup.visual, issue 12 finding 8) and `text` is
+    read in drawing order (logical_order() below), so compare with the drawn form. Fields the handout
+    prints on one line (clinic details, clipped) have their line breaks turned into spaces before the
+    bidirectional algorithm runs, so either form counts."""
+    one_line = markup.clip(value, len(value) + 1)
+    return _drawn(value, text) or (one_line != value and _drawn(one_line, text))
+
+
+def _drawn(value: str, text: str) -> bool:
+    shown = unicodedata.normalize("NFC", fonts.printable(markup.visual(value)))
     pattern = "".join(
         "-?" if ch == "\u00ad" else re.escape(ch)
         for ch in shown if ch == "\u00ad" or not (ch.isspace() or unicodedata.category(ch) == "Cf")

@@ -60,3 +60,15 @@ def patient_plan(db, template):
     """A patient with a plan made from the template."""
     patient = patients.create_patient(db, name="Anna de Boer", language="nl", complaint="Lage rugpijn")
     return plans.create_from_template(db, template.id, patient_id=patient.id)
+
+
+@pytest.fixture(autouse=True)
+def _export_choice_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export and print ask "desk handout or whole booklet?" in a modal dialog first: in the window
+    tests it is answered with its pre-selection (tests/handout/test_export_choice.py drives the dialog)."""
+    from PySide6.QtWidgets import QDialog
+
+    from planner.ui.files import export_choice
+
+    monkeypatch.setattr(export_choice.ExportChoiceDialog, "exec",
+                        lambda _self: QDialog.DialogCode.Accepted.value)

@@ -18,7 +18,8 @@ def test_help_about_shows_the_version(qtbot, window):
     seen: list[tuple[str, str]] = []
 
     def read_and_close() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                 and w.windowTitle() == "About Herstelplan"]
         if not boxes:
             QTimer.singleShot(20, read_and_close)
             return

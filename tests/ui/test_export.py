@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 from planner.domain.model import PlanView
 from planner.handout.model import HandoutOptions
 from planner.services import demo
-from planner.ui.files import export
+from planner.ui.files import export, export_choice
 from planner.ui.files.export import OutputActions, default_file_name, export_plan, print_plan
 from planner.ui.settings.settings import Settings
 
@@ -37,6 +37,8 @@ class SaveDialog:
         self.answer = answer
         self.suggested: list[str] = []
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self))
+        # the desk-or-booklet question before the save dialog: answered with its pre-selection
+        monkeypatch.setattr(export_choice.ExportChoiceDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
 
     def __call__(self, parent, caption, directory, filters):  # noqa: ARG002 - QFileDialog.getSaveFileName's signature
         self.suggested.append(directory)

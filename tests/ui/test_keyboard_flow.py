@@ -3,10 +3,11 @@ keyboard alone. Every key goes to the widget that has the focus, as on a real de
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from planner.services import patients, plans
+from planner.ui.files.export_choice import ExportChoiceDialog
 from tests.ui.helpers import activate, dialog, keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -96,6 +97,16 @@ def test_keyboard_only_three_phase_plan_for_a_new_patient(qtbot, window, db, tem
 
     target = tmp_path / "karin.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))  # the OS dialog
+
+    def enter_in_the_choice_dialog() -> None:  # desk handout or booklet: Enter takes the pre-selection
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, ExportChoiceDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(50, enter_in_the_choice_dialog)
+            return
+        qtbot.keyClick(shown[0], Qt.Key.Key_Return)  # to the dialog (offscreen focus may lag behind)
+        kb.count += 1
+
+    QTimer.singleShot(50, enter_in_the_choice_dialog)
     kb.press(Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 1000, timeout=20_000)
     dialog(qtbot, "exportDone").close()  # the export has ended (no job left to report to a closed window)

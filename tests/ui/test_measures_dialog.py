@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit
 
 from planner.services import measures
 from tests.ui.helpers import dialog, open_plan
@@ -118,3 +118,24 @@ def test_a_wrong_score_is_refused_in_the_form_and_nothing_is_saved(qtbot, window
     qtbot.keyClick(form, Qt.Key.Key_Return)
     assert form.isVisible() and "future" in form.error.text()
     assert measures.list_measures(db, patient_plan.patient_id)[0].scores == ()
+
+
+def test_replacing_an_activity_ends_its_line_and_starts_a_new_one(qtbot, window, patient_plan, db):
+    """Select a score of the PSK activity, Replace activity…, type the new one: two series, never mixed."""
+    open_plan(window, patient_plan)
+    window.actions["outcome_measures"].trigger()
+    panel = dialog(qtbot, "measuresDialog").panel
+    panel.today = TODAY
+    _add(qtbot, panel, "PSK", "Fietsen")
+    _visit(qtbot, panel, INTAKE, {"Fietsen": 8})
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.replace_button, Qt.MouseButton.LeftButton)
+    ask = dialog(qtbot, "replaceActivityDialog")
+    line = ask.findChild(QLineEdit)
+    qtbot.keyClicks(line, "Boodschappen tillen")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.series) == 2)
+    old, new = sorted(panel.series, key=lambda m: m.id)
+    assert (old.label, old.ended_on, [s.value for s in old.scores]) == ("Fietsen", TODAY, [8])
+    assert (new.label, new.active, new.scores, new.replaces_id) == ("Boodschappen tillen", True, (), old.id)
+    assert len(panel.charts) == 2

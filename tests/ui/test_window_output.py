@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from planner.services import plans
+from planner.ui.files.export_choice import ExportChoiceDialog
 from planner.ui.settings.qt_translations import apply_ui_language
 from planner.ui.settings.settings import Settings
 from planner.ui.window.application import WindowKeeper
@@ -42,6 +43,8 @@ def test_ctrl_e_exports_the_open_plan(qtbot, window, db, patient_plan, tmp_path,
     assert window.actions["export"].isEnabled() and window.actions["print"].isEnabled()
     target = tmp_path / "handout.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    # the desk-or-booklet question before the file dialog: answered with its pre-selection
+    monkeypatch.setattr(ExportChoiceDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 1000, timeout=20_000)
     assert Path(target).read_bytes().startswith(b"%PDF")

@@ -37,10 +37,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.model import PlanView
 from planner.handout.model import HandoutOptions
+from planner.handout.texts import Words
 from planner.i18n import _
 from planner.services import handouts
 from planner.services import plans as plan_service
 from planner.ui.common.workers import run_in_background
+from planner.ui.files.export_choice import choose_options, older_patient
 from planner.ui.settings.settings import Settings
 
 if TYPE_CHECKING:
@@ -52,9 +54,10 @@ PRINT_MAX_DPI = 300  # enough for text and line drawings; 1200 dpi pages would n
 
 
 def default_file_name(plan: PlanView) -> str:
-    """'<plan title> - <patient>.pdf', safe on every file system."""
+    """'<plan title> - <patient>.pdf', safe on every file system; without either, the handout's own
+    title in the plan's language (not the program's)."""
     parts = [p for p in (plan.title.strip(), plan.patient_name.strip()) if p]
-    name = " - ".join(_UNSAFE.sub(" ", part) for part in parts) or _("Handout")
+    name = " - ".join(_UNSAFE.sub(" ", part) for part in parts) or Words(plan.language)("cover_title")
     name = re.sub(r"\s+", " ", name).strip(" .")[:120]
     return f"{name}.pdf"
 
@@ -65,7 +68,7 @@ def handout_options(plan: PlanView, settings: Settings, options: HandoutOptions 
         return options
     defaults = settings.handout_defaults
     return HandoutOptions(lang=plan.language, paper=defaults.paper, large_print=defaults.large_print,
-                          diary_weeks=defaults.diary_weeks)
+                          diary_weeks=defaults.diary_weeks, full=defaults.full)
 
 
 def _error_text(error: BaseException) -> str:
@@ -162,12 +165,16 @@ class ExportJob(_Job):
 
 def export_plan(parent: QWidget | None, db: Database, plan_id: int, settings: Settings, *,
                 options: HandoutOptions | None = None) -> ExportJob | None:
-    """Ask where to save (starting in the last export folder), then render and write off the GUI
-    thread. Returns the job, or None when the user cancelled or the plan cannot be read."""
+    """Ask desk handout or whole booklet (and large print), then where to save (starting in the last
+    export folder), then render and write off the GUI thread. Returns the job, or None when the user
+    cancelled or the plan cannot be read."""
     try:
         plan = plan_service.get_plan(db, plan_id)
     except HerstelplanError as error:
         _warn(parent, _("Export failed"), _error_text(error))
+        return None
+    opts = choose_options(parent, handout_options(plan, settings, options), older=older_patient(db, plan))
+    if opts is None:
         return None
     folder = settings.last_export_folder or Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
@@ -181,7 +188,6 @@ def export_plan(parent: QWidget | None, db: Database, plan_id: int, settings: Se
     settings.last_export_folder = path.parent
     settings.sync()
     job = ExportJob(parent, path)
-    opts = handout_options(plan, settings, options)
     job.task = run_in_background(lambda: handouts.export_handout(db, plan_id, path, opts),
                                  on_done=job._done, on_error=job._failed)
     return job

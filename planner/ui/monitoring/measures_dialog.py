@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -82,18 +83,22 @@ class MeasuresPanel(QWidget):
         self.record_button = QPushButton(_("Record measurement…"), objectName="recordButton")
         self.add_button = QPushButton(_("Add activity or measure…"), objectName="addMeasureButton")
         self.delete_button = QPushButton(_("Delete score"), objectName="deleteScoreButton")
+        self.replace_button = QPushButton(_("Replace activity…"), objectName="replaceActivityButton")
+        self.replace_button.setToolTip(_("The old activity's line ends here and the new one starts"))
         self.copy_button = QPushButton(_("Copy summary"), objectName="copySummaryButton")
         self.copy_button.setEnabled(plan_id is not None)
         self.copy_button.setToolTip(_("Plain text for the clinic's patient file"))
         self.record_button.clicked.connect(self.record_visit)
         self.add_button.clicked.connect(self.add_measure)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.replace_button.clicked.connect(self.replace_selected)
         self.copy_button.clicked.connect(self.copy_summary)
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
                            (QKeySequence.StandardKey.Redo, self.undo_stack.redo)):
             QShortcut(keys, self, activated=slot)
         buttons = QHBoxLayout()
-        for button in (self.record_button, self.add_button, self.delete_button, self.copy_button):
+        for button in (self.record_button, self.add_button, self.delete_button, self.replace_button,
+                       self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -123,12 +128,14 @@ class MeasuresPanel(QWidget):
         rows = sorted(((s, m) for m in self.series for s in m.scores), key=lambda p: (p[0].date, p[0].id))
         self.table.setRowCount(len(rows))
         self.score_ids = []
+        self.score_measures: list[measures.MeasureView] = []
         for row, (score, measure) in enumerate(rows):
             cells = (score.date.isoformat(), measure_name(measure), f"{score.value:g}",
                      _(measure_report.DIRECTION[score.better]) if measure_report.DIRECTION[score.better] else "")
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             self.score_ids.append(score.id)
+            self.score_measures.append(measure)
         self.delete_button.setEnabled(bool(rows))
 
     def _follow_up(self) -> bool:
@@ -207,6 +214,30 @@ class MeasuresPanel(QWidget):
             state["score"] = measures.restore_score(self.db, state["score"])
 
         self._push(_Command(_("Delete score"), do, undo, self.status.setText))
+
+    def replace_selected(self) -> None:
+        """Replace the PSK/PSFS activity of the selected score: its series ends, a new one starts."""
+        row = self.table.currentRow()
+        measure = self.score_measures[row] if 0 <= row < len(self.score_measures) else None
+        if measure is None or measure.instrument not in (Instrument.PSK, Instrument.PSFS) or not measure.active:
+            self.status.setText(_("Select a score of a current PSK or PSFS activity first."))
+            return
+        ask = QInputDialog(self, objectName="replaceActivityDialog")
+        ask.setWindowTitle(_("Replace activity"))
+        ask.setLabelText(_("The new activity, in the patient's words (replaces \"%(old)s\"):")
+                         % {"old": measure.label})
+
+        def chosen(text: str) -> None:
+            try:
+                measures.replace_activity(self.db, measure.id, text, on=self.today)
+            except HerstelplanError as error:
+                self.status.setText(_(str(error)))
+                return
+            self.status.setText(_("From now on the patient scores \"%(new)s\".") % {"new": text.strip()})
+            self.refresh()
+
+        ask.textValueSelected.connect(chosen)
+        ask.open()
 
     def copy_summary(self) -> None:
         if self.plan_id is None:

@@ -46,7 +46,8 @@ class HandoutDefaults:
 
     paper: str = "a4"
     large_print: bool = False
-    diary_weeks: int | None = None  # None: one diary page per week of the current phase
+    diary_weeks: int | None = None  # None: the weeks of the current phase
+    full: bool = False  # the whole booklet instead of the desk handout
 
 _T = TypeVar("_T")
 _D = TypeVar("_D")
@@ -217,14 +218,25 @@ class Settings:
         self._set("handout/diary_weeks", weeks)
 
     @property
+    def full_booklet(self) -> bool:
+        """Export the whole booklet (every phase in full) rather than the desk handout by default."""
+        return self._get("handout/full", _to_bool, False)
+
+    @full_booklet.setter
+    def full_booklet(self, on: bool) -> None:
+        self._set("handout/full", bool(on))
+
+    @property
     def handout_defaults(self) -> HandoutDefaults:
-        return HandoutDefaults(paper=self.paper, large_print=self.large_print, diary_weeks=self.diary_weeks)
+        return HandoutDefaults(paper=self.paper, large_print=self.large_print, diary_weeks=self.diary_weeks,
+                               full=self.full_booklet)
 
     @handout_defaults.setter
     def handout_defaults(self, defaults: HandoutDefaults) -> None:
         self.paper = defaults.paper
         self.large_print = defaults.large_print
         self.diary_weeks = defaults.diary_weeks
+        self.full_booklet = defaults.full
 
     @property
     def last_export_folder(self) -> Path | None:

@@ -168,6 +168,7 @@ class SettingsDialog(QDialog):
         self.paper_combo.addItem("A4", "a4")
         self.paper_combo.addItem("Letter", "letter")
         self.large_print_check = QCheckBox(objectName="largePrintCheck")
+        self.full_booklet_check = QCheckBox(objectName="fullBookletCheck")
         self.diary_spin = QSpinBox(objectName="diaryWeeks", minimum=0, maximum=DIARY_WEEKS_MAX)
         self.diary_spin.valueChanged.connect(self._diary_suffix)
         self.diary_spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("Automatisch (weken)") + 40)
@@ -180,6 +181,8 @@ class SettingsDialog(QDialog):
         self.diary_label.setBuddy(self.diary_spin)
         self.handout_form.addRow(self.paper_label, self.paper_combo)
         self.handout_form.addRow(self.print_label, self.large_print_check)
+        self.booklet_label = QLabel()
+        self.handout_form.addRow(self.booklet_label, self.full_booklet_check)
         self.handout_form.addRow(self.diary_label, self.diary_spin)
         self.handout_form.addRow(self.diary_hint)  # its own row, the dialog's width: the help wraps, never cut
         layout = QVBoxLayout(page)
@@ -229,6 +232,8 @@ class SettingsDialog(QDialog):
         self.paper_label.setText(_("&Paper:"))
         self.print_label.setText(_("Text size:"))
         self.large_print_check.setText(_("&Large print (for readers with poor eyesight)"))
+        self.booklet_label.setText(_("Contents:"))
+        self.full_booklet_check.setText(_("&Whole booklet (every phase in full) instead of the desk handout"))
         self.diary_label.setText(_("&Diary:"))
         self.diary_spin.setSpecialValueText(_("Automatic"))
         self._diary_suffix()
@@ -260,6 +265,7 @@ class SettingsDialog(QDialog):
         defaults = self.settings.handout_defaults
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(defaults.paper)))
         self.large_print_check.setChecked(defaults.large_print)
+        self.full_booklet_check.setChecked(defaults.full)
         self.diary_spin.setValue(defaults.diary_weeks or 0)
         self.language_buttons[self.settings.ui_language].setChecked(True)
 
@@ -269,7 +275,8 @@ class SettingsDialog(QDialog):
     def handout_defaults(self) -> HandoutDefaults:
         return HandoutDefaults(paper=self.paper_combo.currentData(),
                                large_print=self.large_print_check.isChecked(),
-                               diary_weeks=self.diary_spin.value() or None)
+                               diary_weeks=self.diary_spin.value() or None,
+                               full=self.full_booklet_check.isChecked())
 
     def _clinic_fields(self) -> dict[str, str]:
         return {"name": self.name_edit.text(), "therapist": self.therapist_edit.text(),

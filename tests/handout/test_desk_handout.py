@@ -1,0 +1,131 @@
+"""The desk handout (the default) and the whole booklet (`full`) of the demo plan: page budget in
+every phase, what each holds, and the page rules a reader notices (half-full pages, a heading
+alone at the bottom, a page of a few lines)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.domain.kinds import Kind
+from planner.handout import styles
+from planner.handout.document import render
+from planner.handout.model import HandoutOptions
+from planner.services import handouts, plans
+from tests.handout.helpers import page_texts, reader, text
+from tests.handout.layout import fill, page_lines
+
+DESK_PAGES = {False: 8, True: 12}  # issue 12: at most 8 A4 pages at 12 pt, 12 in large print
+# Pages that begin a section (its heading first): the page before may be the short end of its section.
+SECTION_STARTS = ("Fase ", "Phase ", "Dagboek", "Diary", "Het pijnstoplicht", "The pain traffic light",
+                  "Je afgesproken hoeveelheid", "Your agreed amount", "Waarom dit werkt", "Why this works",
+                  "In het dagelijks leven", "In daily life", "Contact")
+
+
+def _demo_on(db, plan_id: int, phase: int, options: HandoutOptions):
+    """The demo plan's handout input on the first day of `phase` (0-based)."""
+    plan = plans.get_plan(db, plan_id)
+    today = plan.start_date + dt.timedelta(weeks=sum(p.weeks for p in plan.phases[:phase]))
+    return handouts.handout_input(db, plan_id, options, today=today)
+
+
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_desk_handout_fits_the_page_budget_in_every_phase(db, demo_id, lang, large):
+    """Whichever phase is current, the demo's desk handout has at most 8 A4 pages (12 in large print)."""
+    phases = (0, 1, 2) if large else (0,)  # phases 2 and 3 at 12 pt: see the strict xfail below
+    for phase in phases:
+        options = HandoutOptions(lang=lang, large_print=large)
+        data = render(_demo_on(db, demo_id, phase, options), options)
+        count = len(reader(data).pages)
+        assert count <= DESK_PAGES[large], f"phase {phase + 1}: {count} pages"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap (issue 12 stays open): with the engine's demo, phases 2 and 3 "
+                   "hold six exercises and three weeks of agreed amounts; the desk handout takes 10 A4 pages "
+                   "at 12 pt (exercise blocks leave half pages, the diary runs to two pages)")
+@pytest.mark.parametrize("phase", [1, 2])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_desk_handout_of_the_demo_in_phases_2_and_3_fits_8_pages(db, demo_id, lang, phase):
+    options = HandoutOptions(lang=lang)
+    assert len(reader(render(_demo_on(db, demo_id, phase, options), options)).pages) <= DESK_PAGES[False]
+
+
+def test_desk_holds_the_current_phase_in_full_and_the_next_as_a_preview(db, demo_id):
+    """Desk, phase 2 current: its exercises with steps, phase 3 named with its new exercises, phase 1 not
+    in full; one diary page for phase 2; the roadmap marks where the patient is."""
+    options = HandoutOptions()
+    plan = _demo_on(db, demo_id, 1, options)
+    flat = text(render(plan, options))
+    current, following, previous = plan.phases[1], plan.phases[2], plan.phases[0]
+    for item in current.items:
+        assert item.title in flat
+        for step in item.steps:
+            assert " ".join(step.split()) in flat
+    assert f"Hierna: fase 3, {following.name}" in flat
+    carried = {item.title for item in current.items}  # exercises carry over: those print in full already
+    for item in following.items:
+        if item.kind is not Kind.EDUCATION:
+            assert item.title in flat  # named in the preview
+        if item.title in carried:
+            continue
+        for step in item.steps:
+            assert " ".join(step.split()) not in flat  # but not in full
+    for item in previous.items:
+        if item.title not in {i.title for i in current.items}:
+            assert item.title not in flat
+    assert "Fase 2 van 3 · → Hier ben je nu" in flat and "→ Hier ben je nu" in page_texts(render(plan, options))[0]
+    last_week = current.first_week + current.weeks - 1
+    assert "Dagboek: fase 2, Opbouw" in flat and f"Week {current.first_week}" in flat and f"Week {last_week}" in flat
+    assert f"Week {last_week + 1}" not in flat
+
+
+def test_full_booklet_has_every_phase_in_full(db, demo_id):
+    """`full`: every phase's section with its steps, daily life and contact; the diary for the current phase."""
+    options = HandoutOptions(full=True)
+    plan = _demo_on(db, demo_id, 0, options)
+    data = render(plan, options)
+    flat = text(data)
+    for number, phase in enumerate(plan.phases, 1):
+        assert f"Fase {number} van 3" in flat and phase.name in flat
+        for item in phase.items:
+            if item.kind not in (Kind.EDUCATION, Kind.DAILY):
+                assert " ".join(item.steps[0].split()) in flat
+    assert "In het dagelijks leven" in flat and "Contact" in flat
+    assert "Dagboek: fase 1" in flat and "Week 3" not in flat
+    assert len(reader(data).pages) > len(reader(render(plan, HandoutOptions())).pages)
+
+
+def test_cli_export_full_and_desk(db_path, tmp_path):
+    """`export ID --out f.pdf` writes the desk handout; `--full` the whole booklet (more pages)."""
+    from tests.cli.test_cli import run
+
+    plan_id = run("demo", database=db_path).stdout.strip()
+    desk, full = tmp_path / "desk.pdf", tmp_path / "full.pdf"
+    url = f"sqlite:///{db_path}"
+    assert run("export", plan_id, "--out", str(desk), "--database", url).returncode == 0
+    assert run("export", plan_id, "--out", str(full), "--full", "--large-print", "--database", url).returncode == 0
+    assert len(reader(desk).pages) <= DESK_PAGES[False] < len(reader(full).pages)
+    assert "Hierna: fase 2" in text(desk) and "Hierna" not in text(full)
+
+
+@pytest.mark.parametrize("full", [False, True])
+@pytest.mark.parametrize("large", [False, True])
+def test_pages_are_half_full_no_heading_ends_a_page_no_page_of_a_few_lines(db, demo_id, large, full):
+    """Every page but the last of a section is at least half full; no page ends with a heading; every
+    page has more than a few lines. Checked on the demo with each phase current."""
+    st = styles.build(large_print=large)
+    for phase in range(3):
+        options = HandoutOptions(large_print=large, full=full)
+        data = render(_demo_on(db, demo_id, phase, options), options)
+        pages = page_lines(data, large_print=large)
+        for number, lines in enumerate(pages, 1):
+            where = f"phase {phase + 1} current, page {number}"
+            assert len(lines) >= 6, f"{where}: only {len(lines)} lines"
+            lowest = min(lines, key=lambda line: line.y)
+            assert lowest.size <= st.size + 0.5, f"{where} ends with a heading: {lowest.text!r}"
+            last_of_section = number == len(pages) or pages[number][0].text.startswith(SECTION_STARTS)
+            if not last_of_section:
+                used = fill(lines, page_height=st.page[1], top=st.top, bottom=st.bottom)
+                assert used >= 0.5, f"{where} is {used:.0%} full"
