@@ -225,9 +225,9 @@ def seed_templates(session: Session, files: list[tuple[Path, dict[str, Any]]]) -
     return added, updated, skipped
 
 
-def read_exposure(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
-    """The exposure ladders per feared activity (`exposure.json`) as JSON; {} when missing or broken."""
-    path = library_dir / "exposure.json"
+def _read_json(name: str, library_dir: Path) -> dict[str, Any]:
+    """A library data file as JSON; {} when it is missing or broken (logged)."""
+    path = library_dir / name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -236,19 +236,16 @@ def read_exposure(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
         log.error("library file %s skipped: %s", path, error)
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def read_exposure(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
+    """The exposure ladders per feared activity (`exposure.json`); {} when missing or broken."""
+    return _read_json("exposure.json", library_dir)
 
 
 def read_priorities(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
-    """The clinical priorities file (`priorities.json`, FORMAT.md) as JSON; {} when it is missing or broken."""
-    path = library_dir / "priorities.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as error:
-        log.error("library file %s skipped: %s", path, error)
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The clinical priorities file (`priorities.json`, FORMAT.md); {} when it is missing or broken."""
+    return _read_json("priorities.json", library_dir)
 
 
 def seed(session: Session, library_dir: Path = LIBRARY_DIR) -> SeedReport:
