@@ -159,16 +159,13 @@ class ProgressOverview:
 
 
 def progress_overview(db: Database, plan_id: int, *, today: dt.date | None = None) -> ProgressOverview:
-    """The plan, its check-ins, the advice and the chart series, read in one snapshot."""
-    today = today or dt.date.today()
-    with db.reading() as session:
-        row = _load(session, plan_id)
-        plan = plan_view(row)
-        checkins = tuple(checkin_view(c) for c in sorted(row.checkins, key=lambda c: (c.date, c.id)))
-        from planner.services.review import nprs_points, review_of
+    """The plan, its check-ins, the advice and the chart series, read in one snapshot (the review's)."""
+    from planner.services.review import plan_review
 
-        nprs = nprs_points(session, row.patient_id)
-    return ProgressOverview(plan=plan, checkins=checkins, advice=review_of(plan, checkins, today, nprs).review,
+    today = today or dt.date.today()
+    done = plan_review(db, plan_id, today=today)
+    plan, checkins = done.plan, done.checkins
+    return ProgressOverview(plan=plan, checkins=checkins, advice=done.review,
                             series=progress_series(plan, checkins),
                             current_phase=current_phase_index(plan, today))
 

@@ -170,13 +170,7 @@ class PatientsPanel(QWidget):
         keep = self._current_id
         self.model.reload()
         self._update_empty()
-        row = self.model.row_of(keep) if keep is not None else None
-        if row is not None:
-            self.list.setCurrentIndex(self.model.index(row))
-        elif self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(0))
-        else:
-            self._set_current(None)
+        self._select_after_reload(keep)
         self.archived_shown.emit(on)
 
     def restore_patient(self) -> None:
@@ -199,6 +193,10 @@ class PatientsPanel(QWidget):
         keep = self._current_id
         self.model.set_query(text)
         self._update_empty()
+        self._select_after_reload(keep)
+
+    def _select_after_reload(self, keep: int | None) -> None:
+        """After the list changed: the same patient when still listed, else the first, else none."""
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.list.setCurrentIndex(self.model.index(row))
