@@ -4,14 +4,28 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck system-deps bench soak clean bundle
+.PHONY: run test lint typecheck system-deps bench soak clean bundle messages compile-messages
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[test,bundle]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# Translations (planner/i18n.py): `make messages` extracts every message id into the template and
+# updates each language's catalogue (then translate the new entries); compiling is part of run/test.
+LOCALE   := resources/locale
+POT      := $(LOCALE)/herstelplan.pot
+KEYWORDS := -k N_ -k msg -k nmsg:1,2 -k pmsg:1c,2 -k word_id
+messages: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg $(KEYWORDS) --no-location --sort-output --omit-header -o $(POT) .
+	for po in $(LOCALE)/*/LC_MESSAGES/herstelplan.po; do \
+		$(BIN)/pybabel -q update -i $(POT) -o $$po -l $$(basename $$(dirname $$(dirname $$po))) \
+			--no-fuzzy-matching --ignore-obsolete --width 100; done
+
+compile-messages: $(STAMP)
+	$(BIN)/pybabel -q compile -d $(LOCALE) -D herstelplan --statistics
+
+run: $(STAMP) compile-messages
 	$(BIN)/python main.py
 
 system-deps:
@@ -25,7 +39,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) system-deps lint typecheck
+test: $(STAMP) system-deps lint typecheck compile-messages
 	$(BIN)/python -m pytest
 
 soak: $(STAMP) system-deps
@@ -38,7 +52,7 @@ WORK    ?= build/pyinstaller
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' planner/__init__.py)
 ARCHIVE := Herstelplan-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-bundle: $(STAMP)
+bundle: $(STAMP) compile-messages
 	rm -rf $(DIST)/Herstelplan $(DIST)/$(ARCHIVE)
 	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath $(DIST) --workpath $(WORK) \
 		packaging/herstelplan.spec

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from planner.languages import codes
+
 
 class Kind(StrEnum):
     EDUCATION = "education"
@@ -39,7 +41,7 @@ EQUIPMENT: tuple[str, ...] = (
     "table",
 )
 
-LANGUAGES: tuple[str, ...] = ("nl", "en")
+LANGUAGES: tuple[str, ...] = codes()  # data: resources/locale/languages.json
 
 # Which dosage fields make sense for each kind: the inspector shows these, the handout words them.
 DOSAGE_FIELDS: dict[Kind, tuple[str, ...]] = {

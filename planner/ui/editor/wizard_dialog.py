@@ -34,7 +34,7 @@ from planner.domain.errors import HerstelplanError, ValidationError
 from planner.domain.kinds import REGIONS
 from planner.domain.model import PlanView, ProgressionMode
 from planner.domain.plan_words import region_title
-from planner.domain.thresholds import MIN_PHASE_WEEKS
+from planner.domain.thresholds import MIN_PHASE_WEEKS, QUOTA_START_SHARE
 from planner.domain.wizard import MAX_WEEKS, Baseline, WizardRequest, max_phases
 from planner.i18n import N_, _, current_language
 from planner.services import library, patients
@@ -109,7 +109,8 @@ class WizardDialog(QDialog):
         baseline.addRow(_("Repetitions in a row (first strength exercise)"), self.strength_reps)
         baseline.addRow(_("Seconds standing steady (balance)"), self.balance_seconds)
         baseline.addRow(_("Minutes of calm walking"), self.walk_minutes)
-        baseline.addRow(QLabel(_("The plan starts at about 80 % of this and rises on schedule."), wordWrap=True))
+        baseline.addRow(QLabel(_("The plan starts at {share} of this and rises on schedule.").format(
+            share=f"{QUOTA_START_SHARE[0]:.0%}–{QUOTA_START_SHARE[1]:.0%}".replace("%", " %")), wordWrap=True))
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(self.baseline_box)

@@ -1,0 +1,57 @@
+"""Messages as data: the domain says *what* to tell (an English message id and its parameters);
+the place that shows it words it in its own language (`planner.i18n.word`).
+
+Message ids use brace placeholders (`"{n} check-ins"`); numbers, plural counts and dates are always
+parameters, never part of the id, so a catalogue entry stays right when a number changes. Babel
+extracts the ids from the calls below (keywords in `babel.cfg`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """One message to be worded later. `plural`/`count`: an ngettext pair chosen by `count`."""
+
+    id: str
+    params: tuple[tuple[str, Any], ...] = ()
+    plural: str | None = None
+    count: int | None = None
+    context: str | None = None
+
+    def param(self, name: str) -> Any:
+        return dict(self.params).get(name)
+
+    def __str__(self) -> str:  # English, for logs and exceptions; the window words it with `word`
+        from planner.i18n import word  # the domain does not import i18n at load time
+
+        return word(self, "en")
+
+
+def msg(message_id: str, /, **params: Any) -> Msg:
+    """A message: `msg("Pain after {activity}", activity=...)`."""
+    return Msg(message_id, tuple(params.items()))
+
+
+def nmsg(singular: str, plural: str, count: int, /, **params: Any) -> Msg:
+    """A message with plural forms chosen by `count` (also available as the parameter `{n}`)."""
+    return Msg(singular, tuple({"n": count, **params}.items()), plural=plural, count=count)
+
+
+def pmsg(context: str, message_id: str, /, **params: Any) -> Msg:
+    """A message with a context, where one English text needs two translations."""
+    return Msg(message_id, tuple(params.items()), context=context)
+
+
+class MessageError(Exception):
+    """An error that carries a message to be worded where it is shown (never `_(str(error))`)."""
+
+    def __init__(self, message: Msg):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
