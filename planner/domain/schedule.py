@@ -57,7 +57,13 @@ def age_on(birth: dt.date | None, today: dt.date) -> int | None:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
-def older_adult(plan: PlanView, today: dt.date) -> bool:
-    """65 or over on `today` (half steps, large print, support within reach)."""
-    age = age_on(plan.patient_birth_date, today)
+def is_older_adult(birth: dt.date | None, today: dt.date) -> bool:
+    """The one age rule: OLDER_ADULT_AGE or over on `today` (CLINICAL.md "Older adults": half steps,
+    large print pre-selected, support within reach). Unknown birth date: not older."""
+    age = age_on(birth, today)
     return age is not None and age >= OLDER_ADULT_AGE
+
+
+def older_adult(plan: PlanView, today: dt.date) -> bool:
+    """Whether the plan's patient is an older adult on `today` (`is_older_adult`)."""
+    return is_older_adult(plan.patient_birth_date, today)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from planner.domain.checks import PlanWarning, check_plan
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.model import PlanView
-from planner.domain.thresholds import OLDER_ADULT_AGE
+from planner.domain.schedule import is_older_adult
 from planner.domain.wizard import WizardRequest, generate_plan, validate_request
 from planner.services import library
 from planner.services.plans import _load
@@ -36,14 +36,6 @@ def preview_plan(db: Database, request: WizardRequest, *, template_id: int | Non
     draft = generate_plan(request, library.list_blocks(db), priorities=library.clinical_priorities(),
                           template=_template(db, template_id))
     return draft, check_plan(draft)
-
-
-def is_older_adult(birth_date: dt.date | None, on: dt.date) -> bool:
-    """65 or over on `on` (CLINICAL.md: half steps, support in reach, large print)."""
-    if birth_date is None:
-        return False
-    age = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
-    return age >= OLDER_ADULT_AGE
 
 
 def create_plan_with_wizard(db: Database, patient_id: int, request: WizardRequest, *,

@@ -34,6 +34,7 @@ from planner.domain.errors import HerstelplanError, ValidationError
 from planner.domain.kinds import REGIONS
 from planner.domain.model import PlanView, ProgressionMode
 from planner.domain.plan_words import region_title
+from planner.domain.schedule import is_older_adult
 from planner.domain.thresholds import MIN_PHASE_WEEKS, QUOTA_START_SHARE
 from planner.domain.wizard import MAX_WEEKS, Baseline, WizardRequest, max_phases
 from planner.i18n import N_, _, current_language
@@ -171,7 +172,7 @@ class WizardDialog(QDialog):
             weeks=self.weeks.value(), phases=self.phases.value(), mode=ProgressionMode(self.mode.currentData()),
             language=self.language.currentData(), weekly_cap_pct=self.cap.value(),
             baseline=Baseline(value(self.strength_reps), value(self.balance_seconds), value(self.walk_minutes)),
-            older_adult=wizard_service.is_older_adult(self.patient.birth_date, self.start.date().toPython()),
+            older_adult=is_older_adult(self.patient.birth_date, self.start.date().toPython()),
         )
 
     def _problem_text(self, error: HerstelplanError) -> str:

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError
 from planner.domain.model import PlanView
-from planner.domain.thresholds import OLDER_ADULT_AGE
+from planner.domain.schedule import is_older_adult
 from planner.handout.model import HandoutOptions
 from planner.i18n import _
 from planner.services import patients as patient_service
-from planner.ui.common.formatting import age_years
 
 if TYPE_CHECKING:
     from planner.services.database import Database
@@ -37,8 +36,7 @@ def older_patient(db: Database, plan: PlanView, *, today: dt.date | None = None)
         patient = patient_service.get_patient(db, plan.patient_id)
     except HerstelplanError:
         return False
-    age = age_years(patient.birth_date, today=today)
-    return age is not None and age >= OLDER_ADULT_AGE
+    return is_older_adult(patient.birth_date, today or dt.date.today())
 
 
 class ExportChoiceDialog(QDialog):
