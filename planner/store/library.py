@@ -77,7 +77,7 @@ def level_data(key: str, levels: list[Any], folder: Path = ILLUSTRATIONS_DIR) ->
                 raise ValueError(f"level {index}: text must map languages to objects")
             entry["text"] = {
                 lang: {part: value for part, value in own.items() if part in ("steps", "safety", "title")}
-                for lang, own in texts.items()
+                for lang, own in texts.items() if lang in LANGUAGES  # as the labels: shipped languages only
             }
         picture = level_picture(key, index, folder)
         kept = level.get("illustration")  # a copy of a built-in block keeps its levels' pictures

@@ -27,6 +27,16 @@ def test_a_level_picture_is_recorded_only_when_the_file_exists(tmp_path: Path):
     assert copied[0]["illustration"] == "strength.demo.level-0.svg"
 
 
+def test_a_level_text_in_a_language_not_shipped_is_not_stored(tmp_path: Path):
+    """Like the labels and the block's texts: a language the library holds before the program ships it
+    (its texts written ahead) is left out, so a copy of the block goes through a plan file."""
+    levels = [{"nl": "Makkelijk", "en": "Easy", "xx": "Kolay",
+               "text": {"nl": {"steps": ["a", "b"]}, "en": {"steps": ["c", "d"]}, "xx": {"steps": ["e", "f"]}}}]
+    stored = level_data("strength.demo", levels, tmp_path)
+    assert set(stored[0]["text"]) == {"nl", "en"}
+    assert "xx" not in stored[0]
+
+
 def test_a_malformed_level_is_refused():
     with pytest.raises(ValueError):
         level_data("strength.demo", [{"nl": "x", "en": "y", "text": ["steps"]}])
