@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from planner.domain import plan_words, proposals
+from planner.domain.messages import nmsg
 from planner.domain.model import ProgressionMode
 from planner.domain.review import review_plan
-from planner.domain.messages import nmsg
-from planner.i18n import word
 from planner.domain.wizard import WizardRequest
+from planner.i18n import word
 from planner.services import plans
 from tests.clinical.helpers import START, c, story_plan
 
