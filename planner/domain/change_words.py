@@ -8,14 +8,8 @@ word them for a plan's language.
 from __future__ import annotations
 
 from planner.domain.dosage import Dosage
-from planner.domain.messages import ByLanguage, Msg, msg, nmsg
+from planner.domain.messages import ByLanguage, Msg, msg, nmsg, worded
 from planner.domain.model import BlockInfo
-
-
-def _in(lang: str, message: Msg | str) -> str:
-    from planner.i18n import word
-
-    return word(message, lang)
 
 
 def amount_short(dosage: Dosage) -> str:
@@ -116,7 +110,7 @@ def amount_message(dosage: Dosage, *, short: bool = False) -> Msg | str:
 
 def amount_words(dosage: Dosage, lang: str, *, short: bool = False) -> str:
     """`amount_message` worded in `lang`."""
-    return _in(lang, amount_message(dosage, short=short))
+    return worded(amount_message(dosage, short=short), lang)
 
 
 def frequency_messages(dosage: Dosage) -> list[Msg]:
@@ -134,4 +128,4 @@ def frequency_messages(dosage: Dosage) -> list[Msg]:
 
 def frequency_words(dosage: Dosage, lang: str) -> str:
     """'2 keer per dag, 3 dagen per week' in everyday words ('' when not set)."""
-    return ", ".join(_in(lang, part) for part in frequency_messages(dosage))
+    return ", ".join(worded(part, lang) for part in frequency_messages(dosage))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from planner.domain.dosage import session_seconds
 from planner.domain.kinds import Kind
-from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent
+from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent, worded
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView
 from planner.domain.thresholds import (
     MIN_PHASE_WEEKS,
@@ -78,9 +78,7 @@ class PlanWarning:
 
     def text(self, lang: str) -> str:
         """The message worded in `lang`."""
-        from planner.i18n import word
-
-        return word(self.message, lang)
+        return worded(self.message, lang)
 
 
 Warning = PlanWarning  # the name used in the editor's brief

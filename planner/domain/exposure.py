@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.domain.messages import Msg, msg
+from planner.domain.messages import Msg, msg, worded
 from planner.domain.model import CheckInView, ExposureLadder, Rung
 from planner.domain.thresholds import (
     EXPOSURE_MOVE_ON_MAX,
@@ -66,9 +66,7 @@ class ExposureStatus:
 
     def reason(self, lang: str) -> str:
         """Why, worded in `lang`."""
-        from planner.i18n import word
-
-        return word(self.reason_message, lang)
+        return worded(self.reason_message, lang)
 
 
 def exposure_status(ladder: ExposureLadder, checkins: Sequence[CheckInView], *, stopped: bool = False) -> ExposureStatus:

@@ -65,6 +65,15 @@ def pmsg(context: str, message_id: str, /, **params: Any) -> Msg:
     return Msg(message_id, tuple(params.items()), context=context)
 
 
+def worded(message: Msg | str, lang: str) -> str:
+    """`message` in `lang` now: for the words the domain writes into a plan in the plan's language (a
+    phase's name) and for the `reasons(lang)`-style conveniences of its results. Elsewhere the place
+    that shows a message words it with `planner.i18n.word`."""
+    from planner.i18n import word  # the domain does not import i18n at load time
+
+    return word(message, lang)
+
+
 def percent(value: float, /) -> Msg:
     """A percentage as a parameter ("75 %"): keeps a "%" out of the sentence's own id, where "% of" would
     read as an old-style placeholder."""

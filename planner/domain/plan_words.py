@@ -7,7 +7,7 @@ Numbers come from `planner.domain.thresholds`.
 
 from __future__ import annotations
 
-from planner.domain.messages import Msg, msg, nmsg
+from planner.domain.messages import Msg, msg, nmsg, worded
 from planner.domain.model import ProgressionMode
 from planner.domain.thresholds import DEFAULT_BANDS, MIN_PHASE_WEEKS, WORSE_MORNINGS_TO_HOLD
 
@@ -25,10 +25,7 @@ _REGION_WORDS: dict[str, Msg] = {
 
 
 def _in(lang: str, message: Msg) -> str:
-    """Words written into a plan, in the plan's language."""
-    from planner.i18n import word
-
-    return word(message, lang)
+    return worded(message, lang)
 
 
 def region_title(region: str, lang: str) -> str:

@@ -18,7 +18,7 @@ from planner.domain.change_words import describe_change, growth_words
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import Kind
-from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent
+from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent, worded
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
 from planner.domain.plan_words import phase_criteria
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
@@ -75,9 +75,7 @@ class ItemProposal:
 
     def reason(self, lang: str) -> str:
         """Why, worded in `lang`."""
-        from planner.i18n import word
-
-        return word(self.reason_message, lang)
+        return worded(self.reason_message, lang)
 
     @property
     def ratio(self) -> float | None:
@@ -107,9 +105,7 @@ class PhaseProposal:
 
     def summary(self, lang: str) -> str:
         """The summary worded in `lang`, its sentences one after the other."""
-        from planner.i18n import word
-
-        return " ".join(word(m, lang) for m in self.summary_messages)
+        return " ".join(worded(m, lang) for m in self.summary_messages)
 
     def with_item(self, index: int, **changes: Any) -> PhaseProposal:
         """A copy with item `index` changed (e.g. after=..., include=False)."""
@@ -119,13 +115,6 @@ class PhaseProposal:
 
     def included(self) -> tuple[ItemProposal, ...]:
         return tuple(item for item in self.items if item.include)
-
-
-def _in(lang: str, message: Msg) -> str:
-    """Words the proposal writes into the plan, in the plan's language."""
-    from planner.i18n import word
-
-    return word(message, lang)
 
 
 def education_sequence(pool: Iterable[BlockInfo]) -> list[BlockInfo]:
@@ -237,8 +226,8 @@ def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[
     lang = plan.language
     return PhaseProposal(
         kind=ProposalKind.PROGRESS, plan_id=plan.id, source_phase_id=phase.id,
-        name=_in(lang, msg("Next step")), weeks=phase.weeks,
-        focus=_in(lang, msg("A little more load, step by step.")),
+        name=worded(msg("Next step"), lang), weeks=phase.weeks,
+        focus=worded(msg("A little more load, step by step."), lang),
         criteria=criteria_text(plan.mode, phase.weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
         factor=factor, summary_messages=(*((note,) if note else ()), summary, *_early(phase, done)),
         source_weeks=done,
@@ -263,8 +252,8 @@ def propose_hold(plan: PlanView, phase_id: int, advice: Review | None = None, *,
     lang, weeks = plan.language, min(phase.weeks, 2)
     return PhaseProposal(
         kind=ProposalKind.HOLD, plan_id=plan.id, source_phase_id=phase.id,
-        name=_in(lang, msg("Keep it steady")), weeks=weeks,
-        focus=_in(lang, msg("Keep doing the same, calmly and regularly.")),
+        name=worded(msg("Keep it steady"), lang), weeks=weeks,
+        focus=worded(msg("Keep doing the same, calmly and regularly."), lang),
         criteria=criteria_text(plan.mode, weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
         factor=cap_factor(plan.weekly_cap_pct, done or phase.weeks),
         summary_messages=(*headline, summary, *_early(phase, done)), source_weeks=done,
@@ -321,8 +310,8 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
     lang, weeks = plan.language, min(max(phase.weeks, 1), STEP_BACK_WEEKS)
     return PhaseProposal(
         kind=ProposalKind.STEP_BACK, plan_id=plan.id, source_phase_id=phase.id,
-        name=_in(lang, msg("Easing off")), weeks=weeks,
-        focus=_in(lang, msg("After a flare-up: back to what went well, a little less, and keep moving.")),
+        name=worded(msg("Easing off"), lang), weeks=weeks,
+        focus=worded(msg("After a flare-up: back to what went well, a little less, and keep moving."), lang),
         criteria=criteria_text(plan.mode, weeks, lang), items=tuple(items), cap_pct=plan.weekly_cap_pct,
         factor=cap_factor(plan.weekly_cap_pct, phase.weeks), summary_messages=(summary, *_early(phase, done)),
         tolerated_phase_id=tolerated.id if tolerated else None, source_weeks=done,

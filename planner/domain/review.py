@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from planner.domain.messages import Joined, Msg, msg, nmsg, percent
+from planner.domain.messages import Joined, Msg, msg, nmsg, percent, worded
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.monitoring import Light, checkin_light
 from planner.domain.review_words import flag_words, outcome_headline
@@ -104,14 +104,10 @@ class Review:
 
     def reasons(self, lang: str) -> tuple[str, ...]:
         """The reasons worded in `lang`."""
-        from planner.i18n import word
-
-        return tuple(word(m, lang) for m in self.reason_messages)
+        return tuple(worded(m, lang) for m in self.reason_messages)
 
     def headline(self, lang: str) -> str:
-        from planner.i18n import word
-
-        return word(self.headline_message, lang)
+        return worded(self.headline_message, lang)
 
     def adding(self, *reasons: Msg) -> Review:
         """The review with `reasons` added after its own."""

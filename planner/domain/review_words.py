@@ -2,7 +2,7 @@
 message, the reason for a real rise of NPRS. Worded where they are shown (`planner.i18n.word`).
 
 The red flags are named here in the therapist's words; the patient's words for the same signs are
-`planner.domain.glossary.RED_FLAGS` (plain words on the handout).
+`planner.domain.glossary.RED_FLAG_WORDS` (plain words on the handout).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.dosage import Dosage
-from planner.domain.messages import Msg, msg, nmsg
+from planner.domain.messages import Msg, msg, nmsg, worded
 from planner.domain.model import BlockInfo, PlanItemView, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.quotas import phase_quotas, quota_in_week
 from planner.domain.review import FLAGS_SEEN, STEP_BACK_ACTIONS, Outcome, Review, Step
@@ -51,9 +51,7 @@ class Proposal:
 
     def summary(self, lang: str) -> str:
         """The summary worded in `lang`."""
-        from planner.i18n import word
-
-        return word(self.summary_message, lang) if self.summary_message is not None else ""
+        return worded(self.summary_message, lang) if self.summary_message is not None else ""
 
 
 def _weeks_since_change(plan: PlanView, today: dt.date) -> int:
