@@ -20,7 +20,7 @@ import io
 from functools import cache
 from typing import Any
 
-from planner.domain.messages import Msg
+from planner.domain.messages import ByLanguage, Joined, Msg
 from planner.languages import SOURCE_LANGUAGE, codes, language
 from planner.paths import LOCALE_DIR
 
@@ -118,6 +118,10 @@ def long_date(date: dt.date, lang: str | None = None) -> str:
 def _param(value: Any, lang: str) -> Any:
     if isinstance(value, Msg):
         return word(value, lang)
+    if isinstance(value, ByLanguage):
+        return value.pick(lang)
+    if isinstance(value, Joined):
+        return value.separator.join(str(_param(part, lang)) for part in value.parts)
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):

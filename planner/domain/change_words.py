@@ -1,14 +1,15 @@
-"""Changes in a dosage put into words: compact for the therapist, everyday words for the patient."""
+"""Changes in a dosage put into words: compact for the therapist, everyday words for the patient.
+
+The therapist's shorthand ('2×10 → 3×9') and the patient's words ('3 keer 12 herhalingen') are
+messages, worded where they are shown (`planner.i18n.word`); `amount_words` and `frequency_words`
+word them for a plan's language.
+"""
 
 from __future__ import annotations
 
 from planner.domain.dosage import Dosage
+from planner.domain.messages import ByLanguage, Msg, msg, nmsg, worded
 from planner.domain.model import BlockInfo
-
-
-def _num(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def amount_short(dosage: Dosage) -> str:
@@ -32,89 +33,99 @@ def level_text(block: BlockInfo, level: int | None, lang: str) -> str:
     return block.levels[level].text(lang)
 
 
-def describe_change(block: BlockInfo, before: Dosage | None, after: Dosage, lang: str) -> str:
+def _level_words(block: BlockInfo, level: int | None) -> ByLanguage | str:
+    if level is None or not 0 <= level < len(block.levels):
+        return ""
+    return ByLanguage(block.levels[level].text)
+
+
+def _joined(parts: list[Msg | str]) -> Msg | str:
+    """The parts of a change one after the other, separated by '; '."""
+    if not parts:
+        return ""
+    out = parts[0]
+    for part in parts[1:]:
+        out = msg("{first}; {next}", first=out, next=part)
+    return out
+
+
+def describe_change(block: BlockInfo, before: Dosage | None, after: Dosage) -> Msg | str:
     """What changes between two dosages of a block, in the therapist's shorthand.
 
     Example: '2×10 → 3×9; niveau 2 → 3: Zonder handen'. Empty when nothing changes.
     """
-    nl = lang == "nl"
     if before is None:
-        return ("nieuw: " if nl else "new: ") + (amount_short(after) or block.title(lang))
-    parts: list[str] = []
+        return msg("new: {what}", what=amount_short(after) or ByLanguage(block.title))
+    parts: list[Msg | str] = []
     old, new = amount_short(before), amount_short(after)
     if old != new and (old or new):
         parts.append(f"{old or '–'} → {new or '–'}")
     if (before.level or 0) != (after.level or 0) and block.levels:
-        word = "niveau" if nl else "level"
-        parts.append(f"{word} {(before.level or 0) + 1} → {(after.level or 0) + 1}: {level_text(block, after.level, lang)}")
+        parts.append(msg("level {old} → {new}: {text}", old=(before.level or 0) + 1, new=(after.level or 0) + 1,
+                         text=_level_words(block, after.level)))
     if before.load_kg != after.load_kg:
-        parts.append(f"{_num(before.load_kg or 0, lang)} → {_num(after.load_kg or 0, lang)} kg")
+        parts.append(msg("{old} → {new} kg", old=before.load_kg or 0, new=after.load_kg or 0))
     if before.exhale_seconds != after.exhale_seconds and after.exhale_seconds:
-        word = "uitademing" if nl else "exhale"
-        parts.append(f"{word} {before.exhale_seconds or '–'} → {after.exhale_seconds} s")
+        parts.append(msg("exhale {old} → {new} s", old=before.exhale_seconds or "–", new=after.exhale_seconds))
     if before.times_per_day != after.times_per_day:
-        unit = "×/dag" if nl else "×/day"
-        parts.append(f"{before.times_per_day or 1}{unit} → {after.times_per_day or 1}{unit}")
+        parts.append(msg("{old}×/day → {new}×/day", old=before.times_per_day or 1, new=after.times_per_day or 1))
     if before.days_per_week != after.days_per_week:
-        unit = "dg/wk" if nl else "d/wk"
-        parts.append(f"{before.days_per_week or 7} {unit} → {after.days_per_week or 7} {unit}")
-    return "; ".join(parts)
+        parts.append(msg("{old} d/wk → {new} d/wk", old=before.days_per_week or 7, new=after.days_per_week or 7))
+    return _joined(parts)
 
 
-def growth_words(ratio: float | None, *, factor: float, weeks: int, cap_pct: int, lang: str) -> str:
-    """'+21 % (max. +21 % in 2 weeks)' — how much a step grows against what the cap allows."""
+def growth_words(ratio: float | None, *, factor: float, weeks: int, cap_pct: int) -> Msg | str:
+    """'+21 % (max. +21 % in 2 weeks at 10 % a week)' — how much a step grows against what the cap allows."""
     if ratio is None:
         return ""
-    nl = lang == "nl"
     pct = round((ratio - 1) * 100)
     allowed = round((factor - 1) * 100)
-    sign = "+" if pct >= 0 else "−"
-    weeks_word = ("week" if weeks == 1 else "weken") if nl else ("week" if weeks == 1 else "weeks")
-    if nl:
-        return f"{sign}{abs(pct)} % (max. +{allowed} % in {weeks} {weeks_word} bij {cap_pct} % per week)"
-    return f"{sign}{abs(pct)} % (max. +{allowed} % in {weeks} {weeks_word} at {cap_pct} % a week)"
+    return nmsg("{sign}{pct} % (max. +{allowed} % in {n} week at {cap} % a week)",
+                "{sign}{pct} % (max. +{allowed} % in {n} weeks at {cap} % a week)", weeks,
+                sign="+" if pct >= 0 else "−", pct=abs(pct), allowed=allowed, cap=cap_pct)
 
 
 # ---- patient words (for 'what changed since your last visit') --------------------------------
 
 
-def amount_words(dosage: Dosage, lang: str, *, short: bool = False) -> str:
+def amount_message(dosage: Dosage, *, short: bool = False) -> Msg | str:
     """The amount in everyday words: '3 keer 12 herhalingen' (short: '3 keer 12')."""
-    nl = lang == "nl"
     d = dosage
     sets = d.sets or 1
     if d.reps:
         if sets > 1:
             if short:
-                return f"{sets} keer {d.reps}" if nl else f"{sets} sets of {d.reps}"
-            return f"{sets} keer {d.reps} herhalingen" if nl else f"{sets} sets of {d.reps} repetitions"
-        return f"{d.reps} herhalingen" if nl else f"{d.reps} repetitions"
+                return msg("{sets} sets of {reps}", sets=sets, reps=d.reps)
+            return nmsg("{sets} sets of {n} repetition", "{sets} sets of {n} repetitions", d.reps, sets=sets)
+        return nmsg("{n} repetition", "{n} repetitions", d.reps)
     if d.hold_seconds:
-        seconds = f"{d.hold_seconds} seconden" if nl else f"{d.hold_seconds} seconds"
+        seconds = nmsg("{n} second", "{n} seconds", d.hold_seconds)
         if sets > 1:
-            return f"{sets} keer {seconds}" if nl else f"{sets} times {seconds}"
+            return msg("{sets} times {seconds}", sets=sets, seconds=seconds)
         return seconds
     if d.minutes:
-        if nl:
-            return "1 minuut" if d.minutes == 1 else f"{d.minutes} minuten"
-        return "1 minute" if d.minutes == 1 else f"{d.minutes} minutes"
+        return nmsg("{n} minute", "{n} minutes", d.minutes)
     return ""
+
+
+def amount_words(dosage: Dosage, lang: str, *, short: bool = False) -> str:
+    """`amount_message` worded in `lang`."""
+    return worded(amount_message(dosage, short=short), lang)
+
+
+def frequency_messages(dosage: Dosage) -> list[Msg]:
+    """'2 keer per dag', '3 dagen per week' in everyday words (none when not set)."""
+    parts: list[Msg] = []
+    if dosage.times_per_day:
+        n = dosage.times_per_day
+        parts.append({1: msg("once a day"), 2: msg("twice a day")}.get(
+            n, nmsg("{n} time a day", "{n} times a day", n)))
+    if dosage.days_per_week:
+        n = dosage.days_per_week
+        parts.append(msg("every day") if n == 7 else nmsg("{n} day a week", "{n} days a week", n))
+    return parts
 
 
 def frequency_words(dosage: Dosage, lang: str) -> str:
     """'2 keer per dag, 3 dagen per week' in everyday words ('' when not set)."""
-    nl = lang == "nl"
-    parts: list[str] = []
-    if dosage.times_per_day:
-        n = dosage.times_per_day
-        if nl:
-            parts.append(f"{n} keer per dag")
-        else:
-            parts.append({1: "once a day", 2: "twice a day"}.get(n, f"{n} times a day"))
-    if dosage.days_per_week:
-        n = dosage.days_per_week
-        if n == 7:
-            parts.append("elke dag" if nl else "every day")
-        else:
-            parts.append(f"{n} dagen per week" if nl else f"{n} days a week")
-    return ", ".join(parts)
+    return ", ".join(worded(part, lang) for part in frequency_messages(dosage))

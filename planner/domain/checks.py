@@ -1,7 +1,7 @@
 """Checks on a plan, as warnings the therapist may ignore (never prohibitions).
 
-`check_plan(plan)` returns PlanWarning values (phase, item or None, a stable code, the message
-in Dutch and English). Every number comes from `planner.domain.thresholds`. Codes:
+`check_plan(plan)` returns PlanWarning values (phase, item or None, a stable code, the message,
+worded where it is shown). Every number comes from `planner.domain.thresholds`. Codes:
 - steep-step: a block's weekly volume grows faster than the plan's weekly cap, compounded over
   the weeks of the phase before (see planner.domain.volume for "volume"). Only load is judged:
   education, breathing, sleep and relaxation are repeated, lengthened or replaced, never grown
@@ -24,9 +24,11 @@ from dataclasses import dataclass
 
 from planner.domain.dosage import session_seconds
 from planner.domain.kinds import Kind
+from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent, worded
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView
 from planner.domain.thresholds import (
     MIN_PHASE_WEEKS,
+    OLDER_ADULT_STRENGTH_REST_HOURS,
     PAIN_LIMIT_DEFAULT,
     SESSION_EXERCISES,
     SESSION_MINUTES_MAX,
@@ -39,6 +41,7 @@ from planner.domain.volume import cap_factor, volume_ratio, within_cap
 MIN_SESSION_BLOCKS, MAX_SESSION_BLOCKS = SESSION_EXERCISES
 MAX_SESSION_MINUTES = SESSION_MINUTES_MAX
 MAX_STRENGTH_DAYS = STRENGTH_DAYS_MAX
+REST_HOURS = OLDER_ADULT_STRENGTH_REST_HOURS
 # Blocks of these kinds never grow by percentage; nor do the daily-life habits below (sleep,
 # relaxation, pacing, breaks), until blocks say for themselves how they progress (a
 # `progression` field, issue 11 item 7).
@@ -71,17 +74,11 @@ class PlanWarning:
     phase_id: int
     item_id: int | None
     code: str
-    message_nl: str
-    message_en: str
+    message: Msg
 
     def text(self, lang: str) -> str:
-        """The message in `lang` ('nl' or 'en')."""
-        return self.message_nl if lang == "nl" else self.message_en
-
-    @property
-    def message(self) -> str:
-        """The English message (use `text(lang)` for the UI or handout language)."""
-        return self.message_en
+        """The message worded in `lang`."""
+        return worded(self.message, lang)
 
 
 Warning = PlanWarning  # the name used in the editor's brief
@@ -109,11 +106,12 @@ def _steep_steps(phase: PhaseView, previous: PhaseView, cap_pct: int) -> list[Pl
             continue
         assert ratio is not None
         pct, allowed = round((ratio - 1) * 100), round((factor - 1) * 100)
-        nl_title, en_title = item.block.title("nl"), item.block.title("en")
         warnings.append(PlanWarning(
             phase.id, item.id, "steep-step",
-            f"{nl_title}: +{pct} % na {previous.weeks} weken; bij {cap_pct} % per week is +{allowed} % het maximum.",
-            f"{en_title}: +{pct} % after {previous.weeks} weeks; at {cap_pct} % a week +{allowed} % is the maximum.",
+            nmsg("{title}: +{growth} after {n} week; at {cap} a week +{allowed} is the maximum.",
+                 "{title}: +{growth} after {n} weeks; at {cap} a week +{allowed} is the maximum.", previous.weeks,
+                 title=ByLanguage(item.block.title), growth=percent(pct), cap=percent(cap_pct),
+                 allowed=percent(allowed)),
         ))
     return warnings
 
@@ -130,8 +128,8 @@ def _beginner_levels(phase: PhaseView) -> list[PlanWarning]:
             continue
         warnings.append(PlanWarning(
             phase.id, item.id, "beginner-level",
-            f"{item.block.title('nl')}: niveau {level + 1} in de eerste fase; begin op niveau {basic + 1} of lager.",
-            f"{item.block.title('en')}: level {level + 1} in the first phase; start at level {basic + 1} or lower.",
+            msg("{title}: level {level} in the first phase; start at level {basic} or lower.",
+                title=ByLanguage(item.block.title), level=level + 1, basic=basic + 1),
         ))
     return warnings
 
@@ -141,17 +139,15 @@ def _session_size(phase: PhaseView) -> list[PlanWarning]:
     if count > MAX_SESSION_BLOCKS:
         return [PlanWarning(
             phase.id, None, "too-many-blocks",
-            f"{count} oefeningen per keer; {MIN_SESSION_BLOCKS} tot {MAX_SESSION_BLOCKS} is beter vol te houden.",
-            f"{count} exercises a session; {MIN_SESSION_BLOCKS} to {MAX_SESSION_BLOCKS} are easier to keep up.",
+            msg("{count} exercises a session; {low} to {high} are easier to keep up.", count=count,
+                low=MIN_SESSION_BLOCKS, high=MAX_SESSION_BLOCKS),
         )]
     if count < MIN_SESSION_BLOCKS:
-        nl, en = ("oefening", "exercise") if count == 1 else ("oefeningen", "exercises")
         return [PlanWarning(
             phase.id, None, "too-few-blocks",
-            f"{count} {nl} per keer; {MIN_SESSION_BLOCKS} tot {MAX_SESSION_BLOCKS} geeft ademhaling, "
-            "bewegen en kracht samen.",
-            f"{count} {en} a session; {MIN_SESSION_BLOCKS} to {MAX_SESSION_BLOCKS} combine breathing, "
-            "movement and strength.",
+            nmsg("{n} exercise a session; {low} to {high} combine breathing, movement and strength.",
+                 "{n} exercises a session; {low} to {high} combine breathing, movement and strength.", count,
+                 low=MIN_SESSION_BLOCKS, high=MAX_SESSION_BLOCKS),
         )]
     return []
 
@@ -163,17 +159,17 @@ def _item_warnings(phase: PhaseView) -> list[PlanWarning]:
         if item.block.kind is Kind.STRENGTH and days is not None and days > MAX_STRENGTH_DAYS:
             warnings.append(PlanWarning(
                 phase.id, item.id, "strength-no-rest",
-                f"{item.block.title('nl')}: kracht op {days} dagen per week; dezelfde spieren hebben 48 tot 72 uur "
-                "rust nodig (2 of 3 dagen per week).",
-                f"{item.block.title('en')}: strength on {days} days a week; the same muscles need 48 to 72 hours "
-                "of rest (2 or 3 days a week).",
+                msg("{title}: strength on {days} days a week; the same muscles need {rest_min} to {rest_max} hours "
+                    "of rest ({days_min} or {days_max} days a week).", title=ByLanguage(item.block.title), days=days,
+                    rest_min=REST_HOURS[0], rest_max=REST_HOURS[1], days_min=MAX_STRENGTH_DAYS - 1,
+                    days_max=MAX_STRENGTH_DAYS),
             ))
         limit = item.dosage.pain_limit
         if limit is not None and limit > PAIN_LIMIT_DEFAULT:
             warnings.append(PlanWarning(
                 phase.id, item.id, "pain-limit-high",
-                f"{item.block.title('nl')}: pijngrens {limit}; boven {PAIN_LIMIT_DEFAULT} is rood op het verkeerslicht.",
-                f"{item.block.title('en')}: pain limit {limit}; above {PAIN_LIMIT_DEFAULT} is red on the traffic light.",
+                msg("{title}: pain limit {limit}; above {default} is red on the traffic light.",
+                    title=ByLanguage(item.block.title), limit=limit, default=PAIN_LIMIT_DEFAULT),
             ))
     return warnings
 
@@ -188,10 +184,10 @@ def check_phase(phase: PhaseView, previous: PhaseView | None, *, cap_pct: int) -
     if phase.weeks < MIN_PHASE_WEEKS:
         warnings.append(PlanWarning(
             phase.id, None, "short-phase",
-            f"Deze fase duurt {phase.weeks} week; een fase duurt minstens {MIN_PHASE_WEEKS} weken, "
-            "zodat er tijd is om te wennen en te beoordelen.",
-            f"This phase lasts {phase.weeks} week; a phase lasts at least {MIN_PHASE_WEEKS} weeks, "
-            "so there is time to get used to it and to judge it.",
+            nmsg("This phase lasts {n} week; a phase lasts at least {weeks} weeks, so there is time to get used to "
+                 "it and to judge it.",
+                 "This phase lasts {n} weeks; a phase lasts at least {weeks} weeks, so there is time to get used to "
+                 "it and to judge it.", phase.weeks, weeks=MIN_PHASE_WEEKS),
         ))
     warnings += _session_size(phase)
     session = [i for i in phase.items if i.block.kind in SESSION_KINDS]
@@ -199,17 +195,15 @@ def check_phase(phase: PhaseView, previous: PhaseView | None, *, cap_pct: int) -
     if minutes > MAX_SESSION_MINUTES:
         warnings.append(PlanWarning(
             phase.id, None, "too-long",
-            f"Eén keer oefenen duurt ongeveer {minutes} minuten; meer dan {MAX_SESSION_MINUTES} is veel.",
-            f"One session takes about {minutes} minutes; more than {MAX_SESSION_MINUTES} is a lot.",
+            msg("One session takes about {minutes} minutes; more than {most} is a lot.", minutes=minutes,
+                most=MAX_SESSION_MINUTES),
         ))
     warnings += _item_warnings(phase)
     kinds = {i.block.kind for i in phase.items}
     if Kind.BREATHING not in kinds:
-        warnings.append(PlanWarning(phase.id, None, "no-breathing",
-                                    "Deze fase heeft geen ademhalingsoefening.", "This phase has no breathing exercise."))
+        warnings.append(PlanWarning(phase.id, None, "no-breathing", msg("This phase has no breathing exercise.")))
     if Kind.EDUCATION not in kinds:
-        warnings.append(PlanWarning(phase.id, None, "no-education",
-                                    "Deze fase heeft geen uitleg.", "This phase has no explanation (education)."))
+        warnings.append(PlanWarning(phase.id, None, "no-education", msg("This phase has no explanation (education).")))
     return warnings
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from planner.domain.messages import Msg, msg, worded
 from planner.domain.model import CheckInView, ExposureLadder, Rung
 from planner.domain.thresholds import (
     EXPOSURE_MOVE_ON_MAX,
@@ -61,11 +62,11 @@ class ExposureStatus:
     practised: bool  # the first time at this rung was done in the practice
     move_on: bool
     next_rung: int | None
-    reason_nl: str
-    reason_en: str
+    reason_message: Msg
 
     def reason(self, lang: str) -> str:
-        return self.reason_nl if lang == "nl" else self.reason_en
+        """Why, worded in `lang`."""
+        return worded(self.reason_message, lang)
 
 
 def exposure_status(ladder: ExposureLadder, checkins: Sequence[CheckInView], *, stopped: bool = False) -> ExposureStatus:
@@ -80,22 +81,16 @@ def exposure_status(ladder: ExposureLadder, checkins: Sequence[CheckInView], *, 
         latest <= first * EXPOSURE_MOVE_ON_SHARE or latest <= EXPOSURE_MOVE_ON_MAX)
     move = fallen and rung.practised and not stopped and nxt is not None
     if stopped:
-        nl, en = "Ladder staat stil: eerst het alarmsignaal.", "Ladder paused: the red flag comes first."
+        why = msg("Ladder paused: the red flag comes first.")
     elif not rung.practised:
-        nl = f"Trede ‘{rung.name}’: eerst een keer samen in de praktijk oefenen."
-        en = f"Rung ‘{rung.name}’: practise it once together in the practice first."
+        why = msg("Rung ‘{rung}’: practise it once together in the practice first.", rung=rung.name)
     elif move:
         assert nxt is not None  # `move` needs a next rung
-        nl = (f"Verwachte schade van ‘{rung.name}’ van {first} naar {latest}: door naar "
-              f"‘{ladder.rungs[nxt].name}’ (eerst samen in de praktijk).")
-        en = (f"Expected harm of ‘{rung.name}’ fell from {first} to {latest}: on to "
-              f"‘{ladder.rungs[nxt].name}’ (first together in the practice).")
+        why = msg("Expected harm of ‘{rung}’ fell from {first} to {latest}: on to ‘{next}’ (first together in the "
+                  "practice).", rung=rung.name, first=first, latest=latest, next=ladder.rungs[nxt].name)
     elif fallen and nxt is None:
-        nl, en = "Bovenste trede gehaald: de gevreesde activiteit lukt.", "Top rung reached: the feared activity is done."
+        why = msg("Top rung reached: the feared activity is done.")
     else:
-        shown = "–" if latest is None else str(latest)
-        nl = (f"Trede ‘{rung.name}’: verwachte schade nu {shown}; door als die gehalveerd is of "
-              f"{EXPOSURE_MOVE_ON_MAX} of lager.")
-        en = (f"Rung ‘{rung.name}’: expected harm now {shown}; move on when it has halved or is "
-              f"{EXPOSURE_MOVE_ON_MAX} or lower.")
-    return ExposureStatus(ladder.current, rung.name, first, latest, rung.practised, move, nxt if move else None, nl, en)
+        why = msg("Rung ‘{rung}’: expected harm now {latest}; move on when it has halved or is {most} or lower.",
+                  rung=rung.name, latest="–" if latest is None else latest, most=EXPOSURE_MOVE_ON_MAX)
+    return ExposureStatus(ladder.current, rung.name, first, latest, rung.practised, move, nxt if move else None, why)

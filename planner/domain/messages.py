@@ -8,6 +8,7 @@ extracts the ids from the calls below (keywords in `babel.cfg`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,24 @@ class Msg:
         return word(self, "en")
 
 
+@dataclass(frozen=True, slots=True)
+class ByLanguage:
+    """A parameter that is data in several languages, not a catalogue entry (a block's title, a rung's
+    text): `pick(lang)` gives it in the language the message is worded in (`pick=block.title`)."""
+
+    pick: Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Parameters shown one after the other with a separator that is the same in every language
+    (", " between red flags, "; " between the changes of a dosage); each part is worded like a
+    parameter (a message, a number, text)."""
+
+    parts: tuple[Any, ...]
+    separator: str = ", "
+
+
 def msg(message_id: str, /, **params: Any) -> Msg:
     """A message: `msg("Pain after {activity}", activity=...)`."""
     return Msg(message_id, tuple(params.items()))
@@ -44,6 +63,21 @@ def nmsg(singular: str, plural: str, count: int, /, **params: Any) -> Msg:
 def pmsg(context: str, message_id: str, /, **params: Any) -> Msg:
     """A message with a context, where one English text needs two translations."""
     return Msg(message_id, tuple(params.items()), context=context)
+
+
+def worded(message: Msg | str, lang: str) -> str:
+    """`message` in `lang` now: for the words the domain writes into a plan in the plan's language (a
+    phase's name) and for the `reasons(lang)`-style conveniences of its results. Elsewhere the place
+    that shows a message words it with `planner.i18n.word`."""
+    from planner.i18n import word  # the domain does not import i18n at load time
+
+    return word(message, lang)
+
+
+def percent(value: float, /) -> Msg:
+    """A percentage as a parameter ("75 %"): keeps a "%" out of the sentence's own id, where "% of" would
+    read as an old-style placeholder."""
+    return msg("{n} %", n=value)
 
 
 class MessageError(Exception):

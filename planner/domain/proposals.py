@@ -18,6 +18,7 @@ from planner.domain.change_words import describe_change, growth_words
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import Kind
+from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent, worded
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
 from planner.domain.plan_words import phase_criteria
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
@@ -65,8 +66,7 @@ class ItemProposal:
     block: BlockInfo
     before: Dosage | None
     after: Dosage
-    reason_nl: str = ""
-    reason_en: str = ""
+    reason_message: Msg | str = ""
     source_item_id: int | None = None
     replaces: BlockInfo | None = None
     patient_note: str = ""
@@ -74,7 +74,8 @@ class ItemProposal:
     include: bool = True
 
     def reason(self, lang: str) -> str:
-        return self.reason_nl if lang == "nl" else self.reason_en
+        """Why, worded in `lang`."""
+        return worded(self.reason_message, lang)
 
     @property
     def ratio(self) -> float | None:
@@ -98,13 +99,13 @@ class PhaseProposal:
     items: tuple[ItemProposal, ...]
     cap_pct: int
     factor: float
-    summary_nl: str = ""
-    summary_en: str = ""
+    summary_messages: tuple[Msg, ...] = ()  # sentences
     tolerated_phase_id: int | None = None
     source_weeks: int | None = None  # the source phase is shortened to this (moving on early)
 
     def summary(self, lang: str) -> str:
-        return self.summary_nl if lang == "nl" else self.summary_en
+        """The summary worded in `lang`, its sentences one after the other."""
+        return " ".join(worded(m, lang) for m in self.summary_messages)
 
     def with_item(self, index: int, **changes: Any) -> PhaseProposal:
         """A copy with item `index` changed (e.g. after=..., include=False)."""
@@ -116,19 +117,11 @@ class PhaseProposal:
         return tuple(item for item in self.items if item.include)
 
 
-def _words(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
 def education_sequence(pool: Iterable[BlockInfo]) -> list[BlockInfo]:
     """Education blocks in teaching order: the built-in order first, then the rest by key."""
     rank = {key: i for i, key in enumerate(EDUCATION_ORDER)}
     blocks = [b for b in pool if b.kind is Kind.EDUCATION and not b.archived]
     return sorted(blocks, key=lambda b: (rank.get(b.key, len(rank)), b.key))
-
-
-def _both(fn) -> tuple[str, str]:
-    return fn("nl"), fn("en")
 
 
 def progress_items(
@@ -150,20 +143,17 @@ def progress_items(
         if block.kind is Kind.EDUCATION:
             nxt = next((t for t in topics if t.key not in used_keys), None)
             if nxt is None:
-                nl, en = "Geen nieuw onderwerp meer: dit onderwerp herhalen.", "No new topic left: repeat this topic."
-                out.append(ItemProposal(block, before, before, nl, en, **common))
+                out.append(ItemProposal(block, before, before, msg("No new topic left: repeat this topic."), **common))
                 continue
             used_keys.add(nxt.key)
-            nl = f"Volgende onderwerp, na ‘{block.title('nl')}’."
-            en = f"Next topic, after ‘{block.title('en')}’."
-            out.append(ItemProposal(nxt, before, nxt.dosage, nl, en, replaces=block,
-                                    source_item_id=item.id))
+            out.append(ItemProposal(nxt, before, nxt.dosage, msg("Next topic, after ‘{title}’.",
+                                                                 title=ByLanguage(block.title)),
+                                    replaces=block, source_item_id=item.id))
             continue
         if block_progression(block) in (Progression.NONE, Progression.RUNG):
             out.append(ItemProposal(block, before, before,
-                                    "Blijft gelijk: herhalen, verlengen of vervangen kies jij; het groeit niet vanzelf.",
-                                    "Stays the same: repeat, lengthen or replace it by your choice; it does not grow "
-                                    "by itself.", **common))
+                                    msg("Stays the same: repeat, lengthen or replace it by your choice; it does not "
+                                        "grow by itself."), **common))
             continue
         result = progress_dosage(block.kind, before, levels=len(block.levels), factor=factor)
         climbed = (result.after.level or 0) > (before.level or 0)
@@ -172,21 +162,23 @@ def progress_items(
         after = result.after
         ratio = volume_ratio(block.kind, before, after)
 
-        def reason(lang: str, block=block, before=before, after=after, ratio=ratio, status=result.status) -> str:
-            if status is StepStatus.AT_TOP:
-                return _words(lang, "Hoogste stap van deze oefening bereikt: kies een zwaardere oefening of voeg gewicht toe.",
-                              "Top of this exercise's steps: choose a harder exercise or add weight.")
-            if status is StepStatus.CAPPED:
-                return _words(lang, f"Blijft gelijk: de kleinste stap groeit sneller dan {cap_pct} % per week.",
-                              f"Stays the same: the smallest step grows faster than {cap_pct} % a week.")
-            change = describe_change(block, before, after, lang)
-            if ratio is None or abs(ratio - 1) < 0.005:  # a longer exhale or a new rung at the same volume
-                return change
-            growth = growth_words(ratio, factor=factor, weeks=weeks, cap_pct=cap_pct, lang=lang)
-            return f"{change}, {growth}"
-
-        out.append(ItemProposal(block, before, after, *_both(reason), **common))
+        out.append(ItemProposal(block, before, after, _progress_reason(block, before, after, ratio, result.status,
+                                                                       factor=factor, weeks=weeks, cap_pct=cap_pct),
+                                **common))
     return tuple(out)
+
+
+def _progress_reason(block: BlockInfo, before: Dosage, after: Dosage, ratio: float | None, status: StepStatus, *,
+                     factor: float, weeks: int, cap_pct: int) -> Msg | str:
+    if status is StepStatus.AT_TOP:
+        return msg("Top of this exercise's steps: choose a harder exercise or add weight.")
+    if status is StepStatus.CAPPED:
+        return msg("Stays the same: the smallest step grows faster than {pct} % a week.", pct=cap_pct)
+    change = describe_change(block, before, after)
+    if ratio is None or abs(ratio - 1) < 0.005:  # a longer exhale or a new rung at the same volume
+        return change
+    return msg("{change}, {growth}", change=change,
+               growth=growth_words(ratio, factor=factor, weeks=weeks, cap_pct=cap_pct))
 
 
 def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
@@ -202,17 +194,16 @@ def criteria_text(mode: ProgressionMode, weeks: int, lang: str) -> str:
     return phase_criteria(mode, weeks, lang)
 
 
-def _early(phase: PhaseView, done: int | None) -> tuple[str, str]:
+def _early(phase: PhaseView, done: int | None) -> tuple[Msg, ...]:
     if done is None:
-        return "", ""
-    weeks_nl = "1 week" if done == 1 else f"{done} weken"
-    weeks_en = "1 week" if done == 1 else f"{done} weeks"
-    return (f" ‘{phase.name}’ wordt ingekort tot {weeks_nl} (zo lang is het nu gedaan): de nieuwe fase begint nu.",
-            f" ‘{phase.name}’ is shortened to {weeks_en} (as long as it has been done): the new phase starts now.")
+        return ()
+    return (nmsg("‘{phase}’ is shortened to {n} week (as long as it has been done): the new phase starts now.",
+                 "‘{phase}’ is shortened to {n} weeks (as long as it has been done): the new phase starts now.", done,
+                 phase=phase.name),)
 
 
 def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[BlockInfo] = (),
-                     note: tuple[str, str] | None = None, today: dt.date | None = None) -> PhaseProposal:
+                     note: Msg | None = None, today: dt.date | None = None) -> PhaseProposal:
     """The next phase: every block one step up within the weekly cap over the weeks done.
 
     Moving on before the phase's planned end (`today` inside it) measures the cap over the whole
@@ -227,21 +218,19 @@ def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[
     factor = cap_factor(plan.weekly_cap_pct, weeks)
     changed = sum(1 for i in items if i.after != i.before or i.replaces is not None)
     allowed = round((factor - 1) * 100)
-    nl = (f"{changed} van {len(items)} onderdelen een stap verder; geen oefening groeit meer dan "
-          f"{plan.weekly_cap_pct} % per week (na {weeks} {'week' if weeks == 1 else 'weken'} max. +{allowed} %).")
-    en = (f"{changed} of {len(items)} parts one step further; no exercise grows by more than "
-          f"{plan.weekly_cap_pct} % a week (after {weeks} {'week' if weeks == 1 else 'weeks'} at most +{allowed} %).")
-    early = _early(phase, done)
-    nl, en = nl + early[0], en + early[1]
-    if note:
-        nl, en = f"{note[0]} {nl}", f"{note[1]} {en}"
+    summary = nmsg("{changed} of {parts} parts one step further; no exercise grows by more than {cap} % a week "
+                   "(after {n} week at most +{allowed} %).",
+                   "{changed} of {parts} parts one step further; no exercise grows by more than {cap} % a week "
+                   "(after {n} weeks at most +{allowed} %).", weeks,
+                   changed=changed, parts=len(items), cap=plan.weekly_cap_pct, allowed=allowed)
     lang = plan.language
     return PhaseProposal(
         kind=ProposalKind.PROGRESS, plan_id=plan.id, source_phase_id=phase.id,
-        name=_words(lang, "Volgende stap", "Next step"), weeks=phase.weeks,
-        focus=_words(lang, "Iets meer belasting, stap voor stap.", "A little more load, step by step."),
+        name=worded(msg("Next step"), lang), weeks=phase.weeks,
+        focus=worded(msg("A little more load, step by step."), lang),
         criteria=criteria_text(plan.mode, phase.weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
-        factor=factor, summary_nl=nl, summary_en=en, source_weeks=done,
+        factor=factor, summary_messages=(*((note,) if note else ()), summary, *_early(phase, done)),
+        source_weeks=done,
     )
 
 
@@ -251,28 +240,23 @@ def propose_hold(plan: PlanView, phase_id: int, advice: Review | None = None, *,
     _, phase = _phase(plan, phase_id)
     done = weeks_done(plan, phase_id, today)
     items = tuple(
-        ItemProposal(i.block, i.dosage, i.dosage, "Blijft gelijk.", "Stays the same.", source_item_id=i.id,
+        ItemProposal(i.block, i.dosage, i.dosage, msg("Stays the same."), source_item_id=i.id,
                      patient_note=i.patient_note, private_note=i.private_note)
         for i in phase.items
     )
     if plan.mode is ProgressionMode.TIME:
-        nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden nog een week; daarna gaat het schema verder."
-        en = "Hold: the same exercises and amounts for one more week; then the schedule goes on."
+        summary = msg("Hold: the same exercises and amounts for one more week; then the schedule goes on.")
     else:
-        nl = "Zo doorgaan: dezelfde oefeningen en hoeveelheden, tot het verkeerslicht een week groen is."
-        en = "Hold: the same exercises and amounts until the traffic light has been green for a week."
-    if advice is not None:
-        nl, en = f"{advice.headline('nl')}. {nl}", f"{advice.headline('en')}. {en}"
-    early = _early(phase, done)
-    nl, en = nl + early[0], en + early[1]
+        summary = msg("Hold: the same exercises and amounts until the traffic light has been green for a week.")
+    headline = (msg("{headline}.", headline=advice.headline_message),) if advice is not None else ()
     lang, weeks = plan.language, min(phase.weeks, 2)
     return PhaseProposal(
         kind=ProposalKind.HOLD, plan_id=plan.id, source_phase_id=phase.id,
-        name=_words(lang, "Nog even zo doorgaan", "Keep it steady"), weeks=weeks,
-        focus=_words(lang, "Hetzelfde blijven doen, rustig en regelmatig.", "Keep doing the same, calmly and regularly."),
+        name=worded(msg("Keep it steady"), lang), weeks=weeks,
+        focus=worded(msg("Keep doing the same, calmly and regularly."), lang),
         criteria=criteria_text(plan.mode, weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
-        factor=cap_factor(plan.weekly_cap_pct, done or phase.weeks), summary_nl=nl, summary_en=en,
-        source_weeks=done,
+        factor=cap_factor(plan.weekly_cap_pct, done or phase.weeks),
+        summary_messages=(*headline, summary, *_early(phase, done)), source_weeks=done,
     )
 
 
@@ -281,6 +265,17 @@ def _pair_by_block(items: Sequence[PlanItemView], earlier: Sequence[PlanItemView
     for item in earlier:
         pool.setdefault(item.block.id, []).append(item)
     return [pool[item.block.id].pop(0) if pool.get(item.block.id) else None for item in items]
+
+
+def _step_back_reason(item: PlanItemView, after: Dosage, earlier: PlanItemView | None) -> Msg | str:
+    if after == item.dosage:
+        return msg("Stays the same: this helps during a flare-up.")
+    change = describe_change(item.block, item.dosage, after)
+    if earlier is None:
+        return msg("{change} (about {share} of now)", change=change, share=percent(STEP_PCT))
+    ratio = volume_ratio(item.block.kind, earlier.dosage, after)
+    pct = round(100 * ratio) if ratio else STEP_PCT
+    return msg("{change} (level that went well, {share} of it)", change=change, share=percent(pct))
 
 
 def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int | None = None,
@@ -301,40 +296,24 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
     for item, earlier in zip(phase.items, pairs, strict=True):
         after = step_back_dosage(item.block.kind, item.dosage, earlier.dosage if earlier else None)
 
-        def reason(lang: str, item=item, after=after, earlier=earlier) -> str:
-            if after == item.dosage:
-                return _words(lang, "Blijft gelijk: dit helpt juist bij een opvlamming.",
-                              "Stays the same: this helps during a flare-up.")
-            change = describe_change(item.block, item.dosage, after, lang)
-            if earlier is None:
-                return change + _words(lang, f" (ongeveer {STEP_PCT} % van nu)", f" (about {STEP_PCT} % of now)")
-            ratio = volume_ratio(item.block.kind, earlier.dosage, after)
-            pct = round(100 * ratio) if ratio else STEP_PCT
-            return change + _words(lang, f" (niveau dat goed ging, {pct} % daarvan)", f" (level that went well, {pct} % of it)")
-
-        items.append(ItemProposal(item.block, item.dosage, after, *_both(reason), source_item_id=item.id,
-                                  patient_note=item.patient_note, private_note=item.private_note))
+        items.append(ItemProposal(item.block, item.dosage, after, _step_back_reason(item, after, earlier),
+                                  source_item_id=item.id, patient_note=item.patient_note,
+                                  private_note=item.private_note))
     taught = {i.block.key for p in plan.phases for i in p.items}
     flare = next((b for b in education_pool if b.key == FLARE_UP_TOPIC), None)
     if flare is not None and FLARE_UP_TOPIC not in taught:
-        items.append(ItemProposal(flare, None, flare.dosage, "Nieuw: uitleg over opvlammingen.",
-                                  "New: an explanation of flare-ups."))
-    name = tolerated.name if tolerated else phase.name
-    nl = (f"Terug naar het niveau van ‘{name}’ met ongeveer {STEP_PCT} % van de hoeveelheid. "
-          "Ademhaling en uitleg blijven; blijven bewegen helpt het herstel.")
-    en = (f"Back to the level of ‘{name}’ at about {STEP_PCT} % of the amount. "
-          "Breathing and education stay; moving on helps recovery.")
+        items.append(ItemProposal(flare, None, flare.dosage, msg("New: an explanation of flare-ups.")))
+    summary = msg("Back to the level of ‘{phase}’ at about {share} of the amount. Breathing and education stay; "
+                  "moving on helps recovery.", phase=tolerated.name if tolerated else phase.name,
+                  share=percent(STEP_PCT))
     done = weeks_done(plan, phase_id, today)
-    early = _early(phase, done)
-    nl, en = nl + early[0], en + early[1]
     lang, weeks = plan.language, min(max(phase.weeks, 1), STEP_BACK_WEEKS)
     return PhaseProposal(
         kind=ProposalKind.STEP_BACK, plan_id=plan.id, source_phase_id=phase.id,
-        name=_words(lang, "Rustiger aan", "Easing off"), weeks=weeks,
-        focus=_words(lang, "Na een opvlamming: terug naar wat goed ging, iets minder, en blijven bewegen.",
-                     "After a flare-up: back to what went well, a little less, and keep moving."),
+        name=worded(msg("Easing off"), lang), weeks=weeks,
+        focus=worded(msg("After a flare-up: back to what went well, a little less, and keep moving."), lang),
         criteria=criteria_text(plan.mode, weeks, lang), items=tuple(items), cap_pct=plan.weekly_cap_pct,
-        factor=cap_factor(plan.weekly_cap_pct, phase.weeks), summary_nl=nl, summary_en=en,
+        factor=cap_factor(plan.weekly_cap_pct, phase.weeks), summary_messages=(summary, *_early(phase, done)),
         tolerated_phase_id=tolerated.id if tolerated else None, source_weeks=done,
     )
 
@@ -348,9 +327,9 @@ def propose_next(plan: PlanView, phase_id: int, advice: Review, *, education_poo
     (moving on to the planned next phase) is `planner.domain.roadmap`; this only inserts.
     """
     if force or advice.outcome is Outcome.PROGRESS:
-        note = (f"{advice.headline('nl')}.", f"{advice.headline('en')}.")
+        note = msg("{headline}.", headline=advice.headline_message)
         if advice.outcome is not Outcome.PROGRESS:
-            note = ("Een stap verder op keuze van de therapeut.", "A step up by the therapist's choice.")
+            note = msg("A step up by the therapist's choice.")
         return propose_progress(plan, phase_id, education_pool=education_pool, note=note, today=today)
     if advice.outcome is Outcome.STEP_BACK:
         return propose_step_back(plan, phase_id, education_pool=education_pool, today=today)

@@ -5,7 +5,7 @@ plans step back, continue or progress (a half step when at least half the check-
 time-contingent plans keep their quotas whatever the pain and hold only for a red flag or three
 worse mornings on consecutive days, and repeat a week whose quota was missed. Every number comes
 from `planner.domain.thresholds`. The result says what to do (`outcome`, `step`) and why (reasons
-in Dutch and English); `planner.domain.roadmap` turns it into a proposal.
+as messages, worded where shown); `planner.domain.roadmap` turns it into a proposal.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from planner.domain.messages import Joined, Msg, msg, nmsg, percent, worded
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.monitoring import Light, checkin_light
-from planner.domain.review_words import counted, flag_words, outcome_headline
+from planner.domain.review_words import flag_words, outcome_headline
 from planner.domain.schedule import current_phase, older_adult, phase_started, schedule_week
 from planner.domain.thresholds import (
     BREAK_DAYS,
@@ -29,6 +30,8 @@ from planner.domain.thresholds import (
     MIN_CHECKINS_TO_JUDGE,
     MIN_PHASE_WEEKS,
     MIN_SPAN_DAYS,
+    OLDER_ADULT_AGE,
+    PAIN_SCALE_MAX,
     QUOTA_MISSED_SHARE,
     RECENT_DAYS,
     RED_COUNT_STEP_BACK,
@@ -48,6 +51,8 @@ from planner.domain.thresholds import (
 )
 
 STEP_BACK_ACTIONS = ("step-back", "restart")
+#: Confidence in moving is rated on the same 0-10 scale as pain.
+CONFIDENCE_MAX = PAIN_SCALE_MAX
 #: The review-log action "the therapist has seen the red flags": only flags reported after it stop.
 FLAGS_SEEN = "flags-seen"
 
@@ -75,44 +80,38 @@ class Step(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """What the check-ins say: the outcome, the step, the colour of the newest check-in, the reasons."""
+    """What the check-ins say: the outcome, the step, the colour of the newest check-in, the reasons
+    (messages, worded where they are shown)."""
 
     outcome: Outcome
     light: Light | None
     step: Step | None = None
-    reasons_nl: tuple[str, ...] = ()
-    reasons_en: tuple[str, ...] = ()
+    reason_messages: tuple[Msg, ...] = ()
     flags: tuple[RedFlag, ...] = ()
     restart: bool = False  # a step back after a break (75 % of the last dose)
     resume: bool = False  # back to the dose before the flare
     move_on_due: bool = False  # time-contingent: the phase's weeks are done
     checkins_used: int = 0
-    facts: dict = field(default_factory=dict, hash=False)
+    facts: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def kind(self) -> Outcome:  # the name the screens use
         return self.outcome
 
+    @property
+    def headline_message(self) -> Msg:
+        return outcome_headline(self.outcome, self.step, self.flags)
+
     def reasons(self, lang: str) -> tuple[str, ...]:
-        return self.reasons_nl if lang == "nl" else self.reasons_en
+        """The reasons worded in `lang`."""
+        return tuple(worded(m, lang) for m in self.reason_messages)
 
     def headline(self, lang: str) -> str:
-        return outcome_headline(self.outcome, self.step, self.flags, lang)
+        return worded(self.headline_message, lang)
 
-
-class _Reasons:
-    def __init__(self) -> None:
-        self.nl: list[str] = []
-        self.en: list[str] = []
-
-    def add(self, nl: str, en: str) -> None:
-        self.nl.append(nl)
-        self.en.append(en)
-
-
-def _day(date: dt.date, lang: str) -> str:
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{date.day}-{date.month}" if lang == "nl" else f"{date.day} {months[date.month - 1]}"
+    def adding(self, *reasons: Msg) -> Review:
+        """The review with `reasons` added after its own."""
+        return replace(self, reason_messages=(*self.reason_messages, *reasons))
 
 
 def _last(log: Sequence[ReviewEntry], actions: tuple[str, ...] | None = None) -> ReviewEntry | None:
@@ -195,29 +194,24 @@ def review_plan(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.da
     if newest is not None and result.outcome is not Outcome.STOP and not any(
             c.red_flags is not None for c in checkins
             if c.date <= today and (newest.date - c.date).days < RECENT_DAYS):
-        result = replace(result, reasons_nl=(*result.reasons_nl, "Deze week is niet naar alarmsignalen gevraagd: "
-                                             "vraag dat voor je verder opbouwt."),
-                         reasons_en=(*result.reasons_en, "Red flags were not asked this week: ask before "
-                                     "progressing."))
+        result = result.adding(msg("Red flags were not asked this week: ask before progressing."))
     if newest is None or newest.confidence is None:
         return result
     if newest.confidence <= LOW_CONFIDENCE:
-        nl = f"Vertrouwen in bewegen is laag ({newest.confidence}/10): leg uit waarom het veilig is."
-        en = f"Confidence in moving is low ({newest.confidence}/10): explain why it is safe."
-    else:
-        nl, en = f"Vertrouwen in bewegen: {newest.confidence}/10.", f"Confidence in moving: {newest.confidence}/10."
-    return replace(result, reasons_nl=(*result.reasons_nl, nl), reasons_en=(*result.reasons_en, en))
+        return result.adding(msg("Confidence in moving is low ({confidence}/{top}): explain why it is safe.",
+                                 confidence=newest.confidence, top=CONFIDENCE_MAX))
+    return result.adding(msg("Confidence in moving: {confidence}/{top}.", confidence=newest.confidence,
+                             top=CONFIDENCE_MAX))
 
 
 def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
             older: bool | None, bands: PainBands) -> Review:
     older = older_adult(plan, today) if older is None else older
     chk = sorted((c for c in checkins if c.date <= today), key=lambda c: (c.date, c.id))
-    r = _Reasons()
+    r: list[Msg] = []
     if not chk:
-        r.add("Nog geen check-ins: noteer eerst hoe het oefenen gaat.",
-              "No check-ins yet: first record how the exercises are going.")
-        return Review(Outcome.CONTINUE, None, None, tuple(r.nl), tuple(r.en))
+        r.append(msg("No check-ins yet: first record how the exercises are going."))
+        return Review(Outcome.CONTINUE, None, None, tuple(r))
     newest = chk[-1]
     colour = checkin_light(newest, bands)
     last_entry = _last(plan.review_log)
@@ -229,33 +223,30 @@ def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
     seen = _last(plan.review_log, (FLAGS_SEEN,))
     flags = _flags([c for c in (*considered, newest) if seen is None or c.date > seen.date])
     if flags:
-        nl, en = flag_words(flags)
-        r.add(nl, en)
-        return Review(Outcome.STOP, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), flags=flags, **common)
+        r.append(flag_words(flags))
+        return Review(Outcome.STOP, reason_messages=tuple(r), flags=flags, **common)
 
     # Data older than the window never drives a step back: too little to judge.
     if (today - newest.date).days > STALE_DAYS:
-        r.add(f"De laatste check-in is {(today - newest.date).days} dagen oud: te weinig om te beoordelen. "
-              "Vraag eerst hoe het nu gaat.",
-              f"The last check-in is {(today - newest.date).days} days old: too little to judge. "
-              "First ask how things are now.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.append(nmsg("The last check-in is {n} day old: too little to judge. First ask how things are now.",
+                      "The last check-in is {n} days old: too little to judge. First ask how things are now.",
+                      (today - newest.date).days))
+        return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
 
     # A break of 14 days or more without sessions (as reported): restart at 75 % of the last dose.
     pause = break_days([c for c in chk if since is None or c.date > since], plan.start_date)
     if pause is not None and pause >= BREAK_DAYS:
-        r.add(f"{pause} dagen geen oefeningen gedaan: opnieuw beginnen op ongeveer driekwart van de laatste "
-              "hoeveelheid.",
-              f"{pause} days without exercises: restart at about three quarters of the last amount.")
-        return Review(Outcome.STEP_BACK, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), restart=True, **common)
+        r.append(nmsg("{n} day without exercises: restart at about three quarters of the last amount.",
+                      "{n} days without exercises: restart at about three quarters of the last amount.", pause))
+        return Review(Outcome.STEP_BACK, reason_messages=tuple(r), restart=True, **common)
     # A gap between check-ins is not proof of a break: too little to judge.
     if len(chk) >= 2 and (newest.date - chk[-2].date).days >= BREAK_DAYS and (since is None or since < newest.date):
         gap = (newest.date - chk[-2].date).days
-        r.add(f"{gap} dagen geen check-in: te weinig om te beoordelen. Vraag of er geoefend is; na "
-              f"{BREAK_DAYS} dagen of meer zonder oefenen opnieuw beginnen op driekwart.",
-              f"{gap} days without a check-in: too little to judge. Ask whether the sessions went on; after "
-              f"{BREAK_DAYS} days or more without sessions, restart at three quarters.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.append(nmsg("{n} day without a check-in: too little to judge. Ask whether the sessions went on; after "
+                      "{days} days or more without sessions, restart at three quarters.",
+                      "{n} days without a check-in: too little to judge. Ask whether the sessions went on; after "
+                      "{days} days or more without sessions, restart at three quarters.", gap, days=BREAK_DAYS))
+        return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
 
     if plan.mode is ProgressionMode.TIME:
         return _time(plan, chk, considered, today, older, r, common)
@@ -263,47 +254,41 @@ def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
 
 
 def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView], today: dt.date, older: bool,
-          bands: PainBands, r: _Reasons, common: dict) -> Review:
+          bands: PainBands, r: list[Msg], common: dict[str, Any]) -> Review:
     newest = chk[-1]
     lights = [(c, checkin_light(c, bands)) for c in considered]
-    pains = ", ".join(str(c.pain_during) for c in considered[-7:]) or "–"
-    r.add(f"Pijn tijdens het oefenen: {pains} (groen 0 t/m {bands.green_max}, oranje {bands.amber_min} of "
-          f"{bands.amber_max}, rood boven {bands.amber_max}).",
-          f"Pain during the exercises: {pains} (green 0-{bands.green_max}, amber {bands.amber_min} or "
-          f"{bands.amber_max}, red above {bands.amber_max}).")
+    pains: Joined | str = Joined(tuple(c.pain_during for c in considered[-7:])) if considered else "–"
+    r.append(msg("Pain during the exercises: {pains} (green 0-{green_max}, amber {amber_min} or {amber_max}, "
+                 "red above {amber_max}).", pains=pains, green_max=bands.green_max, amber_min=bands.amber_min,
+                 amber_max=bands.amber_max))
     last_back = _last(plan.review_log, STEP_BACK_ACTIONS)
     after_back = [c for c in chk if last_back is None or c.date > last_back.date]
     trend = morning_trend(after_back, newest.date)
 
     for c, lt in lights[-7:]:
         if lt is Light.RED and c.pain_during > bands.amber_max:
-            r.add(f"{_day(c.date, 'nl')}: rood, pijn {c.pain_during} tijdens het oefenen is te veel.",
-                  f"{_day(c.date, 'en')}: red, pain {c.pain_during} during the exercises is too much.")
+            r.append(msg("{day}: red, pain {pain} during the exercises is too much.", day=c.date, pain=c.pain_during))
         elif lt is Light.RED:
-            r.add(f"{_day(c.date, 'nl')}: rood, de ochtend erna was het slechter dan normaal.",
-                  f"{_day(c.date, 'en')}: red, the next morning was worse than usual.")
+            r.append(msg("{day}: red, the next morning was worse than usual.", day=c.date))
 
     # 2. Step back.
     recent_reds = [c for c, lt in lights if lt is Light.RED and (newest.date - c.date).days < RECENT_DAYS]
-    triggers: list[tuple[str, str]] = []
+    triggers: list[Msg] = []
     if considered and lights[-1][1] is Light.RED and lights[-1][0] is newest:
-        triggers.append(("De nieuwste check-in is rood.", "The newest check-in is red."))
+        triggers.append(msg("The newest check-in is red."))
     if len(recent_reds) >= RED_COUNT_STEP_BACK:
-        triggers.append(counted("%(n)d red check-in in the last %(days)d days.",
-                                "%(n)d red check-ins in the last %(days)d days.", len(recent_reds), days=RECENT_DAYS))
+        triggers.append(nmsg("{n} red check-in in the last {days} days.", "{n} red check-ins in the last {days} days.",
+                             len(recent_reds), days=RECENT_DAYS))
     if trend is not None and trend >= TREND_STEP_BACK_RISE:
-        triggers.append((f"De ochtendpijn is deze week gemiddeld {trend:.1f} hoger dan de week ervoor.",
-                         f"Morning pain this week is on average {trend:.1f} higher than the week before."))
+        triggers.append(msg("Morning pain this week is on average {rise} higher than the week before.",
+                            rise=round(trend, 1)))
     if triggers:
-        for nl, en in triggers:
-            r.add(nl, en)
+        r.extend(triggers)
         if last_back is not None and (today - last_back.date).days < SECOND_STEP_BACK_REVIEW_DAYS:
-            r.add(f"Al een stap terug op {_day(last_back.date, 'nl')}: geen tweede verlaging, maar samen bekijken.",
-                  f"Already a step back on {_day(last_back.date, 'en')}: not another cut, but a review together.")
-            return Review(Outcome.REVIEW, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
-        r.add("Een stap terug: oefeningen op een ladder een niveau lager, de rest ongeveer driekwart. Blijf bewegen.",
-              "Step back: exercises on a ladder one level down, the rest about three quarters. Keep moving.")
-        return Review(Outcome.STEP_BACK, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+            r.append(msg("Already a step back on {day}: not another cut, but a review together.", day=last_back.date))
+            return Review(Outcome.REVIEW, reason_messages=tuple(r), **common)
+        r.append(msg("Step back: exercises on a ladder one level down, the rest about three quarters. Keep moving."))
+        return Review(Outcome.STEP_BACK, reason_messages=tuple(r), **common)
 
     # An open step back: it lasts at least 7 days; after 2 settled check-ins the dose returns.
     last_resume = _last(plan.review_log, ("resume",))
@@ -311,20 +296,17 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
         settled = [c for c, lt in lights if c.next_morning.settled and lt is not Light.RED]
         days = (today - last_back.date).days
         if days >= STEP_BACK_MIN_DAYS and len(settled) >= SETTLED_TO_RESUME:
-            r.add(*counted("%(n)d settled check-in after the step back: back to the amount before the flare "
-                           "(no more), for a week.",
-                           "%(n)d settled check-ins after the step back: back to the amount before the flare "
-                           "(no more), for a week.", len(settled)))
-            return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), resume=True, **common)
-        r.add(f"De stap terug loopt sinds {_day(last_back.date, 'nl')}: minstens {STEP_BACK_MIN_DAYS} dagen en "
-              f"{SETTLED_TO_RESUME} rustige check-ins.",
-              f"The step back runs since {_day(last_back.date, 'en')}: at least {STEP_BACK_MIN_DAYS} days and "
-              f"{SETTLED_TO_RESUME} settled check-ins.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+            r.append(nmsg("{n} settled check-in after the step back: back to the amount before the flare (no more), "
+                          "for a week.",
+                          "{n} settled check-ins after the step back: back to the amount before the flare (no more), "
+                          "for a week.", len(settled)))
+            return Review(Outcome.CONTINUE, reason_messages=tuple(r), resume=True, **common)
+        r.append(msg("The step back runs since {day}: at least {days} days and {settled} settled check-ins.",
+                     day=last_back.date, days=STEP_BACK_MIN_DAYS, settled=SETTLED_TO_RESUME))
+        return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
     if last_resume is not None and (today - last_resume.date).days < RESUME_HOLD_DAYS:
-        r.add("Een week op de hoeveelheid van voor de opvlamming; daarna gaat het plan verder.",
-              "A week at the amount before the flare; then the plan goes on.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.append(msg("A week at the amount before the flare; then the plan goes on."))
+        return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
 
     # 3. Too little to judge.
     answered = [c for c in considered if c.next_morning is not NextMorning.UNKNOWN]
@@ -333,25 +315,22 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     done, planned = sessions if sessions is not None else (0, 0)
     low = planned > 0 and done / planned < MIN_ADHERENCE
     if planned:
-        r.add(f"Gedaan deze kalenderweek: {done} van {planned} keer ({round(100 * done / planned)} %).",
-              f"Done this calendar week: {done} of {planned} sessions ({round(100 * done / planned)} %).")
+        r.append(nmsg("Done this calendar week: {done} of {n} session ({pct} %).",
+                      "Done this calendar week: {done} of {n} sessions ({pct} %).", planned, done=done,
+                      pct=round(100 * done / planned)))
     elif sessions is None:
-        r.add("Niet bekend hoeveel keer er geoefend is: vraag het na.",
-              "Not known how many sessions were done: ask.")
+        r.append(msg("Not known how many sessions were done: ask."))
     if len(answered) < MIN_CHECKINS_TO_JUDGE or span < MIN_SPAN_DAYS:
-        r.add(f"Nog te weinig om te beoordelen (minstens {MIN_CHECKINS_TO_JUDGE} check-ins met de ochtend erna, "
-              f"over {MIN_SPAN_DAYS} dagen): zo doorgaan.",
-              f"Too little to judge yet (at least {MIN_CHECKINS_TO_JUDGE} check-ins with the next morning, over "
-              f"{MIN_SPAN_DAYS} days): continue as planned.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.append(msg("Too little to judge yet (at least {checkins} check-ins with the next morning, over {days} days): "
+                     "continue as planned.", checkins=MIN_CHECKINS_TO_JUDGE, days=MIN_SPAN_DAYS))
+        return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
     if low:
-        r.add("Minder dan 60 % gedaan: zo doorgaan, en bespreek wat in de weg zat.",
-              "Fewer than 60 % of the sessions done: continue, and talk about what got in the way.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.append(msg("Fewer than {share} of the sessions done: continue, and talk about what got in the way.",
+                     share=percent(round(100 * MIN_ADHERENCE))))
+        return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
     if trend is not None and trend >= TREND_NO_PROGRESS_RISE:
-        r.add(f"De ochtendpijn steeg met {trend:.1f}: deze keer geen stap verder.",
-              f"Morning pain rose by {trend:.1f}: no step forward this time.")
-        return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.append(msg("Morning pain rose by {rise}: no step forward this time.", rise=round(trend, 1)))
+        return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
 
     # 4. Progress.
     unsettled = [c for c in considered if not c.next_morning.settled]
@@ -359,100 +338,84 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     if not unsettled and not reds:
         ambers = [c for c, lt in lights if lt is Light.AMBER]
         half = older or len(ambers) >= HALF_STEP_AMBER_SHARE * len(considered)
-        r.add(f"{span + 1} dagen lang elke ochtend rustig en geen rood.",
-              f"Every morning settled and no red for {span + 1} days.")
+        r.append(nmsg("Every morning settled and no red for {n} day.", "Every morning settled and no red for {n} days.",
+                      span + 1))
         if ambers:
-            r.add(*counted("%(n)d check-in amber: mild pain during movement is allowed and helps recovery.",
-                           "%(n)d check-ins amber: mild pain during movement is allowed and helps recovery.",
-                           len(ambers)))
+            r.append(nmsg("{n} check-in amber: mild pain during movement is allowed and helps recovery.",
+                          "{n} check-ins amber: mild pain during movement is allowed and helps recovery.", len(ambers)))
         if half:
-            r.add("Een halve stap verder" + (" (65 jaar of ouder: halve stappen)." if older else "."),
-                  "Half a step forward" + (" (65 or over: half steps)." if older else "."))
+            r.append(msg("Half a step forward ({age} or over: half steps).", age=OLDER_ADULT_AGE) if older
+                     else msg("Half a step forward."))
         else:
-            r.add("Een hele stap verder.", "A full step forward.")
-        return Review(Outcome.PROGRESS, step=Step.HALF if half else Step.FULL, reasons_nl=tuple(r.nl),
-                      reasons_en=tuple(r.en), **common)
+            r.append(msg("A full step forward."))
+        return Review(Outcome.PROGRESS, step=Step.HALF if half else Step.FULL, reason_messages=tuple(r), **common)
     if unsettled:
-        r.add("Niet elke ochtend was rustig (of het is niet bekend): zo doorgaan.",
-              "Not every morning was settled (or it is not known): continue as planned.")
-    return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+        r.append(msg("Not every morning was settled (or it is not known): continue as planned."))
+    return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
 
 
-def _bad_days(n: int) -> tuple[str, str]:
+def _bad_days(n: int) -> Msg:
     """The bad-day sentence, worded for the count (only one bad day is "expected")."""
     if n == 1:
-        return counted("%(n)d bad day: that is expected and does not change the schedule.",
-                       "%(n)d bad days: that is expected and does not change the schedule.", n)
-    return counted("%(n)d bad day: keep to the quota; talk about what is going on if it stays like this.",
-                   "%(n)d bad days: keep to the quota; talk about what is going on if it stays like this.", n)
+        return nmsg("{n} bad day: that is expected and does not change the schedule.",
+                    "{n} bad days: that is expected and does not change the schedule.", n)
+    return nmsg("{n} bad day: keep to the quota; talk about what is going on if it stays like this.",
+                "{n} bad days: keep to the quota; talk about what is going on if it stays like this.", n)
 
 
 def _time(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView], today: dt.date, older: bool,
-          r: _Reasons, common: dict) -> Review:
+          r: list[Msg], common: dict[str, Any]) -> Review:
     newest = chk[-1]
     phase = current_phase(plan, today)
-    r.add("Tijdgebonden: houd je aan de hoeveelheid van deze week, ook op een slechte dag; niet meer op een goede dag.",
-          "Time-contingent: keep to this week's quota, also on a bad day; no more on a good day.")
+    r.append(msg("Time-contingent: keep to this week's quota, also on a bad day; no more on a good day."))
     bad = [c for c in considered if checkin_light(c) is Light.RED]
     if bad:
-        r.add(*_bad_days(len(bad)))
+        r.append(_bad_days(len(bad)))
     week = [c for c in considered if (newest.date - c.date).days < RECENT_DAYS]
     high = len(week) >= MIN_CHECKINS_TO_JUDGE and all(c.pain_during > DEFAULT_BANDS.amber_max for c in week)
     if high:
-        r.add("Pijn hoog bij elke sessie: bespreek dit. De hoeveelheden blijven.",
-              "Pain high at every session: discuss. The quotas stay.")
+        r.append(msg("Pain high at every session: discuss. The quotas stay."))
     # Three worse mornings on consecutive days: hold this week's quota for one more week (at most once).
     if worse_run(considered) >= WORSE_MORNINGS_TO_HOLD:
         previous = _last(plan.review_log)
         if previous is not None and previous.action == "hold" and (today - previous.date).days <= 2 * RECENT_DAYS:
-            r.add(f"Weer {WORSE_MORNINGS_TO_HOLD} ochtenden achter elkaar slechter, vlak na een week aanhouden: "
-                  "niet nog een week aanhouden, maar samen bekijken.",
-                  f"{WORSE_MORNINGS_TO_HOLD} worse mornings in a row again, right after a held week: not another "
-                  "hold, but a review together.")
-            return Review(Outcome.REVIEW, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
-        r.add(f"{WORSE_MORNINGS_TO_HOLD} ochtenden achter elkaar slechter: de hoeveelheid van deze week blijft nog een "
-              "week; daarna schuift het schema een week op.",
-              f"{WORSE_MORNINGS_TO_HOLD} worse mornings in a row: this week's quota stays one more week; then the "
-              "schedule moves one week later.")
-        return Review(Outcome.HOLD, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+            r.append(msg("{n} worse mornings in a row again, right after a held week: not another hold, but a review "
+                         "together.", n=WORSE_MORNINGS_TO_HOLD))
+            return Review(Outcome.REVIEW, reason_messages=tuple(r), **common)
+        r.append(msg("{n} worse mornings in a row: this week's quota stays one more week; then the schedule moves one "
+                     "week later.", n=WORSE_MORNINGS_TO_HOLD))
+        return Review(Outcome.HOLD, reason_messages=tuple(r), **common)
     # A missed quota: fewer than half of the calendar week's planned sessions: repeat the week.
     sessions = newest_week_sessions(considered)
     done, planned = sessions if sessions is not None else (0, 0)
     if planned:
-        r.add(f"Deze kalenderweek gedaan: {done} van {planned} keer.",
-              f"This calendar week done: {done} of {planned} sessions.")
+        r.append(nmsg("This calendar week done: {done} of {n} session.", "This calendar week done: {done} of {n} sessions.",
+                      planned, done=done))
     elif sessions is None:
-        r.add("Niet bekend hoeveel keer er geoefend is: vraag het na.", "Not known how many sessions were done: ask.")
+        r.append(msg("Not known how many sessions were done: ask."))
     if planned and done < QUOTA_MISSED_SHARE * planned:
         previous = _last(plan.review_log)
         if previous is not None and previous.action == "repeat" and (today - previous.date).days < 2 * RECENT_DAYS + 1:
-            r.add("Twee weken achter elkaar minder dan de helft gedaan: samen bekijken wat in de weg zit.",
-                  "Fewer than half done two weeks in a row: review together what gets in the way.")
-            return Review(Outcome.REVIEW, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
-        r.add("Minder dan de helft gedaan: deze week herhalen, zonder inhalen.",
-              "Fewer than half done: repeat this week, without catching up.")
-        return Review(Outcome.HOLD, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en),
-                      facts={"repeat": True}, **common)
+            r.append(msg("Fewer than half done two weeks in a row: review together what gets in the way."))
+            return Review(Outcome.REVIEW, reason_messages=tuple(r), **common)
+        r.append(msg("Fewer than half done: repeat this week, without catching up."))
+        return Review(Outcome.HOLD, reason_messages=tuple(r), facts={"repeat": True}, **common)
     started = phase_started(plan, today)
     weeks_in = schedule_week(plan, today)
     if phase is not None and started is not None and weeks_in >= max(phase.weeks, MIN_PHASE_WEEKS):
         if high:
-            r.add(f"De weken van ‘{phase.name}’ zijn gedaan, maar met zo veel pijn nog niet naar een zwaardere fase: "
-                  "eerst samen bespreken.",
-                  f"The weeks of ‘{phase.name}’ are done, but with this much pain not yet on to a heavier phase: "
-                  "discuss first.")
-            return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en),
-                          facts={"stay_phase": True}, **common)
+            r.append(msg("The weeks of ‘{phase}’ are done, but with this much pain not yet on to a heavier phase: "
+                         "discuss first.", phase=phase.name))
+            return Review(Outcome.CONTINUE, reason_messages=tuple(r), facts={"stay_phase": True}, **common)
         step = Step.HALF if older else Step.FULL
-        r.add(f"De {phase.weeks} weken van ‘{phase.name}’ zijn gedaan: volgens schema naar de volgende fase.",
-              f"The {phase.weeks} weeks of ‘{phase.name}’ are done: on schedule to the next phase.")
+        r.append(nmsg("The {n} week of ‘{phase}’ is done: on schedule to the next phase.",
+                      "The {n} weeks of ‘{phase}’ are done: on schedule to the next phase.", phase.weeks,
+                      phase=phase.name))
         if older:
-            r.add("65 jaar of ouder: halve stappen.", "65 or over: half steps.")
-        return Review(Outcome.PROGRESS, step=step, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en),
-                      move_on_due=True, **common)
-    r.add(f"Week {weeks_in + 1} van de fase: zo doorgaan volgens schema.",
-          f"Week {weeks_in + 1} of the phase: continue on schedule.")
-    return Review(Outcome.CONTINUE, reasons_nl=tuple(r.nl), reasons_en=tuple(r.en), **common)
+            r.append(msg("{age} or over: half steps.", age=OLDER_ADULT_AGE))
+        return Review(Outcome.PROGRESS, step=step, reason_messages=tuple(r), move_on_due=True, **common)
+    r.append(msg("Week {week} of the phase: continue on schedule.", week=weeks_in + 1))
+    return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
 
 
 def advise(checkins: Sequence[CheckInView], *, today: dt.date | None = None, plan: PlanView | None = None) -> Review:

@@ -1,72 +1,68 @@
-"""The words of a review: the headline per outcome and the red-flag message, in Dutch and English."""
+"""The words of a review for the therapist, as messages: the headline per outcome, the red-flag
+message, the reason for a real rise of NPRS. Worded where they are shown (`planner.i18n.word`).
+
+The red flags are named here in the therapist's words; the patient's words for the same signs are
+`planner.domain.glossary.RED_FLAG_WORDS` (plain words on the handout).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planner.domain.messages import Joined, Msg, msg, pmsg
 from planner.domain.thresholds import RedFlag
-from planner.i18n import translation
 
-FLAG_NAMES = {
-    RedFlag.SADDLE: ("gevoelloosheid in het zitvlak of de lies", "numbness in the seat or groin"),
-    RedFlag.BLADDER_BOWEL: ("een verandering bij plassen of ontlasting", "a change in bladder or bowel control"),
-    RedFlag.SPREADING_WEAKNESS: ("zwakte of gevoelloosheid die zich uitbreidt", "weakness or numbness that spreads"),
-    RedFlag.FEVER: ("koorts", "fever"),
-    RedFlag.WEIGHT_LOSS: ("onverklaard gewichtsverlies", "unexplained weight loss"),
-    RedFlag.NIGHT_PAIN: ("constante pijn 's nachts", "constant pain at night"),
-    RedFlag.FALL: ("een val met letsel", "a fall with injury"),
-    RedFlag.CHEST: ("pijn op de borst of kortademigheid", "chest pain or breathlessness"),
+#: The red flags in the therapist's words (context "therapist": the handout words them for the patient).
+FLAG_NAMES: dict[RedFlag, Msg] = {
+    RedFlag.SADDLE: pmsg("therapist", "numbness in the seat or groin"),
+    RedFlag.BLADDER_BOWEL: pmsg("therapist", "a change in bladder or bowel control"),
+    RedFlag.SPREADING_WEAKNESS: pmsg("therapist", "weakness or numbness that spreads"),
+    RedFlag.FEVER: pmsg("therapist", "fever"),
+    RedFlag.WEIGHT_LOSS: pmsg("therapist", "unexplained weight loss"),
+    RedFlag.NIGHT_PAIN: pmsg("therapist", "constant pain at night"),
+    RedFlag.FALL: pmsg("therapist", "a fall with injury"),
+    RedFlag.CHEST: pmsg("therapist", "chest pain or breathlessness"),
 }
 
 
-def counted(singular: str, plural: str, n: int, **values: object) -> tuple[str, str]:
-    """A sentence with a count, in Dutch and English: the English message ids (with `%(n)d` and named
-    placeholders, never an f-string) and their Dutch plural forms live in `resources/locale/nl`."""
-    args = {"n": n, **values}
-    return (translation("nl").ngettext(singular, plural, n) % args,
-            translation("en").ngettext(singular, plural, n) % args)
+def flag_name(flag: RedFlag) -> Msg:
+    """The therapist's name of a red flag."""
+    return FLAG_NAMES[flag]
 
 
-def nprs_rise_words(previous: float, latest: float, line: float) -> tuple[str, str]:
+def flag_names(flags: Sequence[RedFlag]) -> Joined:
+    """The flags' names one after the other ("fever, a fall with injury")."""
+    return Joined(tuple(flag_name(f) for f in flags))
+
+
+def nprs_rise_words(previous: float, latest: float, line: float) -> Msg:
     """The reason for a real rise of NPRS since the last measurement (issue 16): named, but the
     advice still follows the diary."""
-    a, b, n = f"{previous:g}", f"{latest:g}", f"{line:g}"
-    return (f"NPRS gestegen van {a} naar {b} sinds de vorige meting: minstens {n} punten, een echte verandering. "
-            "Bespreek het samen; het advies volgt het dagboek.",
-            f"NPRS rose from {a} to {b} since the last measurement: at least {n} points, a real change. "
-            "Talk it through; the advice follows the diary.")
+    return msg("NPRS rose from {previous} to {latest} since the last measurement: at least {line} points, "
+               "a real change. Talk it through; the advice follows the diary.",
+               previous=previous, latest=latest, line=line)
 
 
-def flag_name(flag: RedFlag, lang: str) -> str:
-    nl, en = FLAG_NAMES[flag]
-    return nl if lang == "nl" else en
-
-
-def flag_words(flags: Sequence[RedFlag]) -> tuple[str, str]:
+def flag_words(flags: Sequence[RedFlag]) -> Msg:
     """The stop message naming the flags: same-day medical care for saddle or bladder/bowel."""
-    names_nl = ", ".join(flag_name(f, "nl") for f in flags)
-    names_en = ", ".join(flag_name(f, "en") for f in flags)
     if any(f.same_day_medical_care for f in flags):
-        return (f"Alarmsignaal: {names_nl}. Vandaag nog medische zorg: huisarts of huisartsenpost. "
-                "Niet verder opbouwen.",
-                f"Red flag: {names_en}. Medical care today: the GP or the out-of-hours GP post. No progression.")
-    return (f"Alarmsignaal: {names_nl}. Bel vandaag je therapeut. Niet verder opbouwen.",
-            f"Red flag: {names_en}. Call your therapist today. No progression.")
+        return msg("Red flag: {flags}. Medical care today: the GP or the out-of-hours GP post. No progression.",
+                   flags=flag_names(flags))
+    return msg("Red flag: {flags}. Call your therapist today. No progression.", flags=flag_names(flags))
 
 
-def outcome_headline(outcome, step, flags: Sequence[RedFlag], lang: str) -> str:
-    nl = lang == "nl"
-    value = outcome.value
-    if value == "progress":
-        half = step is not None and step.value == "half"
-        if nl:
-            return "Advies: een halve stap verder" if half else "Advies: een stap verder"
-        return "Advice: progress, half a step" if half else "Advice: progress"
-    if value == "stop":
-        return (("Stop: " if nl else "Stop: ") + ", ".join(flag_name(f, lang) for f in flags)) if flags else "Stop"
-    return {
-        "continue": ("Advies: zo doorgaan", "Advice: continue"),
-        "hold": ("Advies: deze week nog een week aanhouden", "Advice: hold this week's quota one more week"),
-        "step-back": ("Advies: een stap terug, en blijven bewegen", "Advice: step back, and keep moving"),
-        "review": ("Samen bekijken met de therapeut", "Review with the therapist"),
-    }[value][0 if nl else 1]
+_HEADLINES: dict[str, Msg] = {
+    "continue": msg("Advice: continue"),
+    "hold": msg("Advice: hold this week's quota one more week"),
+    "step-back": msg("Advice: step back, and keep moving"),
+    "review": msg("Review with the therapist"),
+}
+
+
+def outcome_headline(outcome: str, step: str | None, flags: Sequence[RedFlag]) -> Msg:
+    """The headline of a review: its outcome (and step), or for a stop the flags that stopped it."""
+    if outcome == "progress":
+        return msg("Advice: progress, half a step") if step == "half" else msg("Advice: progress")
+    if outcome == "stop":
+        return msg("Stop: {flags}", flags=flag_names(flags)) if flags else msg("Stop")
+    return _HEADLINES[outcome]

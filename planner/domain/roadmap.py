@@ -10,14 +10,15 @@ the dose before the flare on a resume, a held week), or step back. A phase is ne
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.dosage import Dosage
-from planner.domain.model import BlockInfo, PlanView, ProgressionMode, ReviewEntry
+from planner.domain.messages import Msg, msg, nmsg, worded
+from planner.domain.model import BlockInfo, PlanItemView, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.quotas import phase_quotas, quota_in_week
 from planner.domain.review import FLAGS_SEEN, STEP_BACK_ACTIONS, Outcome, Review, Step
-from planner.domain.review_words import counted
 from planner.domain.schedule import current_index, phase_started, schedule_week
 from planner.domain.steps import capped_towards, lowest_dose, restart, step_back, step_up
 from planner.domain.thresholds import HALF_STEP_SHARE, MIN_PHASE_WEEKS, MOVE_ON_CAP_PCT
@@ -46,11 +47,11 @@ class Proposal:
     items: tuple[ItemChange, ...] = ()
     to_phase_id: int | None = None  # move-on: the phase that becomes current
     entry: str | None = None  # the review-log action recorded on accepting (None: nothing)
-    summary_nl: str = ""
-    summary_en: str = ""
+    summary_message: Msg | None = None
 
     def summary(self, lang: str) -> str:
-        return self.summary_nl if lang == "nl" else self.summary_en
+        """The summary worded in `lang`."""
+        return worded(self.summary_message, lang) if self.summary_message is not None else ""
 
 
 def _weeks_since_change(plan: PlanView, today: dt.date) -> int:
@@ -69,47 +70,43 @@ def step_back_open(plan: PlanView) -> bool:
     return bool(backs) and (not resumes or max(resumes) < max(backs))
 
 
-def _changes(pairs) -> tuple[ItemChange, ...]:
+def _changes(pairs: Iterable[tuple[PlanItemView, Dosage | None]]) -> tuple[ItemChange, ...]:
     return tuple(ItemChange(i.id, i.block, i.dosage, after) for i, after in pairs if after != i.dosage)
 
 
 def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = False) -> Proposal:
     """The proposal for `review` (see the module docstring)."""
     if not plan.phases:
-        return Proposal(Action.NONE, summary_nl="Het plan heeft nog geen fasen.", summary_en="The plan has no phases yet.")
+        return Proposal(Action.NONE, summary_message=msg("The plan has no phases yet."))
     index = current_index(plan, today)
     phase = plan.phases[index]
     outcome = review.outcome
     if outcome in (Outcome.STOP, Outcome.REVIEW):
-        return Proposal(Action.NONE, summary_nl="Niets aanpassen: eerst de therapeut.",
-                        summary_en="No change: the therapist looks first.")
+        return Proposal(Action.NONE, summary_message=msg("No change: the therapist looks first."))
     if outcome is Outcome.STEP_BACK:
         move = restart if review.restart else step_back
         items = _changes((i, move(i.block, i.dosage)) for i in phase.items)
-        nl, en = counted("Step back within ‘%(phase)s’ (%(n)d exercise).",
-                         "Step back within ‘%(phase)s’ (%(n)d exercises).", len(items), phase=phase.name)
         return Proposal(Action.STEP_BACK, items, entry="restart" if review.restart else "step-back",
-                        summary_nl=nl, summary_en=en)
+                        summary_message=nmsg("Step back within ‘{phase}’ ({n} exercise).",
+                                             "Step back within ‘{phase}’ ({n} exercises).", len(items),
+                                             phase=phase.name))
     if outcome is Outcome.HOLD:
         repeat = bool(review.facts.get("repeat"))
         return Proposal(Action.STAY, entry="repeat" if repeat else "hold",
-                        summary_nl="Deze week herhalen; het schema schuift een week op." if repeat else
-                        "De hoeveelheid van deze week blijft nog een week; het schema schuift een week op.",
-                        summary_en="Repeat this week; the schedule moves one week later." if repeat else
-                        "This week's quota stays one more week; the schedule moves one week later.")
+                        summary_message=msg("Repeat this week; the schedule moves one week later.") if repeat
+                        else msg("This week's quota stays one more week; the schedule moves one week later."))
     if outcome is Outcome.CONTINUE:
         if review.resume:
             back = max((e for e in plan.review_log if e.action in STEP_BACK_ACTIONS), key=lambda e: e.date)
             before = dict(back.before)
             items = _changes((i, before[i.id]) for i in phase.items if i.id in before)
             return Proposal(Action.STAY, items, entry="resume",
-                            summary_nl="Terug naar de hoeveelheid van voor de opvlamming, een week lang.",
-                            summary_en="Back to the amount before the flare, for a week.")
+                            summary_message=msg("Back to the amount before the flare, for a week."))
         if review.facts.get("stay_phase"):
             return Proposal(Action.STAY, entry="stay",
-                            summary_nl=f"In ‘{phase.name}’ blijven met dezelfde hoeveelheden; eerst de pijn bespreken.",
-                            summary_en=f"Stay in ‘{phase.name}’ with the same quotas; discuss the pain first.")
-        return Proposal(Action.NONE, summary_nl="Zo doorgaan: niets aanpassen.", summary_en="Continue: no change.")
+                            summary_message=msg("Stay in ‘{phase}’ with the same quotas; discuss the pain first.",
+                                                phase=phase.name))
+        return Proposal(Action.NONE, summary_message=msg("Continue: no change."))
     # progress
     half = review.step is Step.HALF
     started = phase_started(plan, today)
@@ -124,7 +121,7 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
         else:
             last = {i.block.id: i.dosage for i in phase.items}
         cap = MOVE_ON_CAP_PCT * (HALF_STEP_SHARE if half else 1)
-        pairs = []
+        pairs: list[tuple[PlanItemView, Dosage | None]] = []
         for item in nxt.items:
             if item.block.id in last:
                 pairs.append((item, capped_towards(item.block, last[item.block.id], item.dosage, cap,
@@ -132,22 +129,19 @@ def propose(plan: PlanView, review: Review, *, today: dt.date, older: bool = Fal
             else:
                 pairs.append((item, lowest_dose(item.block, item.dosage)))
         return Proposal(Action.MOVE_ON, _changes(pairs), to_phase_id=nxt.id, entry="move-on",
-                        summary_nl=f"Door naar fase {index + 2}, ‘{nxt.name}’; eerste week hoogstens "
-                                   f"{cap:g} % meer dan de laatste hoeveelheid.",
-                        summary_en=f"Move on to phase {index + 2}, ‘{nxt.name}’; first week at most "
-                                   f"{cap:g} % more than the last amount.")
+                        summary_message=msg("Move on to phase {number}, ‘{phase}’; first week at most {pct} % more "
+                                            "than the last amount.", number=index + 2, phase=nxt.name, pct=cap))
     if plan.mode is ProgressionMode.TIME:
-        return Proposal(Action.NONE, summary_nl="Laatste fase gedaan: bespreek het doel en wat nu komt.",
-                        summary_en="Last phase done: talk about the goal and what comes next.")
+        return Proposal(Action.NONE, summary_message=msg("Last phase done: talk about the goal and what comes next."))
     weeks = _weeks_since_change(plan, today)
     items = _changes((i, step_up(i.block, i.dosage, cap_pct=plan.weekly_cap_pct, weeks=weeks, half=half,
                                  ticked=plan.practice_ticks)) for i in phase.items)
     if not items:  # a half step that waits a week: nothing changes, and nothing is logged
-        return Proposal(Action.STAY, summary_nl=f"In ‘{phase.name}’ blijven; de halve stap komt volgende week.",
-                        summary_en=f"Stay in ‘{phase.name}’; the half step comes next week.")
+        return Proposal(Action.STAY, summary_message=msg("Stay in ‘{phase}’; the half step comes next week.",
+                                                         phase=phase.name))
     return Proposal(Action.STAY, items, entry="stay",
-                    summary_nl=f"In ‘{phase.name}’ blijven, met een {'halve' if half else 'kleine'} stap.",
-                    summary_en=f"Stay in ‘{phase.name}’ with a {'half' if half else 'small'} step.")
+                    summary_message=msg("Stay in ‘{phase}’ with a half step.", phase=phase.name) if half
+                    else msg("Stay in ‘{phase}’ with a small step.", phase=phase.name))
 
 
 def accepted_entry(proposal: Proposal, plan: PlanView, today: dt.date) -> ReviewEntry | None:  # noqa: ARG001 - TODO(engine2): `plan` is unused

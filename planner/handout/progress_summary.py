@@ -15,13 +15,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from planner.domain.messages import msg, pmsg
 from planner.domain.monitoring import Light
 from planner.domain.series import ProgressSeries
+from planner.domain.thresholds import PAIN_SCALE_MAX
 from planner.handout import fonts
+from planner.i18n import N_, word
 
 LIGHT_COLOURS = {Light.GREEN: colors.HexColor("#1b7f3b"), Light.AMBER: colors.HexColor("#b86e00"),
                  Light.RED: colors.HexColor("#b3261e")}
 MAX_ROWS = 14
+LOAD_START = 100  # the load index where each exercise started
+HEADINGS = (N_("Date"), N_("Pain"), N_("Next morning"), N_("Done"), N_("Confidence"), N_("Note"))
 
 
 def para_text(text: str) -> str:
@@ -79,14 +84,13 @@ def _label(x: float, y: float, text: str, *, size: float = 7, anchor: str = "sta
 
 def chart(series: ProgressSeries, *, lang: str, width: float = 17 * cm, height: float = 10 * cm) -> Drawing:
     """Three stacked panels on one time axis: pain (0-10), load index, adherence (%)."""
-    nl = lang == "nl"
     drawing = Drawing(width, height)
     left, right, gap, title_room = 1.0 * cm, 0.3 * cm, 0.25 * cm, 0.4 * cm
     inner = width - left - right
     panel = (height - 0.5 * cm - 3 * (gap + title_room)) / 3
-    titles = (("Pijn tijdens het oefenen (0-10)" if nl else "Pain during the exercises (0-10)"),
-              ("Belasting (100 = begin)" if nl else "Load (100 = start)"),
-              ("Gedaan van gepland (%)" if nl else "Done of planned (%)"))
+    titles = (word(msg("Pain during the exercises ({low}-{high})", low=0, high=PAIN_SCALE_MAX), lang),
+              word(msg("Load ({start} = start)", start=LOAD_START), lang),
+              word(msg("Done of planned (%)"), lang))
     load_max = max([s.index for s in series.load] + [100.0]) * 1.15
     scales = (10.0, load_max, 150.0)
     ticks = ((0, 3, 5, 10), (100,), (0, 100))
@@ -129,29 +133,28 @@ def chart(series: ProgressSeries, *, lang: str, width: float = 17 * cm, height: 
 def render_progress_summary(summary: ProgressSummary) -> bytes:
     """The summary as PDF bytes (A4, one or two pages); the same input gives the same bytes."""
     font = fonts.register()
-    nl = summary.lang == "nl"
+    lang = summary.lang
     body = ParagraphStyle("body", fontName=font, fontSize=11, leading=15)
     small = ParagraphStyle("small", parent=body, fontSize=9, leading=12)
     h1 = ParagraphStyle("h1", parent=body, fontName=fonts.BOLD, fontSize=18, leading=22)
     h2 = ParagraphStyle("h2", parent=body, fontName=fonts.BOLD, fontSize=13, leading=17, spaceBefore=6)
     story: list = [
-        Paragraph(para_text("Voortgang" if nl else "Progress"), h1),
+        Paragraph(para_text(word(pmsg("summary title", "Progress"), lang)), h1),
         Paragraph(para_text(f"{summary.patient_name} · {summary.plan_title}"), body),
     ]
     if summary.goal:
-        story.append(Paragraph(para_text(("Doel: " if nl else "Goal: ") + summary.goal), body))
+        story.append(Paragraph(para_text(word(msg("Goal: {goal}", goal=summary.goal), lang)), body))
     story.append(Paragraph(para_text(summary.mode_text), small))
     colour = LIGHT_COLOURS.get(summary.advice_light) if summary.advice_light else colors.black
     story += [Spacer(1, 0.3 * cm),
               Paragraph(f'<font color="{colour.hexval()}">●</font> <b>{para_text(summary.advice_headline)}</b>', h2)]
     story += [Paragraph("• " + para_text(reason), body) for reason in summary.advice_reasons]
     story += [Spacer(1, 0.3 * cm), chart(summary.series, lang=summary.lang)]
-    story.append(Paragraph(para_text("● groen  ■ oranje  ▲ rood · belasting 100 = waar elke oefening begon" if nl
-                                     else "● green  ■ amber  ▲ red · load 100 = where each exercise started"), small))
+    story.append(Paragraph(para_text(word(msg("● green  ■ amber  ▲ red · load {start} = where each exercise started",
+                                              start=LOAD_START), lang)), small))
     if summary.rows:
-        story.append(Paragraph(para_text("Check-ins" if nl else "Check-ins"), h2))
-        head = (["Datum", "Pijn", "Ochtend erna", "Gedaan", "Vertrouwen", "Notitie"] if nl
-                else ["Date", "Pain", "Next morning", "Done", "Confidence", "Note"])
+        story.append(Paragraph(para_text(word(msg("Check-ins"), lang)), h2))
+        head = [word(msg(h), lang) for h in HEADINGS]
         small_head = ParagraphStyle("head", parent=small, fontName=fonts.BOLD)
         data = [[Paragraph(para_text(h), small_head) for h in head]]
         for row in summary.rows[-MAX_ROWS:]:

@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import select
 
 from planner.domain.errors import NotFound, ValidationError
+from planner.domain.messages import Msg, msg, pmsg
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode
 from planner.domain.monitoring import checkin_light
 from planner.domain.review import Review as Advice
@@ -21,6 +22,7 @@ from planner.domain.series import ProgressSeries, progress_series
 from planner.domain.thresholds import RedFlag
 from planner.domain.timeline import current_phase_index, planned_sessions_per_week
 from planner.handout.progress_summary import ProgressSummary, SummaryRow, render_progress_summary
+from planner.i18n import word
 from planner.services.clinic import get_clinic
 from planner.services.plans import _load
 from planner.store import audit
@@ -183,37 +185,34 @@ def plan_view_for(db: Database, plan_id: int) -> PlanView:
         return plan_view(_load(session, plan_id))
 
 
-MORNING_WORDS = {
-    "nl": {NextMorning.BETTER: "beter", NextMorning.SAME: "hetzelfde", NextMorning.WORSE: "slechter",
-           NextMorning.UNKNOWN: "onbekend"},
-    "en": {NextMorning.BETTER: "better", NextMorning.SAME: "same", NextMorning.WORSE: "worse",
-           NextMorning.UNKNOWN: "unknown"},
+#: The next morning as the progress summary's table says it.
+MORNING_WORDS: dict[NextMorning, Msg] = {
+    NextMorning.BETTER: pmsg("next morning", "better"), NextMorning.SAME: pmsg("next morning", "same"),
+    NextMorning.WORSE: pmsg("next morning", "worse"), NextMorning.UNKNOWN: pmsg("next morning", "unknown"),
 }
 
 
+def mode_message(plan: PlanView) -> Msg:
+    """How the plan progresses, in a sentence for the progress summary."""
+    if plan.mode is ProgressionMode.TIME:
+        return msg("Time-contingent: steps on schedule, at most {pct} % more a week.", pct=plan.weekly_cap_pct)
+    return msg("Pain-contingent: a step forward when every next morning was settled and nothing red "
+               "(amber is allowed: half a step).")
+
+
 def progress_summary(db: Database, plan_id: int, *, lang: str, today: dt.date | None = None) -> ProgressSummary:
-    """Everything the printable progress summary shows, in `lang`."""
+    """Everything the printable progress summary shows, worded in `lang`."""
     overview = progress_overview(db, plan_id, today=today)
     plan, advice = overview.plan, overview.advice
-    nl = lang == "nl"
-    if plan.mode is ProgressionMode.TIME:
-        mode = ("Tijdgebonden opbouw: stappen volgens schema, elke week maximaal "
-                f"{plan.weekly_cap_pct} % meer." if nl else
-                f"Time-contingent: steps on schedule, at most {plan.weekly_cap_pct} % more a week.")
-    else:
-        mode = ("Pijngestuurde opbouw: een stap verder als elke ochtend erna rustig was en niets rood "
-                "(oranje mag: een halve stap)." if nl else
-                "Pain-contingent: a step forward when every next morning was settled and nothing red "
-                "(amber is allowed: half a step).")
-    words = MORNING_WORDS["nl" if nl else "en"]
     rows = tuple(
-        SummaryRow(c.date, c.pain_during, checkin_light(c), words[NextMorning(c.next_morning)],
+        SummaryRow(c.date, c.pain_during, checkin_light(c), word(MORNING_WORDS[NextMorning(c.next_morning)], lang),
                    c.sessions_done, c.sessions_planned, c.confidence, c.note)
         for c in overview.checkins
     )
     return ProgressSummary(
-        lang=lang, patient_name=plan.patient_name, plan_title=plan.title, goal=plan.goal, mode_text=mode,
-        issued=today or dt.date.today(), advice_headline=advice.headline(lang), advice_light=advice.light,
+        lang=lang, patient_name=plan.patient_name, plan_title=plan.title, goal=plan.goal,
+        mode_text=word(mode_message(plan), lang), issued=today or dt.date.today(),
+        advice_headline=advice.headline(lang), advice_light=advice.light,
         advice_reasons=advice.reasons(lang), rows=rows, series=overview.series,
         clinic_name=get_clinic(db).name,
     )

@@ -48,8 +48,7 @@ def with_nprs_rise(review: Review, nprs: Sequence[ScorePoint], today: dt.date) -
     line = SPECS[Instrument.NPRS].real_change
     if rise is None or line is None:
         return review
-    nl, en = nprs_rise_words(points[-2].value, points[-1].value, line)
-    return replace(review, reasons_nl=(*review.reasons_nl, nl), reasons_en=(*review.reasons_en, en))
+    return review.adding(nprs_rise_words(points[-2].value, points[-1].value, line))
 
 
 def review_of(plan: PlanView, checkins: tuple[CheckInView, ...], today: dt.date,

@@ -17,7 +17,7 @@ from tests.clinical.test_review_service import START, _plan
 
 def _reasons(mode, diary, today, log=()):
     plan = story_plan(mode, log=log)
-    return review_plan(plan, diary, today=on(today)).reasons_en
+    return review_plan(plan, diary, today=on(today)).reasons("en")
 
 
 def test_the_bad_day_reason_calls_only_one_bad_day_expected():
@@ -30,7 +30,7 @@ def test_the_bad_day_reason_calls_only_one_bad_day_expected():
 def test_pain_high_at_every_session_is_named_and_the_quotas_stay():
     plan = story_plan("time")
     review = review_plan(plan, [c(d, 9) for d in range(7, 14)], today=on(14))
-    assert "Pain high at every session: discuss. The quotas stay." in review.reasons_en
+    assert "Pain high at every session: discuss. The quotas stay." in review.reasons("en")
     assert review.outcome.value == "continue"
 
 
@@ -38,14 +38,14 @@ def test_red_flags_not_asked_this_week_are_named_without_changing_the_advice():
     asked = review_plan(story_plan("pain"), [c(0, 4), c(3, 4), c(6, 4), c(9, 4)], today=on(10))
     not_asked = review_plan(story_plan("pain"), [c(d, 4, flags=None) for d in (0, 3, 6, 9)], today=on(10))
     line = "Red flags were not asked this week: ask before progressing."
-    assert line in not_asked.reasons_en and line not in asked.reasons_en
+    assert line in not_asked.reasons("en") and line not in asked.reasons("en")
     assert (not_asked.outcome, not_asked.step) == (asked.outcome, asked.step)
 
 
 def test_a_stale_red_check_in_never_steps_back():
     review = review_plan(story_plan("pain"), [c(0, 2), c(3, 2), c(6, 7)], today=on(35))
     assert review.outcome.value == "continue"
-    assert any("29 days old" in r for r in review.reasons_en)
+    assert any("29 days old" in r for r in review.reasons("en"))
 
 
 def test_the_therapist_clears_a_red_flag_and_only_newer_flags_stop(db):

@@ -33,7 +33,7 @@ def test_at_least_thirty_stories():
 def test_story(story: Story):
     plan, review, proposal = run(story)
     got = (review.outcome.value, review.step.value if review.step else None, proposal.action.value)
-    assert got == (story.advice, story.step, story.action), f"{story.reason}\nreasons: {review.reasons_en}"
+    assert got == (story.advice, story.step, story.action), f"{story.reason}\nreasons: {review.reasons('en')}"
     if story.exposure is not None:
         status = exposure_status(plan.exposure, story.checkins, stopped=review.outcome.value == "stop")
         assert status.move_on is story.expect_exposure_move

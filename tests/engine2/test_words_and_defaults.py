@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from planner.domain import plan_words, proposals
+from planner.domain.messages import nmsg
 from planner.domain.model import ProgressionMode
 from planner.domain.review import review_plan
-from planner.domain.review_words import counted
 from planner.domain.wizard import WizardRequest
+from planner.i18n import word
 from planner.services import plans
 from tests.clinical.helpers import START, c, story_plan
 
@@ -37,11 +38,13 @@ def test_a_blank_plan_and_a_wizard_request_are_time_contingent_by_default(db):
     assert plan.mode is ProgressionMode.TIME
 
 
-def test_counted_uses_the_catalogues_plural_forms():
-    one = counted("%(n)d bad day: that is expected and does not change the schedule.",
-                  "%(n)d bad days: that is expected and does not change the schedule.", 1)
-    three = counted("%(n)d bad day: that is expected and does not change the schedule.",
-                    "%(n)d bad days: that is expected and does not change the schedule.", 3)
+def test_a_count_uses_the_catalogues_plural_forms():
+    def counted(n: int) -> tuple[str, str]:
+        message = nmsg("{n} bad day: that is expected and does not change the schedule.",
+                       "{n} bad days: that is expected and does not change the schedule.", n)
+        return word(message, "nl"), word(message, "en")
+
+    one, three = counted(1), counted(3)
     assert one == ("1 slechte dag: dat hoort erbij en verandert het schema niet.",
                    "1 bad day: that is expected and does not change the schedule.")
     assert three == ("3 slechte dagen: dat hoort erbij en verandert het schema niet.",

@@ -40,7 +40,7 @@ from planner.domain.model import CheckInView, NextMorning
 from planner.domain.monitoring import checkin_light
 from planner.domain.review_words import flag_name
 from planner.domain.thresholds import RedFlag
-from planner.i18n import _, current_language
+from planner.i18n import _, current_language, word
 from planner.services import checkins, plans
 from planner.services.database import Database
 from planner.services.review import plan_review
@@ -107,7 +107,7 @@ class CheckInDialog(QDialog):
         flags.addWidget(self.flag_not_asked, 0, 1)
         flags.addWidget(self.flag_yes, 0, 2)
         for n, flag in enumerate(RedFlag):
-            box = QCheckBox(flag_name(flag, current_language()), objectName=f"flag_{flag.value}")
+            box = QCheckBox(word(flag_name(flag)), objectName=f"flag_{flag.value}")
             box.toggled.connect(lambda on: on and self.flag_yes.setChecked(True))
             self.flag_checks[flag] = box
             flags.addWidget(box, 1 + n // 4, n % 4)
@@ -261,7 +261,7 @@ class CheckInDialog(QDialog):
         lang = current_language()
         for n, c in enumerate(rows):
             light = checkin_light(c)
-            flags = "–" if c.red_flags is None else (", ".join(flag_name(RedFlag(f), lang) for f in c.red_flags)
+            flags = "–" if c.red_flags is None else (", ".join(word(flag_name(RedFlag(f)), lang) for f in c.red_flags)
                                                      or _("no"))
             cells = [f"{c.date:%d-%m-%Y}", str(c.pain_during), light_name(light), morning_name(c.next_morning),
                      "–" if c.morning_pain is None else str(c.morning_pain), flags, c.note]

@@ -37,6 +37,7 @@ from planner.domain.checks import check_plan
 from planner.domain.dosage import RANGES, Dosage
 from planner.domain.errors import ConflictError, HerstelplanError, ValidationError
 from planner.domain.kinds import DOSAGE_FIELDS, Kind
+from planner.domain.messages import msg
 from planner.domain.model import BlockInfo, PlanView, ProgressionMode
 from planner.domain.proposals import PhaseProposal, plan_with_proposal
 from planner.i18n import N_, _, current_language
@@ -313,8 +314,7 @@ class ProgressDialog(QDialog):
         assert self.proposal is not None
         item = self.proposal.items[row]
         self.proposal = self.proposal.with_item(row, after=replace(item.after, **{name: value}),
-                                                reason_nl="Aangepast door de therapeut.",
-                                                reason_en="Changed by the therapist.")
+                                                reason_message=msg("Changed by the therapist."))
         edited = self.proposal.items[row]
         self.table.item(row, 3).setText(dosage_text(edited.block, edited.after, self.lang))
         self.table.item(row, 4).setText(edited.reason(self.lang))
