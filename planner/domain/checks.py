@@ -84,9 +84,6 @@ class PlanWarning:
         return self.message_en
 
 
-Warning = PlanWarning  # the name used in the editor's brief
-
-
 def _pair(items: tuple[PlanItemView, ...], earlier: tuple[PlanItemView, ...]) -> list[tuple[PlanItemView, PlanItemView]]:
     pool: dict[int, list[PlanItemView]] = {}
     for item in earlier:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -18,15 +17,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from planner.domain.monitoring import Light
 from planner.domain.series import ProgressSeries
 from planner.handout import fonts
+from planner.handout.markup import text as para_text  # user text as Paragraph markup, escaped
 
 LIGHT_COLOURS = {Light.GREEN: colors.HexColor("#1b7f3b"), Light.AMBER: colors.HexColor("#b86e00"),
                  Light.RED: colors.HexColor("#b3261e")}
 MAX_ROWS = 14
-
-
-def para_text(text: str) -> str:
-    """User text made safe for Paragraph markup: escaped, unprintable characters replaced."""
-    return escape(fonts.printable(text)).replace("\n", "<br/>")
 
 
 @dataclass(frozen=True, slots=True)
