@@ -35,3 +35,20 @@ def test_user_text_is_made_paragraph_markup_in_one_place():
     """One function turns user text into ReportLab markup (planner.handout.markup.text)."""
     defined = [str(path.relative_to(ROOT.parent)) for path in MODULES if "para_text" in _top_level_names(path)]
     assert defined == []
+
+
+def test_no_two_dataclasses_hold_the_same_fields():
+    """One type per concept: `HandoutClinic` copied `ClinicInfo` field for field."""
+    seen: dict[tuple[tuple[str, str], ...], str] = {}
+    twins: list[str] = []
+    for path in MODULES:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.ClassDef) or not any("dataclass" in ast.unparse(d) for d in node.decorator_list):
+                continue
+            fields = tuple((s.target.id, ast.unparse(s.annotation)) for s in node.body
+                           if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name))
+            where = f"{path.relative_to(ROOT.parent)}:{node.name}"
+            if len(fields) >= 3 and fields in seen:
+                twins.append(f"{seen[fields]} = {where}")
+            seen.setdefault(fields, where)
+    assert twins == []

@@ -16,7 +16,6 @@ from planner.domain.schedule import current_index, older_adult
 from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 from planner.handout.document import render
 from planner.handout.model import (
-    HandoutClinic,
     HandoutGain,
     HandoutItem,
     HandoutOptions,
@@ -106,10 +105,7 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
         title=plan.title,
         goal=plan.goal,
         phases=tuple(phases),
-        clinic=HandoutClinic(
-            name=clinic.name, therapist=clinic.therapist, phone=clinic.phone, email=clinic.email,
-            address=clinic.address, logo=clinic.logo,
-        ),
+        clinic=clinic,
         start_date=plan.start_date,
         next_appointment=plan.next_appointment,
         current_phase=min(max(current_phase, 0), max(len(phases) - 1, 0)),
