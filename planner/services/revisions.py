@@ -14,7 +14,7 @@ from sqlalchemy import select
 from planner.domain.errors import ValidationError
 from planner.domain.revisions import changes_between, snapshot
 from planner.domain.timeline import current_phase_index
-from planner.services.plans import _load
+from planner.services.plan_rows import load_plan
 from planner.store import audit
 from planner.store import tables as t
 from planner.store.engine import Database
@@ -47,7 +47,7 @@ def snapshot_plan(db: Database, plan_id: int, *, reason: str = "manual", current
     if reason not in REASONS:
         raise ValidationError({"reason": f"Use one of: {', '.join(REASONS)}."})
     with db.transaction() as session:
-        plan_row = _load(session, plan_id)
+        plan_row = load_plan(session, plan_id)
         plan = plan_view(plan_row)
         index = current_phase if current_phase is not None else current_phase_index(plan, today)
         index = min(max(index, 0), max(len(plan.phases) - 1, 0))
@@ -75,7 +75,7 @@ def changes_since_last_revision(db: Database, plan_id: int, lang: str, *, curren
     stmt = (select(t.PlanRevision).where(t.PlanRevision.plan_id == plan_id)
             .order_by(t.PlanRevision.created_at.desc(), t.PlanRevision.id.desc()).limit(1))
     with db.reading() as session:
-        plan = plan_view(_load(session, plan_id))
+        plan = plan_view(load_plan(session, plan_id))
         last = session.scalars(stmt).first()
         old = dict(last.snapshot) if last is not None else None
     if old is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.i18n import set_language
-from planner.services import library, patients, plans
+from planner.services import library, patients, plan_items, plans
 from planner.ui.settings.settings import Settings
 
 
@@ -52,7 +52,7 @@ def template(db):
             ["daily.calm-walk"]]
     for phase, phase_keys in zip(tpl.phases, keys, strict=True):
         for key in phase_keys:
-            plans.add_item(db, phase.id, blocks[key].id)
+            plan_items.add_item(db, phase.id, blocks[key].id)
     return plans.get_plan(db, tpl.id)
 
 
