@@ -16,6 +16,7 @@ from typing import Any
 
 from planner.domain.dosage import Dosage
 from planner.domain.model import ExposureLadder
+from planner.languages import SOURCE_LANGUAGE
 
 REVISION_FORMAT = 2  # plan_revisions.snapshot: 1 named the block "block_key" and a phase's id "id"
 
@@ -31,7 +32,9 @@ def _words(value: Any) -> Words:
 
 
 def _in(texts: Words, lang: str) -> str:
-    return dict(texts).get(lang, "")
+    """The text in `lang`; else in the source language, else in any (a language added later)."""
+    found = dict(texts)
+    return found.get(lang) or found.get(SOURCE_LANGUAGE) or next(iter(found.values()), "")
 
 
 def _id(value: Any) -> int | None:
