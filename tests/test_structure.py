@@ -52,3 +52,13 @@ def test_no_two_dataclasses_hold_the_same_fields():
                 twins.append(f"{seen[fields]} = {where}")
             seen.setdefault(fields, where)
     assert twins == []
+
+
+MAX_LINES = 400
+
+
+def test_no_module_is_over_400_lines():
+    """Modules stay small and named for what they hold (STYLE.md): split one that grows by meaning."""
+    long = {str(path.relative_to(ROOT.parent)): n for path in MODULES
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
