@@ -159,7 +159,7 @@ def _measured(flowables: list[Flowable]) -> list[Flowable]:
     the content is taller than the page, which a very long phase name can make it)."""
     out: list[Flowable] = []
     for flowable in flowables:
-        content = flowable._content if isinstance(flowable, KeepTogether) else None  # noqa: SLF001 - no public accessor
+        content = flowable._content if isinstance(flowable, KeepTogether) else None  # type: ignore[attr-defined]  # noqa: SLF001 - no public accessor
         out.extend(_measured(list(content)) if content is not None else [flowable])
     return out
 

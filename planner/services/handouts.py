@@ -152,8 +152,8 @@ def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today:
     goals: tuple[str, ...] = ()
     gains: tuple[HandoutGain, ...] = ()
     if plan.patient_id is not None:  # the patient's own activities (PSK/PSFS): goals and what they gained
-        goals, found = goals_and_gains(db, plan.patient_id)
-        gains = tuple(HandoutGain(g.activity, g.first, g.last, g.better is Better.HIGHER) for g in found)
+        goals, scored = goals_and_gains(db, plan.patient_id)
+        gains = tuple(HandoutGain(g.activity, g.first, g.last, g.better is Better.HIGHER) for g in scored)
     return describe(plan, clinic, lang=options.lang, images=images, today=today, changes=changes,
                     current_phase=current, goals=goals, gains=gains)
 
