@@ -17,6 +17,7 @@ from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
 from planner.domain.model import PlanStatus, PlanSummary, PlanView, ProgressionMode
 from planner.domain.snapshot import PhaseSnapshot
+from planner.languages import DEFAULT_LANGUAGE
 from planner.services.changes import PlanChanged
 from planner.services.plan_rows import (
     changed,
@@ -160,7 +161,7 @@ def create_plan(
             is_template=patient is None,
             title=title.strip(),
             goal=goal,
-            language=language or (patient.language if patient else "nl"),
+            language=language or (patient.language if patient else DEFAULT_LANGUAGE),
             start_date=start_date,
             mode=mode,
         )
