@@ -71,11 +71,11 @@ def _database(path: Path) -> Iterator[Any]:
 
 def _settings(folder: Path):
     """Fresh desk settings: no remembered layout, patient or plan."""
-    from PySide6.QtCore import QSettings
+    from planner.ui.settings.settings import Settings
 
     path = folder / "data-inprocess" / "bench-desk.ini"
     path.unlink(missing_ok=True)
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    return Settings.at_path(path)
 
 
 def _key(field, char: str) -> None:

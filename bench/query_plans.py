@@ -40,7 +40,7 @@ def _capture(db) -> list[tuple[str, Any]]:
 def _exercise(db) -> None:
     from sqlalchemy import select
 
-    from planner.services import checkins, library, patients, plans
+    from planner.services import checkins, library, patients, plan_items, plans
     from planner.store import tables as t
 
     with db.reading() as session:
@@ -54,7 +54,7 @@ def _exercise(db) -> None:
     plans.list_plans(db, patient_id)
     plan = plans.get_plan(db, plan_id)
     plans.plan_version(db, plan_id)
-    plans.add_item(db, phase_id, block_id, expected_version=plan.version)
+    plan_items.add_item(db, phase_id, block_id, expected_version=plan.version)
     checkins.record_checkin(db, plan_id, date=dt.date.today(), pain_during=3, next_morning="same",
                             sessions_done=5, sessions_planned=7)
     checkins.list_checkins(db, plan_id)

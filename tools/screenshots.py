@@ -38,11 +38,10 @@ def _wait(app, seconds: float, until=None) -> None:
 
 
 def _window(db, settings_path: Path, size: tuple[int, int]):
-    from PySide6.QtCore import QSettings
-
+    from planner.ui.settings.settings import Settings
     from planner.ui.window.main_window import MainWindow
 
-    window = MainWindow(db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    window = MainWindow(db, settings=Settings.at_path(settings_path))
     window.resize(*size)
     window.show()
     return window

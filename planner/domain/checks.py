@@ -81,9 +81,6 @@ class PlanWarning:
         return worded(self.message, lang)
 
 
-Warning = PlanWarning  # the name used in the editor's brief
-
-
 def _pair(items: tuple[PlanItemView, ...], earlier: tuple[PlanItemView, ...]) -> list[tuple[PlanItemView, PlanItemView]]:
     pool: dict[int, list[PlanItemView]] = {}
     for item in earlier:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from planner.domain import checkin_signals as signals
 from planner.domain.messages import Joined, Msg, msg, nmsg, percent, worded
 from planner.domain.model import CheckInView, NextMorning, PlanView, ProgressionMode, ReviewEntry
 from planner.domain.monitoring import Light, checkin_light
@@ -40,10 +41,8 @@ from planner.domain.thresholds import (
     SETTLED_TO_RESUME,
     STALE_DAYS,
     STEP_BACK_MIN_DAYS,
-    TREND_MIN_RATINGS,
     TREND_NO_PROGRESS_RISE,
     TREND_STEP_BACK_RISE,
-    TREND_WINDOW_DAYS,
     WINDOW_DAYS,
     WORSE_MORNINGS_TO_HOLD,
     PainBands,
@@ -120,72 +119,6 @@ def _last(log: Sequence[ReviewEntry], actions: tuple[str, ...] | None = None) ->
     return max(found, key=lambda e: e.date) if found else None
 
 
-def reported(c: CheckInView) -> bool:
-    """Whether the check-in says how many sessions were done (0 of 0: not answered, unknown)."""
-    return c.sessions_planned > 0 or c.sessions_done > 0
-
-
-def calendar_week(date: dt.date) -> tuple[int, int]:
-    iso = date.isocalendar()
-    return iso[0], iso[1]
-
-
-def newest_week_sessions(checkins: Sequence[CheckInView]) -> tuple[int, int] | None:
-    """(done, planned) in the calendar week of the newest check-in that reports sessions (None: none do)."""
-    known = [c for c in checkins if reported(c)]
-    if not known:
-        return None
-    week = calendar_week(max(c.date for c in known))
-    inweek = [c for c in known if calendar_week(c.date) == week]
-    return sum(c.sessions_done for c in inweek), sum(c.sessions_planned for c in inweek)
-
-
-def break_days(checkins: Sequence[CheckInView], start: dt.date | None) -> int | None:
-    """Days without sessions as the check-ins report them: from the last check-in with a session done
-    (or the plan's start) to the newest reporting none, when every check-in since reported 0 done."""
-    known = [c for c in checkins if reported(c)]
-    if not known or known[-1].sessions_done > 0:
-        return None
-    active = [c.date for c in known if c.sessions_done > 0]
-    anchor = max(active) if active else (start or known[0].date)
-    return (known[-1].date - anchor).days
-
-
-def morning_trend(checkins: Sequence[CheckInView], newest: dt.date) -> float | None:
-    """The rise of the 7-day mean morning pain against the 7 days before (None: too few ratings)."""
-    recent = [c.morning_pain for c in checkins
-              if c.morning_pain is not None and 0 <= (newest - c.date).days < TREND_WINDOW_DAYS]
-    before = [c.morning_pain for c in checkins
-              if c.morning_pain is not None and TREND_WINDOW_DAYS <= (newest - c.date).days < 2 * TREND_WINDOW_DAYS]
-    if len(recent) < TREND_MIN_RATINGS or len(before) < TREND_MIN_RATINGS:
-        return None
-    return sum(recent) / len(recent) - sum(before) / len(before)
-
-
-def worse_run(checkins: Sequence[CheckInView]) -> int:
-    """The longest run of worse mornings on consecutive calendar days."""
-    days = sorted({c.date for c in checkins if c.next_morning is NextMorning.WORSE})
-    best = run = 0
-    previous: dt.date | None = None
-    for day in days:
-        run = run + 1 if previous is not None and (day - previous).days == 1 else 1
-        best, previous = max(best, run), day
-    return best
-
-
-def _flags(checkins: Sequence[CheckInView]) -> tuple[RedFlag, ...]:
-    seen: list[RedFlag] = []
-    for c in checkins:
-        for value in c.red_flags or ():
-            try:
-                flag = RedFlag(value)
-            except ValueError:
-                continue
-            if flag not in seen:
-                seen.append(flag)
-    return tuple(seen)
-
-
 def review_plan(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
                 older: bool | None = None, bands: PainBands = DEFAULT_BANDS) -> Review:
     """The review of `plan` on `today` from its check-ins (those dated after today are ignored)."""
@@ -221,7 +154,7 @@ def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
 
     # 1. Red flags stop everything (only those reported after the therapist saw the last ones).
     seen = _last(plan.review_log, (FLAGS_SEEN,))
-    flags = _flags([c for c in (*considered, newest) if seen is None or c.date > seen.date])
+    flags = signals.red_flags_reported([c for c in (*considered, newest) if seen is None or c.date > seen.date])
     if flags:
         r.append(flag_words(flags))
         return Review(Outcome.STOP, reason_messages=tuple(r), flags=flags, **common)
@@ -234,7 +167,7 @@ def _review(plan: PlanView, checkins: Sequence[CheckInView], *, today: dt.date,
         return Review(Outcome.CONTINUE, reason_messages=tuple(r), **common)
 
     # A break of 14 days or more without sessions (as reported): restart at 75 % of the last dose.
-    pause = break_days([c for c in chk if since is None or c.date > since], plan.start_date)
+    pause = signals.break_days([c for c in chk if since is None or c.date > since], plan.start_date)
     if pause is not None and pause >= BREAK_DAYS:
         r.append(nmsg("{n} day without exercises: restart at about three quarters of the last amount.",
                       "{n} days without exercises: restart at about three quarters of the last amount.", pause))
@@ -263,7 +196,7 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
                  amber_max=bands.amber_max))
     last_back = _last(plan.review_log, STEP_BACK_ACTIONS)
     after_back = [c for c in chk if last_back is None or c.date > last_back.date]
-    trend = morning_trend(after_back, newest.date)
+    trend = signals.morning_trend(after_back, newest.date)
 
     for c, lt in lights[-7:]:
         if lt is Light.RED and c.pain_during > bands.amber_max:
@@ -311,7 +244,7 @@ def _pain(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     # 3. Too little to judge.
     answered = [c for c in considered if c.next_morning is not NextMorning.UNKNOWN]
     span = (newest.date - considered[0].date).days if considered else 0
-    sessions = newest_week_sessions(considered)
+    sessions = signals.newest_week_sessions(considered)
     done, planned = sessions if sessions is not None else (0, 0)
     low = planned > 0 and done / planned < MIN_ADHERENCE
     if planned:
@@ -376,7 +309,7 @@ def _time(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
     if high:
         r.append(msg("Pain high at every session: discuss. The quotas stay."))
     # Three worse mornings on consecutive days: hold this week's quota for one more week (at most once).
-    if worse_run(considered) >= WORSE_MORNINGS_TO_HOLD:
+    if signals.worse_run(considered) >= WORSE_MORNINGS_TO_HOLD:
         previous = _last(plan.review_log)
         if previous is not None and previous.action == "hold" and (today - previous.date).days <= 2 * RECENT_DAYS:
             r.append(msg("{n} worse mornings in a row again, right after a held week: not another hold, but a review "
@@ -386,7 +319,7 @@ def _time(plan: PlanView, chk: list[CheckInView], considered: list[CheckInView],
                      "week later.", n=WORSE_MORNINGS_TO_HOLD))
         return Review(Outcome.HOLD, reason_messages=tuple(r), **common)
     # A missed quota: fewer than half of the calendar week's planned sessions: repeat the week.
-    sessions = newest_week_sessions(considered)
+    sessions = signals.newest_week_sessions(considered)
     done, planned = sessions if sessions is not None else (0, 0)
     if planned:
         r.append(nmsg("This calendar week done: {done} of {n} session.", "This calendar week done: {done} of {n} sessions.",

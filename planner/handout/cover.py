@@ -6,10 +6,11 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from planner.domain.model import ClinicInfo
 from planner.handout import images, markup
 from planner.handout.flowables import Timeline, TimelineRow, WritingLines, framed
 from planner.handout.markup import Paragraph
-from planner.handout.model import HandoutClinic, HandoutGain, HandoutPlan
+from planner.handout.model import HandoutGain, HandoutPlan
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
 
@@ -45,7 +46,7 @@ def timeline(plan: HandoutPlan, w: Words, st: Styles, *, limit: int | None = ROA
     return Timeline(rows, total_weeks=total, week_word=w("week"), st=st, first_week=shown[0].first_week)
 
 
-def clinic_lines(clinic: HandoutClinic, w: Words, *, with_address: bool = True) -> list[str]:
+def clinic_lines(clinic: ClinicInfo, w: Words, *, with_address: bool = True) -> list[str]:
     """'Label value' lines (markup) for the clinic details that are filled in."""
     lines = []
     for key, value in (
@@ -158,7 +159,7 @@ def _measured(flowables: list[Flowable]) -> list[Flowable]:
     the content is taller than the page, which a very long phase name can make it)."""
     out: list[Flowable] = []
     for flowable in flowables:
-        content = flowable._content if isinstance(flowable, KeepTogether) else None  # noqa: SLF001 - no public accessor
+        content = flowable._content if isinstance(flowable, KeepTogether) else None  # type: ignore[attr-defined]  # noqa: SLF001 - no public accessor
         out.extend(_measured(list(content)) if content is not None else [flowable])
     return out
 

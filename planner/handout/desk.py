@@ -45,7 +45,7 @@ def _text_block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None) -
     if item.safety.strip():
         tail.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
     if tail:  # the amount and safety line keep the last two lines of text with them
-        keep = []
+        keep: list[Flowable] = []
         while story and isinstance(story[-1], Paragraph) and len(keep) < 2:
             keep.insert(0, story.pop())
         story.append(KeepTogether([*keep, *tail]))

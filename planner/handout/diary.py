@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -81,7 +82,7 @@ def _grid(plan: HandoutPlan, week: int, w: Words, st: Styles) -> Table:
     label_w = st.width * 0.31
     day_w = (st.width - label_w) / 7
     box = st.size * 1.0
-    data: list[list] = [[Paragraph(markup.bold(title), cell)]
+    data: list[list[Any]] = [[Paragraph(markup.bold(title), cell)]  # paragraphs, tick boxes, empty cells
                         + [Paragraph(markup.text(label), cell) for label in labels]]
     data.append([Paragraph(markup.text(w("diary_done")), cell)] + [TickBoxes(1, box) for _ in range(7)])
     data.append([Paragraph(markup.text(w("diary_during")), cell)] + [""] * 7)

@@ -19,7 +19,6 @@ from planner.handout import (
     diary,
     education,
     fonts,
-    markup,
     page,
     phases,
     rules,
@@ -28,12 +27,6 @@ from planner.handout import (
 from planner.handout.model import HandoutOptions, HandoutPlan
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
-
-
-def para_text(text: str) -> str:
-    """User text made safe for Paragraph markup: escaped, unprintable characters replaced."""
-    return markup.text(text)
-
 
 DESK_CHANGES = 6  # lines of "what changed" on the desk handout; the rest is told at the desk
 

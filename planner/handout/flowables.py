@@ -155,9 +155,9 @@ class Timeline(Flowable):
             used, count = used + height, count + 1
         if count == 0 or count == len(self.rows):
             return []
-        kwargs = {"total_weeks": self.first + self.total - 1, "week_word": self.week_word, "st": self.st,
-                  "first_week": self.first}
-        return [Timeline(self.rows[:count], **kwargs), Timeline(self.rows[count:], **kwargs)]
+        total_weeks = self.first + self.total - 1
+        return [Timeline(rows, total_weeks=total_weeks, week_word=self.week_word, st=self.st, first_week=self.first)
+                for rows in (self.rows[:count], self.rows[count:])]
 
     def _x(self, week: float) -> float:
         """x of the start of `week` (1-based) in the bar area."""
@@ -286,7 +286,7 @@ class KeepMostlyTogether(KeepTogether):
         self.room = room
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        content = list(self._content)
+        content = list(self._content)  # type: ignore[attr-defined]  # KeepTogether's flowables
         if avail_height >= self.room and len(content) > 1:
             image = getattr(content[1], "_I", None)  # ImageAndFlowables' picture column
             below = image.wrap(avail_width, avail_height)[1] if image is not None else self.room / 2

@@ -56,12 +56,19 @@ def register() -> str:
     return REGULAR
 
 
+def _face_widths(name: str) -> dict[int, int]:
+    """The code points the TrueType font `name` has a glyph for, with their widths."""
+    font = pdfmetrics.getFont(name)
+    if not isinstance(font, TTFont):
+        return {}
+    return dict(font.face.charWidths)
+
+
 @cache
 def _drawable() -> frozenset[int]:
     """Code points that both the regular and the bold face can draw (user text may be bold)."""
     register()
-    regular = pdfmetrics.getFont(REGULAR).face.charWidths
-    bold = pdfmetrics.getFont(BOLD).face.charWidths
+    regular, bold = (_face_widths(name) for name in (REGULAR, BOLD))
     return frozenset(code for code in regular if code in bold and code >= 32)
 
 

@@ -54,7 +54,7 @@ class Picture(Flowable):
         if ops is None:
             renderPDF.draw(self.drawing, canvas, 0, 0, showBoundary=False)
         else:
-            canvas._code.append(ops)  # noqa: SLF001 - the drawing's own operators, rendered once
+            canvas._code.append(ops)  # type: ignore[attr-defined]  # noqa: SLF001 - the drawing's own operators, rendered once
         canvas.restoreState()
 
 
@@ -74,12 +74,12 @@ def operators(drawing: Drawing) -> str | None:
     if found is not None and found[0] is drawing:
         return found[1]
     scratch = Canvas(io.BytesIO(), invariant=1)
-    start = len(scratch._code)  # noqa: SLF001
+    code: list[str] = scratch._code  # type: ignore[attr-defined]  # noqa: SLF001 - the page's operators, appended to
+    start = len(code)
     renderPDF.draw(drawing, scratch, 0, 0, showBoundary=False)
     # renderPDF selects a font it never uses (a page resource): drop those no-op text blocks
-    ops = "\n".join(line for line in scratch._code[start:] if not _FONT_ONLY.match(line))  # noqa: SLF001
-    if _RESOURCE_OPERATORS.search(" " + ops):
-        ops = None
+    drawn = "\n".join(line for line in code[start:] if not _FONT_ONLY.match(line))
+    ops = None if _RESOURCE_OPERATORS.search(" " + drawn) else drawn
     if len(_OPERATORS) > 1024:
         _OPERATORS.clear()
     _OPERATORS[id(drawing)] = (drawing, ops)

@@ -8,10 +8,12 @@ nothing is ever fetched from disk or the network through markup.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from bidi import get_display
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
 from planner.handout import fonts
@@ -72,17 +74,17 @@ def bold(value: str) -> str:
     return f"<b>{text(value)}</b>"
 
 
-def para(value: str, style, **kwargs) -> Paragraph:  # noqa: ANN001 - a ReportLab ParagraphStyle
+def para(value: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     """A Paragraph of plain user text."""
     return Paragraph(text(value), style, **kwargs)
 
 
-def labelled(label: str, value: str, style) -> Paragraph:  # noqa: ANN001
+def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
     """'Label: value' with the label in bold; both escaped."""
     return Paragraph(f"{bold(label)} {text(value)}", style)
 
 
-def paragraphs(value: str, style) -> list[Paragraph]:  # noqa: ANN001
+def paragraphs(value: str, style: ParagraphStyle) -> list[Paragraph]:
     """One Paragraph per blank-line-separated block of user text, so long notes split cleanly."""
     blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
     return [Paragraph(text(block), style) for block in blocks if block]

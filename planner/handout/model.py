@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
+from planner.domain.model import ClinicInfo
 from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 
 
@@ -54,18 +55,6 @@ class HandoutPhase:
 
 
 @dataclass(frozen=True, slots=True)
-class HandoutClinic:
-    """The clinic details printed on the cover and the contact page."""
-
-    name: str = ""
-    therapist: str = ""
-    phone: str = ""
-    email: str = ""
-    address: str = ""
-    logo: bytes | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class HandoutGain:
     """One activity the patient scored at the start and now, on its own scale (PSK: 10 = impossible;
     PSFS: 10 = able as before)."""
@@ -84,7 +73,7 @@ class HandoutPlan:
     title: str
     goal: str
     phases: tuple[HandoutPhase, ...]
-    clinic: HandoutClinic
+    clinic: ClinicInfo  # printed on the cover and the contact page
     start_date: dt.date | None = None
     next_appointment: dt.datetime | None = None
     current_phase: int = 0

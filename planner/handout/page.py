@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,14 +29,14 @@ class Footer:
 class NumberedCanvas(Canvas):
     """A canvas that draws each page's footer at save time, when the page count is known."""
 
-    def __init__(self, *args, footer: Footer, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args: Any, footer: Footer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
-        self._pages: list[dict] = []
+        self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
 
     def save(self) -> None:
         total = len(self._pages)
@@ -48,7 +49,7 @@ class NumberedCanvas(Canvas):
     def _draw_footer(self, total: int) -> None:
         footer, st = self._footer, self._footer.st
         size = st.footer_size
-        page = footer.page_text % {"page": self._pageNumber, "total": total}
+        page = footer.page_text % {"page": self.getPageNumber(), "total": total}
         y = st.bottom - size * 2.4
         self.saveState()
         self.setStrokeColor(styles.ACCENT)

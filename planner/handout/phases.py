@@ -104,9 +104,10 @@ def flow_around(image: Flowable, text: list[Flowable], st: Styles, *, width: flo
         around.append(flowable)
     if not around:  # the first paragraph alone is longer than half a page: picture above the text
         return [image, Spacer(1, st.size * 0.4), *text]
-    padding = {"imageRightPadding": st.size} if side == "left" else {"imageLeftPadding": st.size}
-    return [ImageAndFlowables(image, around, imageSide=side, imageBottomPadding=st.size * 0.4, **padding),
-            *text[len(around):]]
+    left, right = (0.0, st.size) if side == "left" else (st.size, 3.0)  # 0 and 3: ReportLab's defaults
+    beside = ImageAndFlowables(image, around, imageLeftPadding=left, imageRightPadding=right,  # type: ignore[arg-type]  # any flowable serves as the picture
+                               imageBottomPadding=st.size * 0.4, imageSide=side)
+    return [beside, *text[len(around):]]
 
 
 def _picture(item: HandoutItem, st: Styles) -> Flowable | None:
@@ -117,10 +118,8 @@ def _note(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
     note = item.patient_note.strip()
     if not note:
         return []
-    blocks = markup.paragraphs(note, st.boxed_note)
-    first = blocks[0]
-    blocks[0] = Paragraph(f"{markup.bold(w('note_label'))} {first.text}", st.boxed_note)
-    return blocks
+    first, *rest = markup.paragraphs(note, st.boxed_note)
+    return [Paragraph(f"{markup.bold(w('note_label'))} {first.text}", st.boxed_note), *rest]
 
 
 def _head(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
@@ -148,7 +147,8 @@ def exercise(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = Non
         cues.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
     picture = _picture(item, st)
     if picture is None:
-        flow.extend([*purpose, *steps, *([dose_box(item, w, st, limit=limit)] if box is not None else []), *cues])
+        wide = dose_box(item, w, st, limit=limit) if box is not None else None
+        flow.extend([*purpose, *steps, *([wide] if wide is not None else []), *cues])
     else:
         flow.extend(picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ()))
     flow.extend(_note(item, w, st))

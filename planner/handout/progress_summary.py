@@ -6,20 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from typing import Literal
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, Shape, String
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from planner.domain.messages import msg, pmsg
 from planner.domain.monitoring import Light
 from planner.domain.series import ProgressSeries
 from planner.domain.thresholds import PAIN_SCALE_MAX
 from planner.handout import fonts
+from planner.handout.markup import text as para_text  # user text as Paragraph markup, escaped
 from planner.i18n import N_, word
 
 LIGHT_COLOURS = {Light.GREEN: colors.HexColor("#1b7f3b"), Light.AMBER: colors.HexColor("#b86e00"),
@@ -27,11 +29,6 @@ LIGHT_COLOURS = {Light.GREEN: colors.HexColor("#1b7f3b"), Light.AMBER: colors.He
 MAX_ROWS = 14
 LOAD_START = 100  # the load index where each exercise started
 HEADINGS = (N_("Date"), N_("Pain"), N_("Next morning"), N_("Done"), N_("Confidence"), N_("Note"))
-
-
-def para_text(text: str) -> str:
-    """User text made safe for Paragraph markup: escaped, unprintable characters replaced."""
-    return escape(fonts.printable(text)).replace("\n", "<br/>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +66,27 @@ def _x(date: dt.date, series: ProgressSeries, left: float, width: float) -> floa
     return left + width * (date - series.start).days / span
 
 
-def _marker(x: float, y: float, light: Light) -> object:
+Anchor = Literal["start", "middle", "end"]
+
+
+def _rect(x: float, y: float, width: float, height: float, *, fill: Color | None, stroke: Color | None,
+          stroke_width: float = 1) -> Rect:
+    """A Rect with its colours (set as attributes: the ReportLab stubs mistype Rect's keywords)."""
+    rect = Rect(x, y, width, height)
+    rect.fillColor, rect.strokeColor, rect.strokeWidth = fill, stroke, stroke_width
+    return rect
+
+
+def _marker(x: float, y: float, light: Light) -> Shape:
     colour = LIGHT_COLOURS[light]
     if light is Light.GREEN:
         return Circle(x, y, 3, fillColor=colour, strokeColor=colour)
     if light is Light.AMBER:
-        return Rect(x - 3, y - 3, 6, 6, fillColor=colour, strokeColor=colour)
+        return _rect(x - 3, y - 3, 6, 6, fill=colour, stroke=colour)
     return Polygon([x - 3.5, y - 3, x + 3.5, y - 3, x, y + 3.5], fillColor=colour, strokeColor=colour)
 
 
-def _label(x: float, y: float, text: str, *, size: float = 7, anchor: str = "start") -> String:
+def _label(x: float, y: float, text: str, *, size: float = 7, anchor: Anchor = "start") -> String:
     return String(x, y, text, fontName=fonts.register(), fontSize=size, textAnchor=anchor)
 
 
@@ -99,8 +107,10 @@ def chart(series: ProgressSeries, *, lang: str, width: float = 17 * cm, height: 
         top -= title_room
         drawing.add(_label(left, top + 3, title, size=8))
         bottom = top - panel
-        drawing.add(Rect(left, bottom, inner, panel, fillColor=None, strokeColor=colors.grey, strokeWidth=0.5))
-        ys = lambda v, b=bottom, s=scales[n]: b + panel * min(v, s) / s  # noqa: E731
+        drawing.add(_rect(left, bottom, inner, panel, fill=None, stroke=colors.grey, stroke_width=0.5))
+
+        def ys(v: float, b: float = bottom, s: float = scales[n]) -> float:
+            return b + panel * min(v, s) / s
         for tick in ticks[n]:
             drawing.add(_label(left - 3, ys(tick) - 2.5, str(tick), anchor="end"))
             if 0 < tick < scales[n]:
@@ -122,10 +132,10 @@ def chart(series: ProgressSeries, *, lang: str, width: float = 17 * cm, height: 
         else:
             for d, pct in series.adherence:
                 x = _x(d, series, left, inner)
-                drawing.add(Rect(x - 2, bottom, 4, ys(pct) - bottom, fillColor=colors.HexColor("#555555"),
-                                 strokeColor=None))
+                drawing.add(_rect(x - 2, bottom, 4, ys(pct) - bottom, fill=colors.HexColor("#555555"), stroke=None))
         top = bottom - gap
-    for d, anchor in ((series.start, "start"), (series.end, "end")):
+    ends: tuple[tuple[dt.date, Anchor], ...] = ((series.start, "start"), (series.end, "end"))
+    for d, anchor in ends:
         drawing.add(_label(_x(d, series, left, inner), 2, f"{d.day}-{d.month}-{d.year}", anchor=anchor))
     return drawing
 
@@ -138,14 +148,14 @@ def render_progress_summary(summary: ProgressSummary) -> bytes:
     small = ParagraphStyle("small", parent=body, fontSize=9, leading=12)
     h1 = ParagraphStyle("h1", parent=body, fontName=fonts.BOLD, fontSize=18, leading=22)
     h2 = ParagraphStyle("h2", parent=body, fontName=fonts.BOLD, fontSize=13, leading=17, spaceBefore=6)
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(para_text(word(pmsg("summary title", "Progress"), lang)), h1),
         Paragraph(para_text(f"{summary.patient_name} · {summary.plan_title}"), body),
     ]
     if summary.goal:
         story.append(Paragraph(para_text(word(msg("Goal: {goal}", goal=summary.goal), lang)), body))
     story.append(Paragraph(para_text(summary.mode_text), small))
-    colour = LIGHT_COLOURS.get(summary.advice_light) if summary.advice_light else colors.black
+    colour = LIGHT_COLOURS[summary.advice_light] if summary.advice_light else colors.black
     story += [Spacer(1, 0.3 * cm),
               Paragraph(f'<font color="{colour.hexval()}">●</font> <b>{para_text(summary.advice_headline)}</b>', h2)]
     story += [Paragraph("• " + para_text(reason), body) for reason in summary.advice_reasons]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -89,7 +90,7 @@ class Styles:
         return max(round(self.width * 0.36, 1), MIN_PICTURE_WIDTH)
 
 
-def _style(name: str, size: float, *, bold: bool = False, leading: float = 1.35, **extra) -> ParagraphStyle:
+def _style(name: str, size: float, *, bold: bool = False, leading: float = 1.35, **extra: Any) -> ParagraphStyle:
     values = {"textColor": INK, "alignment": TA_LEFT, **extra}
     return ParagraphStyle(
         name,
@@ -143,6 +144,6 @@ def build(*, paper: str = "a4", large_print: bool = False) -> Styles:
     )
 
 
-def table_style(st: Styles, commands: list[tuple]) -> TableStyle:
+def table_style(st: Styles, commands: list[tuple[Any, ...]]) -> TableStyle:
     """A TableStyle whose default cell font is the handout's own at body size (never Helvetica 10)."""
     return TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, st.size, st.body.leading), *commands])

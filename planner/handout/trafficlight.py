@@ -7,6 +7,8 @@ with the colour's name written beside it, so it reads on a black-and-white print
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib import colors
 from reportlab.platypus import Table
 
@@ -26,7 +28,7 @@ def light_table(w: Words, st: Styles, limit: int = PAIN_LIMIT_DEFAULT) -> Table:
     lamp_w = lamp_h * 0.42 + st.size * 1.2
     when_w = (st.width - lamp_w) * 0.48
     head = [Paragraph(markup.bold(w(k)), st.cell) for k in ("tl_col_light", "tl_col_when", "tl_col_do")]
-    data = [head]
+    data: list[list[Any]] = [head]  # a cell is a flowable or a list of them
     for lit, key in ROWS:
         data.append([
             TrafficLamp(lit, lamp_h),

@@ -24,7 +24,7 @@ from planner.domain.timeline import current_phase_index, planned_sessions_per_we
 from planner.handout.progress_summary import ProgressSummary, SummaryRow, render_progress_summary
 from planner.i18n import word
 from planner.services.clinic import get_clinic
-from planner.services.plans import _load
+from planner.services.plan_rows import load_plan as _load
 from planner.store import audit
 from planner.store import tables as t
 from planner.store.engine import Database

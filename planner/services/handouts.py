@@ -16,7 +16,6 @@ from planner.domain.schedule import current_index, older_adult
 from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
 from planner.handout.document import render
 from planner.handout.model import (
-    HandoutClinic,
     HandoutGain,
     HandoutItem,
     HandoutOptions,
@@ -106,10 +105,7 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
         title=plan.title,
         goal=plan.goal,
         phases=tuple(phases),
-        clinic=HandoutClinic(
-            name=clinic.name, therapist=clinic.therapist, phone=clinic.phone, email=clinic.email,
-            address=clinic.address, logo=clinic.logo,
-        ),
+        clinic=clinic,
         start_date=plan.start_date,
         next_appointment=plan.next_appointment,
         current_phase=min(max(current_phase, 0), max(len(phases) - 1, 0)),
@@ -156,8 +152,8 @@ def handout_input(db: Database, plan_id: int, options: HandoutOptions, *, today:
     goals: tuple[str, ...] = ()
     gains: tuple[HandoutGain, ...] = ()
     if plan.patient_id is not None:  # the patient's own activities (PSK/PSFS): goals and what they gained
-        goals, found = goals_and_gains(db, plan.patient_id)
-        gains = tuple(HandoutGain(g.activity, g.first, g.last, g.better is Better.HIGHER) for g in found)
+        goals, scored = goals_and_gains(db, plan.patient_id)
+        gains = tuple(HandoutGain(g.activity, g.first, g.last, g.better is Better.HIGHER) for g in scored)
     return describe(plan, clinic, lang=options.lang, images=images, today=today, changes=changes,
                     current_phase=current, goals=goals, gains=gains)
 

@@ -1,4 +1,5 @@
-"""Plan use cases: create (blank, from a template, as a copy), edit phases and items, templates.
+"""Plan use cases: create (blank, from a template, as a copy), read, edit a plan and its phases,
+templates. The items of a phase have their own module (plan_items.py).
 
 Every mutating call is one transaction, records an audit event, bumps the plan's version and
 returns PlanChanged. Pass `expected_version` (the version the user saw) to refuse a save over
@@ -11,64 +12,31 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
 
-from planner.domain.dosage import Dosage, validate
-from planner.domain.errors import ConflictError, NotFound, ValidationError
+from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
 from planner.domain.model import PlanStatus, PlanSummary, PlanView, ProgressionMode
+from planner.domain.snapshot import PhaseSnapshot
+from planner.languages import DEFAULT_LANGUAGE
 from planner.services.changes import PlanChanged
+from planner.services.plan_rows import (
+    changed,
+    get_phase,
+    item_row,
+    load_plan,
+    phase_snapshot,
+    renumber,
+    touch,
+)
 from planner.store import audit
 from planner.store import tables as t
 from planner.store.engine import Database
-from planner.store.views import DOSAGE_COLUMNS, item_dosage, plan_summary, plan_view
+from planner.store.views import DOSAGE_COLUMNS, plan_summary, plan_view
 
 MAX_TITLE = 200
 MAX_TEXT = 20_000
 PLAN_FIELDS = ("title", "goal", "language", "start_date", "next_appointment", "status", "mode", "weekly_cap_pct")
 PHASE_FIELDS = ("name", "weeks", "focus", "criteria")
-
-
-def _plan_query(plan_id: int, *, blocks: bool = True):
-    items = selectinload(t.Plan.phases).selectinload(t.Phase.items)
-    return (
-        select(t.Plan)
-        .where(t.Plan.id == plan_id)
-        .options(
-            items if blocks else items.lazyload(t.PlanItem.block),
-            selectinload(t.Plan.patient),
-        )
-    )
-
-
-def _load(session: Session, plan_id: int, *, blocks: bool = True) -> t.Plan:
-    """The plan with its phases, items and patient; `blocks=False` for an edit, which needs the
-    structure but not every item's block with its texts (read on access if an edit does need one)."""
-    row = session.scalars(_plan_query(plan_id, blocks=blocks)).first()
-    if row is None:
-        raise NotFound(f"Plan {plan_id} does not exist.")
-    return row
-
-
-def _touch(session: Session, plan: t.Plan, expected_version: int | None, action: str, detail: str = "") -> None:
-    """Check the version the user saw, mark the plan changed (bumps its version) and audit it."""
-    if expected_version is not None and plan.version != expected_version:
-        raise ConflictError.plan_changed(plan.title, plan.version, expected_version)
-    now = t.utcnow()
-    plan.updated_at = now
-    if plan.patient is not None:
-        plan.patient.updated_at = now
-    audit.record(session, action, patient_id=plan.patient_id, plan_id=plan.id, detail=detail)
-
-
-def _changed(session: Session, plan: t.Plan) -> PlanChanged:
-    session.flush()
-    return PlanChanged(plan.id, plan.version)
-
-
-def _renumber(rows: list[Any]) -> None:
-    for index, row in enumerate(rows):
-        row.position = index
 
 
 def validate_plan_fields(fields: dict[str, Any]) -> dict[str, str]:
@@ -123,7 +91,7 @@ def validate_phase_fields(fields: dict[str, Any]) -> dict[str, str]:
 def get_plan(db: Database, plan_id: int) -> PlanView:
     """The whole plan with phases, items and their blocks, in one read."""
     with db.reading() as session:
-        return plan_view(_load(session, plan_id))
+        return plan_view(load_plan(session, plan_id))
 
 
 def list_plans(db: Database, patient_id: int, *, include_archived: bool = False) -> list[PlanSummary]:
@@ -193,7 +161,7 @@ def create_plan(
             is_template=patient is None,
             title=title.strip(),
             goal=goal,
-            language=language or (patient.language if patient else "nl"),
+            language=language or (patient.language if patient else DEFAULT_LANGUAGE),
             start_date=start_date,
             mode=mode,
         )
@@ -205,7 +173,7 @@ def create_plan(
             patient.updated_at = t.utcnow()
         audit.record(session, "plan.create", patient_id=patient_id, plan_id=plan.id)
         session.flush()
-        return plan_view(_load(session, plan.id))
+        return plan_view(load_plan(session, plan.id))
 
 
 def _copy_phases(source: t.Plan, target: t.Plan) -> None:
@@ -235,7 +203,7 @@ def create_from_template(
 ) -> PlanView:
     """A new draft plan for a patient with the phases and items of a template."""
     with db.transaction() as session:
-        template = _load(session, template_id)
+        template = load_plan(session, template_id)
         if not template.is_template:
             raise ValidationError({"template": "That plan is not a template."})
         patient = session.get(t.Patient, patient_id)
@@ -258,13 +226,13 @@ def create_from_template(
         audit.record(session, "plan.from-template", patient_id=patient_id, plan_id=plan.id,
                      detail=template.template_key or str(template.id))
         session.flush()
-        return plan_view(_load(session, plan.id))
+        return plan_view(load_plan(session, plan.id))
 
 
 def duplicate_plan(db: Database, plan_id: int, *, as_template: bool = False, title: str | None = None) -> PlanView:
     """A copy of a plan as a new draft for the same patient, or as a clinic template."""
     with db.transaction() as session:
-        source = _load(session, plan_id)
+        source = load_plan(session, plan_id)
         copy = t.Plan(
             patient=None if as_template else source.patient,
             is_template=as_template or source.is_template,
@@ -285,7 +253,7 @@ def duplicate_plan(db: Database, plan_id: int, *, as_template: bool = False, tit
         audit.record(session, "plan.save-as-template" if as_template else "plan.duplicate",
                      patient_id=copy.patient_id, plan_id=copy.id, detail=f"from plan {plan_id}")
         session.flush()
-        return plan_view(_load(session, copy.id))
+        return plan_view(load_plan(session, copy.id))
 
 
 def update_plan(db: Database, plan_id: int, *, expected_version: int | None = None, **fields: Any) -> PlanChanged:
@@ -296,19 +264,19 @@ def update_plan(db: Database, plan_id: int, *, expected_version: int | None = No
     if problems:
         raise ValidationError(problems)
     with db.transaction() as session:
-        plan = _load(session, plan_id, blocks=False)
-        _touch(session, plan, expected_version, "plan.update", ", ".join(sorted(fields)))
+        plan = load_plan(session, plan_id, blocks=False)
+        touch(session, plan, expected_version, "plan.update", ", ".join(sorted(fields)))
         for key, value in fields.items():
             setattr(plan, key, value.strip() if key == "title" else value)
-        return _changed(session, plan)
+        return changed(session, plan)
 
 
 def archive_plan(db: Database, plan_id: int, *, archived: bool = True) -> PlanChanged:
     with db.transaction() as session:
-        plan = _load(session, plan_id, blocks=False)
-        _touch(session, plan, None, "plan.archive" if archived else "plan.restore")
+        plan = load_plan(session, plan_id, blocks=False)
+        touch(session, plan, None, "plan.archive" if archived else "plan.restore")
         plan.archived = archived
-        return _changed(session, plan)
+        return changed(session, plan)
 
 
 # ---- phases -------------------------------------------------------------------------------------
@@ -316,30 +284,38 @@ def archive_plan(db: Database, plan_id: int, *, archived: bool = True) -> PlanCh
 
 def add_phase(
     db: Database, plan_id: int, *, position: int | None = None, expected_version: int | None = None,
-    phase_id: int | None = None, items: list[dict[str, Any]] | None = None, **fields: Any,
+    **fields: Any,
 ) -> tuple[PlanChanged, int]:
-    """Insert a phase (at the end by default); returns the change and the new phase's id.
+    """Insert a phase (at the end by default); returns the change and the new phase's id."""
+    fields = {"name": "", "weeks": 2, **{k: v for k, v in fields.items() if k in PHASE_FIELDS}}
+    return _insert_phase(db, plan_id, PhaseSnapshot(**fields), position, expected_version)
 
-    `phase_id` and `items` (snapshots from remove_phase) let undo restore a phase exactly.
-    """
-    fields = {k: v for k, v in fields.items() if k in PHASE_FIELDS}
+
+def restore_phase(db: Database, plan_id: int, snapshot: PhaseSnapshot, *,
+                  expected_version: int | None = None) -> tuple[PlanChanged, int]:
+    """Undo of remove_phase: the same phase with its items back at its place, with the same ids."""
+    return _insert_phase(db, plan_id, snapshot, snapshot.position, expected_version)
+
+
+def _insert_phase(db: Database, plan_id: int, snapshot: PhaseSnapshot, position: int | None,
+                  expected_version: int | None) -> tuple[PlanChanged, int]:
+    fields = {name: getattr(snapshot, name) for name in PHASE_FIELDS}
     problems = validate_phase_fields(fields)
     if problems:
         raise ValidationError(problems)
     with db.transaction() as session:
-        plan = _load(session, plan_id, blocks=False)
-        _touch(session, plan, expected_version, "phase.add")
-        phase = t.Phase(id=phase_id, **fields)
-        for snapshot in items or []:
-            phase.items.append(_item_from_snapshot(snapshot))
-        _renumber(phase.items)
+        plan = load_plan(session, plan_id, blocks=False)
+        touch(session, plan, expected_version, "phase.add")
+        phase = t.Phase(id=snapshot.phase_id, **fields)
+        phase.items.extend(item_row(item) for item in snapshot.items)
+        renumber(phase.items)
         phases = list(plan.phases)
         index = len(phases) if position is None else max(0, min(position, len(phases)))
         phases.insert(index, phase)
         plan.phases[:] = phases
-        _renumber(plan.phases)
+        renumber(plan.phases)
         session.flush()
-        return _changed(session, plan), phase.id
+        return changed(session, plan), phase.id
 
 
 def update_phase(db: Database, phase_id: int, *, expected_version: int | None = None, **fields: Any) -> PlanChanged:
@@ -350,223 +326,51 @@ def update_phase(db: Database, phase_id: int, *, expected_version: int | None = 
     if problems:
         raise ValidationError(problems)
     with db.transaction() as session:
-        phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "phase.update", ", ".join(sorted(fields)))
+        phase = get_phase(session, phase_id)
+        plan = load_plan(session, phase.plan_id, blocks=False)
+        touch(session, plan, expected_version, "phase.update", ", ".join(sorted(fields)))
         for key, value in fields.items():
             setattr(phase, key, value)
-        return _changed(session, plan)
+        return changed(session, plan)
 
 
-def _get_phase(session: Session, phase_id: int) -> t.Phase:
-    phase = session.get(t.Phase, phase_id)
-    if phase is None:
-        raise NotFound(f"Phase {phase_id} does not exist.")
-    return phase
-
-
-def phase_snapshot(phase: t.Phase) -> dict[str, Any]:
-    return {
-        "phase_id": phase.id,
-        "position": phase.position,
-        **{k: getattr(phase, k) for k in PHASE_FIELDS},
-        "items": [item_snapshot(item) for item in phase.items],
-    }
-
-
-def remove_phase(db: Database, phase_id: int, *, expected_version: int | None = None) -> tuple[PlanChanged, dict[str, Any]]:
-    """Delete a phase with its items; returns a snapshot that add_phase(**snapshot) restores."""
+def remove_phase(db: Database, phase_id: int, *, expected_version: int | None = None) -> tuple[PlanChanged, PhaseSnapshot]:
+    """Delete a phase with its items; returns the snapshot that restore_phase puts back exactly."""
     with db.transaction() as session:
-        phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "phase.remove", phase.name)
+        phase = get_phase(session, phase_id)
+        plan = load_plan(session, phase.plan_id, blocks=False)
+        touch(session, plan, expected_version, "phase.remove", phase.name)
         snapshot = phase_snapshot(phase)
         plan.phases.remove(phase)
         session.delete(phase)
-        _renumber(plan.phases)
-        return _changed(session, plan), snapshot
+        renumber(plan.phases)
+        return changed(session, plan), snapshot
 
 
 def move_phase(db: Database, phase_id: int, position: int, *, expected_version: int | None = None) -> PlanChanged:
     with db.transaction() as session:
-        phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "phase.move")
+        phase = get_phase(session, phase_id)
+        plan = load_plan(session, phase.plan_id, blocks=False)
+        touch(session, plan, expected_version, "phase.move")
         phases = [p for p in plan.phases if p.id != phase_id]
         phases.insert(max(0, min(position, len(phases))), phase)
         plan.phases[:] = phases
-        _renumber(plan.phases)
-        return _changed(session, plan)
+        renumber(plan.phases)
+        return changed(session, plan)
 
 
 def duplicate_phase(db: Database, phase_id: int, *, expected_version: int | None = None) -> tuple[PlanChanged, int]:
     """A copy of a phase (with its items) right after it."""
     with db.transaction() as session:
-        phase = _get_phase(session, phase_id)
-        plan = _load(session, phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "phase.duplicate", phase.name)
+        phase = get_phase(session, phase_id)
+        plan = load_plan(session, phase.plan_id, blocks=False)
+        touch(session, plan, expected_version, "phase.duplicate", phase.name)
         copy = t.Phase(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria)
         for item in phase.items:
             copy.items.append(_copy_item(item))
         phases = list(plan.phases)
         phases.insert(phases.index(phase) + 1, copy)
         plan.phases[:] = phases
-        _renumber(plan.phases)
+        renumber(plan.phases)
         session.flush()
-        return _changed(session, plan), copy.id
-
-
-# ---- items --------------------------------------------------------------------------------------
-
-
-def item_snapshot(item: t.PlanItem) -> dict[str, Any]:
-    """Everything needed to put an item back exactly (same id, place, dosage and notes)."""
-    return {
-        "item_id": item.id,
-        "phase_id": item.phase_id,
-        "position": item.position,
-        "block_id": item.block_id,
-        "dosage": item_dosage(item).to_dict(),
-        "patient_note": item.patient_note,
-        "private_note": item.private_note,
-    }
-
-
-def _item_from_snapshot(snapshot: dict[str, Any]) -> t.PlanItem:
-    return t.PlanItem(
-        id=snapshot.get("item_id"),
-        block_id=snapshot["block_id"],
-        patient_note=snapshot.get("patient_note", ""),
-        private_note=snapshot.get("private_note", ""),
-        **Dosage.from_dict(snapshot.get("dosage")).to_dict(),
-    )
-
-
-def _check_dosage(dosage: dict[str, Any]) -> Dosage:
-    try:
-        value = Dosage.from_dict(dosage)
-    except (TypeError, ValueError) as error:
-        raise ValidationError({"dosage": str(error)}) from error
-    problems = validate(value)
-    if problems:
-        raise ValidationError(problems)
-    return value
-
-
-def add_item(
-    db: Database, phase_id: int, block_id: int, *, position: int | None = None,
-    dosage: dict[str, Any] | None = None, patient_note: str = "", private_note: str = "",
-    item_id: int | None = None, expected_version: int | None = None,
-) -> tuple[PlanChanged, int]:
-    """Place a block in a phase (with the block's default dosage unless given); returns its id."""
-    with db.transaction() as session:
-        phase = _get_phase(session, phase_id)
-        block = session.get(t.Block, block_id)
-        if block is None:
-            raise NotFound(f"Block {block_id} does not exist.")
-        plan = _load(session, phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "item.add", block.key)
-        values = _check_dosage(dosage if dosage is not None else block.dosage)
-        item = t.PlanItem(
-            id=item_id, block_id=block.id, patient_note=patient_note, private_note=private_note,
-            **values.to_dict(),
-        )
-        items = list(phase.items)
-        items.insert(len(items) if position is None else max(0, min(position, len(items))), item)
-        phase.items[:] = items
-        _renumber(phase.items)
-        session.flush()
-        return _changed(session, plan), item.id
-
-
-def restore_item(db: Database, snapshot: dict[str, Any], *, expected_version: int | None = None) -> PlanChanged:
-    """Undo of remove_item: the same item back at the same place."""
-    change, _ = add_item(
-        db, snapshot["phase_id"], snapshot["block_id"], position=snapshot["position"],
-        dosage=snapshot.get("dosage", {}), patient_note=snapshot.get("patient_note", ""),
-        private_note=snapshot.get("private_note", ""), item_id=snapshot["item_id"],
-        expected_version=expected_version,
-    )
-    return change
-
-
-def _get_item(session: Session, item_id: int) -> t.PlanItem:
-    item = session.get(t.PlanItem, item_id)
-    if item is None:
-        raise NotFound(f"Plan item {item_id} does not exist.")
-    return item
-
-
-def get_item_snapshot(db: Database, item_id: int) -> dict[str, Any]:
-    with db.reading() as session:
-        return item_snapshot(_get_item(session, item_id))
-
-
-def update_item(
-    db: Database, item_id: int, *, dosage: dict[str, Any] | None = None, patient_note: str | None = None,
-    private_note: str | None = None, replace_dosage: bool = False, expected_version: int | None = None,
-) -> PlanChanged:
-    """Change an item's dosage fields (merged, or replaced whole) and/or its notes."""
-    with db.transaction() as session:
-        item = _get_item(session, item_id)
-        plan = _load(session, item.phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "item.update")
-        if dosage is not None:
-            current = Dosage() if replace_dosage else item_dosage(item)
-            merged = _check_dosage({**current.to_dict(), **dosage})
-            for name in DOSAGE_COLUMNS:
-                setattr(item, name, getattr(merged, name))
-        for name, value in (("patient_note", patient_note), ("private_note", private_note)):
-            if value is not None:
-                if len(value) > MAX_TEXT:
-                    raise ValidationError({name: f"At most {MAX_TEXT} characters."})
-                setattr(item, name, value)
-        return _changed(session, plan)
-
-
-def clear_item_fields(db: Database, item_id: int, names: list[str], *, expected_version: int | None = None) -> PlanChanged:
-    """Set dosage fields back to 'does not apply'."""
-    with db.transaction() as session:
-        item = _get_item(session, item_id)
-        plan = _load(session, item.phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "item.update")
-        for name in names:
-            if name in DOSAGE_COLUMNS:
-                setattr(item, name, None)
-        return _changed(session, plan)
-
-
-def move_item(
-    db: Database, item_id: int, *, phase_id: int, position: int, expected_version: int | None = None,
-) -> PlanChanged:
-    """Move an item to `position` in `phase_id` (the same or another phase of the same plan)."""
-    with db.transaction() as session:
-        item = _get_item(session, item_id)
-        source = item.phase
-        target = _get_phase(session, phase_id)
-        if target.plan_id != source.plan_id:
-            raise ValidationError({"phase": "An item can only move within its own plan."})
-        plan = _load(session, source.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "item.move")
-        remaining = [i for i in source.items if i.id != item_id]
-        source.items[:] = remaining
-        _renumber(source.items)
-        items = [i for i in target.items if i.id != item_id]
-        items.insert(max(0, min(position, len(items))), item)
-        target.items[:] = items
-        _renumber(target.items)
-        return _changed(session, plan)
-
-
-def remove_item(db: Database, item_id: int, *, expected_version: int | None = None) -> tuple[PlanChanged, dict[str, Any]]:
-    """Delete an item; returns the snapshot that restore_item puts back exactly."""
-    with db.transaction() as session:
-        item = _get_item(session, item_id)
-        phase = item.phase
-        plan = _load(session, phase.plan_id, blocks=False)
-        _touch(session, plan, expected_version, "item.remove")
-        snapshot = item_snapshot(item)
-        phase.items.remove(item)
-        session.delete(item)
-        _renumber(phase.items)
-        return _changed(session, plan), snapshot
+        return changed(session, plan), copy.id

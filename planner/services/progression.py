@@ -22,7 +22,8 @@ from planner.domain.review import Review as Advice
 from planner.domain.review import review_plan
 from planner.domain.timeline import current_phase_index
 from planner.services.changes import PlanChanged
-from planner.services.plans import MAX_TITLE, _changed, _load, _renumber, _touch
+from planner.services.plan_rows import changed, load_plan, renumber, touch
+from planner.services.plans import MAX_TITLE
 from planner.store import tables as t
 from planner.store.engine import Database
 from planner.store.views import block_view, checkin_view, plan_view
@@ -36,7 +37,7 @@ def education_pool(session: Session) -> list[BlockInfo]:
 
 def _read(db: Database, plan_id: int, today: dt.date | None) -> tuple[PlanView, Advice, list[BlockInfo]]:
     with db.reading() as session:
-        plan_row = _load(session, plan_id)
+        plan_row = load_plan(session, plan_id)
         plan = plan_view(plan_row)
         checkins = [checkin_view(c) for c in plan_row.checkins]
         pool = education_pool(session)
@@ -110,12 +111,12 @@ def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
     action = {ProposalKind.PROGRESS: "phase.progress", ProposalKind.HOLD: "phase.hold",
               ProposalKind.STEP_BACK: "phase.step-back"}[proposal.kind]
     with db.transaction() as session:
-        plan = _load(session, plan_id)
+        plan = load_plan(session, plan_id)
         source = next((p for p in plan.phases if p.id == proposal.source_phase_id), None)
         if source is None:
             raise NotFound("The phase this proposal started from no longer exists; make a new proposal.")
         if expected_version is not None and plan.version != expected_version:
-            _touch(session, plan, expected_version, action, proposal.name)  # refuses with ConflictError
+            touch(session, plan, expected_version, action, proposal.name)  # refuses with ConflictError
         # The roadmap: a phase inserted after the current one is where the patient goes now.
         goes_there = plan.current_phase_id in (None, source.id) and (
             proposal.source_weeks is not None or current_is_source(plan_view(plan), source.id))
@@ -128,24 +129,24 @@ def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
                 raise NotFound(f"The block “{item.block.title('en')}” no longer exists; make a new proposal.")
             phase.items.append(t.PlanItem(block_id=item.block.id, patient_note=item.patient_note,
                                           private_note=item.private_note, **item.after.to_dict()))
-        _renumber(phase.items)
+        renumber(phase.items)
         phases = list(plan.phases)
         phases.insert(phases.index(source) + 1, phase)
         plan.phases[:] = phases
-        _renumber(plan.phases)
+        renumber(plan.phases)
         phase.plan_id = plan.id
         session.add(phase)
         session.flush()  # the new phase's id, before the plan row is written (once)
         if goes_there:
             plan.current_phase_id = phase.id
-        _touch(session, plan, expected_version, action, proposal.name)
-        return _changed(session, plan), phase.id
+        touch(session, plan, expected_version, action, proposal.name)
+        return changed(session, plan), phase.id
 
 
 def plan_warnings(db: Database, plan_id: int) -> list[PlanWarning]:
     """The checks' warnings for a stored plan (the editor can also call check_plan on its PlanView)."""
     with db.reading() as session:
-        return check_plan(plan_view(_load(session, plan_id)))
+        return check_plan(plan_view(load_plan(session, plan_id)))
 
 
 def current_is_source(plan: PlanView, source_id: int, today: dt.date | None = None) -> bool:

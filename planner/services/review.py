@@ -24,7 +24,9 @@ from planner.domain.review_words import nprs_rise_words
 from planner.domain.roadmap import Action, Proposal, accepted_entry, propose
 from planner.domain.schedule import current_index, older_adult
 from planner.services.changes import PlanChanged
-from planner.services.plans import _changed, _load, _touch
+from planner.services.plan_rows import changed as _changed
+from planner.services.plan_rows import load_plan as _load
+from planner.services.plan_rows import touch as _touch
 from planner.store import tables as t
 from planner.store.engine import Database
 from planner.store.views import DOSAGE_COLUMNS, checkin_view, plan_view

@@ -13,8 +13,10 @@ from sqlalchemy import select
 
 from planner.domain.errors import ValidationError
 from planner.domain.revisions import changes_between, snapshot
+from planner.domain.snapshot import REVISION_FORMAT, PlanSnapshot
 from planner.domain.timeline import current_phase_index
-from planner.services.plans import _load
+from planner.i18n import word
+from planner.services.plan_rows import load_plan
 from planner.store import audit
 from planner.store import tables as t
 from planner.store.engine import Database
@@ -34,10 +36,9 @@ class RevisionInfo:
 
 
 def _info(row: t.PlanRevision) -> RevisionInfo:
-    snap = row.snapshot or {}
-    phases = snap.get("phases") or []
-    index = int(snap.get("current_phase") or 0)
-    name = phases[index]["name"] if 0 <= index < len(phases) else ""
+    snap = PlanSnapshot.from_data(row.snapshot or {})
+    index = snap.current_phase or 0
+    name = snap.phases[index].name if 0 <= index < len(snap.phases) else ""
     return RevisionInfo(row.id, row.plan_id, row.created_at, row.reason, index, name)
 
 
@@ -47,11 +48,12 @@ def snapshot_plan(db: Database, plan_id: int, *, reason: str = "manual", current
     if reason not in REASONS:
         raise ValidationError({"reason": f"Use one of: {', '.join(REASONS)}."})
     with db.transaction() as session:
-        plan_row = _load(session, plan_id)
+        plan_row = load_plan(session, plan_id)
         plan = plan_view(plan_row)
         index = current_phase if current_phase is not None else current_phase_index(plan, today)
         index = min(max(index, 0), max(len(plan.phases) - 1, 0))
-        row = t.PlanRevision(plan_id=plan_id, reason=reason, snapshot=snapshot(plan, current_phase=index))
+        row = t.PlanRevision(plan_id=plan_id, reason=reason,
+                             snapshot={"format": REVISION_FORMAT, **snapshot(plan, current_phase=index).to_data()})
         session.add(row)
         session.flush()
         audit.record(session, "plan.snapshot", patient_id=plan.patient_id, plan_id=plan_id, detail=reason)
@@ -75,10 +77,10 @@ def changes_since_last_revision(db: Database, plan_id: int, lang: str, *, curren
     stmt = (select(t.PlanRevision).where(t.PlanRevision.plan_id == plan_id)
             .order_by(t.PlanRevision.created_at.desc(), t.PlanRevision.id.desc()).limit(1))
     with db.reading() as session:
-        plan = plan_view(_load(session, plan_id))
+        plan = plan_view(load_plan(session, plan_id))
         last = session.scalars(stmt).first()
-        old = dict(last.snapshot) if last is not None else None
+        old = PlanSnapshot.from_data(last.snapshot or {}) if last is not None else None
     if old is None:
         return []
     index = current_phase if current_phase is not None else current_phase_index(plan, today)
-    return changes_between(old, snapshot(plan, current_phase=index), lang)
+    return [word(line, lang) for line in changes_between(old, snapshot(plan, current_phase=index), lang)]

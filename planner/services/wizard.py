@@ -11,7 +11,7 @@ from planner.domain.model import PlanView
 from planner.domain.schedule import is_older_adult
 from planner.domain.wizard import WizardRequest, generate_plan, validate_request
 from planner.services import library
-from planner.services.plans import _load
+from planner.services.plan_rows import load_plan
 from planner.store import audit
 from planner.store import tables as t
 from planner.store.engine import Database
@@ -22,7 +22,7 @@ def _template(db: Database, template_id: int | None) -> PlanView | None:
     if template_id is None:
         return None
     with db.reading() as session:
-        template = plan_view(_load(session, template_id))
+        template = plan_view(load_plan(session, template_id))
     if not template.is_template:
         raise ValidationError({"template": "That plan is not a template."})
     return template
@@ -80,4 +80,4 @@ def create_plan_with_wizard(db: Database, patient_id: int, request: WizardReques
         audit.record(session, "plan.wizard", patient_id=patient_id, plan_id=plan.id,
                      detail=f"{request.region}, {request.weeks} wk, {request.phases} phases, {request.mode.value}")
         session.flush()
-        return plan_view(_load(session, plan.id))
+        return plan_view(load_plan(session, plan.id))

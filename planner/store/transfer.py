@@ -6,6 +6,7 @@ items and the custom blocks they use. Parsing and checking the file happen befor
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import LANGUAGES
-from planner.domain.model import Level
+from planner.domain.model import ExposureLadder, Level
+from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot, PlanSnapshot
 from planner.store import tables as t
 from planner.store.library import apply_block_data
 from planner.store.views import DOSAGE_COLUMNS, item_dosage
@@ -70,49 +72,30 @@ def export_plan(session: Session, plan_id: int, *, generator: str) -> dict[str, 
     ).first()
     if plan is None:
         raise NotFound(f"Plan {plan_id} does not exist.")
-    custom: dict[str, t.Block] = {}
-    phases = []
-    for phase in plan.phases:
-        items = []
-        for item in phase.items:
-            if not item.block.builtin:
-                custom[item.block.key] = item.block
-            items.append({
-                "block": item.block.key,
-                "dosage": item_dosage(item).to_dict(),
-                "patient_note": item.patient_note,
-            })
-        phases.append({
-            "name": phase.name, "weeks": phase.weeks, "focus": phase.focus, "criteria": phase.criteria,
-            "items": items,
-        })
+    custom = {item.block.key: item.block for phase in plan.phases for item in phase.items if not item.block.builtin}
+    content = PlanSnapshot(  # no ids, private notes or dates
+        title=plan.title,
+        goal=plan.goal if plan.is_template else "",  # a patient's goal is in their own words
+        language=plan.language,
+        mode=plan.mode,
+        weekly_cap_pct=plan.weekly_cap_pct,
+        phases=tuple(
+            PhaseSnapshot(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria,
+                          items=tuple(ItemSnapshot(block_key=item.block.key, dosage=item_dosage(item),
+                                                   patient_note=item.patient_note) for item in phase.items))
+            for phase in plan.phases
+        ),
+        current_phase=next((i for i, p in enumerate(plan.phases) if p.id == plan.current_phase_id), None),
+        exposure=ExposureLadder.from_json(plan.exposure),
+    )
     return {
         "format": FORMAT,
         "version": VERSION,
         "kind": "template" if plan.is_template else "plan",
         "generator": generator,
-        "plan": {
-            "title": plan.title,
-            "goal": plan.goal if plan.is_template else "",  # a patient's goal is in their own words
-            "language": plan.language,
-            "mode": plan.mode,
-            "weekly_cap_pct": plan.weekly_cap_pct,
-            "phases": phases,
-            "current_phase": next((i for i, p in enumerate(plan.phases) if p.id == plan.current_phase_id), None),
-            "exposure": _exposure_out(plan.exposure),
-        },
+        "plan": content.to_data(),
         "blocks": [block_data(row) for row in custom.values()],
     }
-
-
-def _exposure_out(data: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The exposure ladder without its date (plan files hold no dates)."""
-    if not data:
-        return None
-    return {"activity": data["activity"], "activity_rating": data.get("activity_rating", 100),
-            "current": data.get("current", 0),
-            "rungs": [{"name": r["name"], "rating": r["rating"], "practised": bool(r.get("practised"))}
-                      for r in data.get("rungs", [])]}
 
 
 _NO_TEXT = {"title": "", "purpose": "", "steps": [], "safety": "", "body": []}
@@ -158,25 +141,25 @@ def import_plan(session: Session, doc: dict[str, Any], *, patient: t.Patient | N
     library = {row.key: row for row in session.scalars(select(t.Block).where(t.Block.builtin.is_(True)))}
     own = list(session.scalars(select(t.Block).where(t.Block.builtin.is_(False))))
     resolved: dict[str, t.Block] = {}
-    data = doc["plan"]
+    data = PlanSnapshot.from_data(doc["plan"])
     plan = t.Plan(
         patient=patient,
         is_template=patient is None,
-        title=data["title"],
-        goal=data["goal"],
-        language=data["language"],
-        mode=data["mode"],
-        weekly_cap_pct=data["weekly_cap_pct"],
+        title=data.title,
+        goal=data.goal,
+        language=data.language,
+        mode=data.mode,
+        weekly_cap_pct=data.weekly_cap_pct,
         status="draft",
     )
     session.add(plan)  # in the session before any flush below (embedded blocks are flushed for their ids)
-    for p_index, phase_data in enumerate(data["phases"]):
+    for p_index, phase_data in enumerate(data.phases):
         phase = t.Phase(
-            position=p_index, name=phase_data["name"], weeks=phase_data["weeks"],
-            focus=phase_data["focus"], criteria=phase_data["criteria"],
+            position=p_index, name=phase_data.name, weeks=phase_data.weeks,
+            focus=phase_data.focus, criteria=phase_data.criteria,
         )
-        for i_index, item_data in enumerate(phase_data["items"]):
-            key = item_data["block"]
+        for i_index, item_data in enumerate(phase_data.items):
+            key = item_data.block_key
             block = resolved.get(key)
             if block is None:
                 if key in embedded:
@@ -186,18 +169,17 @@ def import_plan(session: Session, doc: dict[str, Any], *, patient: t.Patient | N
                 else:
                     raise UnknownBlock(f"$.plan.phases[{p_index}].items[{i_index}].block", key)
                 resolved[key] = block
-            dosage = Dosage.from_dict(item_data["dosage"])
             phase.items.append(t.PlanItem(
-                position=i_index, block=block, patient_note=item_data["patient_note"],
-                **{name: getattr(dosage, name) for name in DOSAGE_COLUMNS},
+                position=i_index, block=block, patient_note=item_data.patient_note,
+                **{name: getattr(item_data.dosage, name) for name in DOSAGE_COLUMNS},
             ))
         plan.phases.append(phase)
     session.flush()
-    current = data.get("current_phase")
+    current = data.current_phase
     if current is not None and 0 <= current < len(plan.phases):
         plan.current_phase_id = plan.phases[current].id
-    if data.get("exposure"):
-        plan.exposure = {**data["exposure"], "since": None}
-    if current is not None or data.get("exposure"):
+    if data.exposure is not None:
+        plan.exposure = replace(data.exposure, since=None).to_json()
+    if current is not None or data.exposure is not None:
         session.flush()
     return plan

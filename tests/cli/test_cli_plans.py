@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from planner.services import patients, plans
+from planner.services import patients, plan_items, plans
 from planner.services.database import open_database
 from tests.cli.test_cli import run
 
@@ -79,7 +79,7 @@ def test_check_plan_prints_nothing_for_every_template_in_both_languages_and_warn
         patient = patients.create_patient(db, name="Kim", language="en")
         poor = plans.create_plan(db, patient_id=patient.id, title="Poor", phases=[{"name": "One", "weeks": 1}],
                                  language="en")
-        plans.add_item(db, poor.phases[0].id, library.get_block_by_key(db, "breathing.long-exhale").id)
+        plan_items.add_item(db, poor.phases[0].id, library.get_block_by_key(db, "breathing.long-exhale").id)
     finally:
         db.dispose()
     rows = json.loads(run("check-plan", str(poor.id), "--json", database=db_path).stdout)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from planner.domain.revisions import changes_between, snapshot
+from planner.domain.revisions import changes_between as messages
+from planner.domain.revisions import snapshot
+from planner.domain.snapshot import PlanSnapshot
+from planner.i18n import word
 from tests.domain.conftest import item, plan
 
 
-def _visit(*items, name: str = "Opbouw") -> dict:
+def _visit(*items, name: str = "Opbouw") -> PlanSnapshot:
     return snapshot(plan((name, 2, list(items))), current_phase=0)
+
+
+def changes_between(old: PlanSnapshot, new: PlanSnapshot, lang: str) -> list[str]:
+    """The messages worded in `lang`, as the handout prints them."""
+    return [word(line, lang) for line in messages(old, new, lang)]
 
 
 def test_more_sets_and_reps_read_like_the_handout():
@@ -55,3 +63,40 @@ def test_nothing_changed_gives_no_lines():
     """The same plan twice: nothing to tell."""
     visit = _visit(item("strength.bridge", 1))
     assert changes_between(visit, visit, "nl") == []
+
+
+def test_a_weight_reads_in_the_languages_own_numbers():
+    """Numbers are parameters worded per language: 2,5 kg in Dutch, 2.5 kg in English."""
+    old = _visit(item("strength.bridge", 1, load_kg=2.5))
+    new = _visit(item("strength.bridge", 1, load_kg=5.0))
+    assert changes_between(old, new, "nl") == ["Bruggetje: gewicht nu 5 kg (was 2,5 kg)"]
+    assert changes_between(old, new, "en") == ["Bridge: weight now 5 kg (was 2.5 kg)"]
+
+
+def test_a_stored_revision_reads_back_as_the_same_snapshot():
+    """The revision is stored as data (to_data) and read back (from_data) unchanged; a revision
+    stored in format 1 (before the typed snapshots) reads the same."""
+    visit = _visit(item("strength.bridge", 1, sets=3), item("education.what-is-pain", 2))
+    assert PlanSnapshot.from_data(visit.to_data()) == visit
+    first = visit.phases[0].items[0]
+    format_1 = {"format": 1, "title": visit.title, "goal": visit.goal, "current_phase": 0, "phases": [
+        {"id": phase.phase_id, "name": phase.name, "weeks": phase.weeks, "items": [
+            {"item_id": i.item_id, "block_key": i.block_key, "kind": i.kind, "title": dict(i.title),
+             "level_text": dict(i.level_text), "dosage": i.dosage.to_dict()} for i in phase.items]}
+        for phase in visit.phases]}
+    old = PlanSnapshot.from_data(format_1)
+    assert old.phases[0].items[0] == first
+    new = _visit(item("strength.bridge", 1, sets=4), item("education.what-is-pain", 2))
+    assert changes_between(old, new, "en") == changes_between(visit, new, "en")
+
+
+def test_a_language_added_later_reads_old_revisions():
+    """A snapshot stored before a language was shipped has no words in it: the titles fall back to
+    English and an unchanged rung is not told as a change."""
+    old = _visit(item("strength.bridge", 1, level=1))
+    english_only = PlanSnapshot.from_data({**old.to_data(), "phases": [
+        {**phase.to_data(), "items": [{**i.to_data(), "title": {"en": i.title_in("en")},
+                                       "level_text": {"en": i.level_text_in("en")}} for i in phase.items]}
+        for phase in old.phases]})
+    assert changes_between(english_only, old, "nl") == []
+    assert english_only.phases[0].items[0].title_in("nl") == "Bridge"

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 
 from planner.domain.model import ProgressionMode
-from planner.services import checkins, library, patients, plans
+from planner.services import checkins, library, patients, plan_items, plans
 from planner.services.review import plan_review
 from tests.cli.test_cli import run
 
@@ -23,7 +23,7 @@ def _balance_plan(db):
     plan = plans.create_plan(db, patient_id=wim.id, title="Balance", start_date=START, mode="pain",
                              phases=[{"name": "Steady", "weeks": 6}])
     block = library.get_block_by_key(db, "balance.tandem-stance")
-    _, item_id = plans.add_item(db, plan.phases[0].id, block.id,
+    _, item_id = plan_items.add_item(db, plan.phases[0].id, block.id,
                                 dosage={"level": 3, "sets": 4, "hold_seconds": 30, "days_per_week": 7})
     for day in range(0, 15, 3):
         checkins.record_checkin(db, plan.id, date=START + dt.timedelta(days=day), pain_during=2,

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
-from planner.handout.model import HandoutClinic, HandoutItem, HandoutPhase, HandoutPlan
+from planner.domain.model import ClinicInfo
+from planner.handout.model import HandoutItem, HandoutPhase, HandoutPlan
 from planner.paths import ILLUSTRATIONS_DIR
 
 
@@ -49,7 +50,7 @@ def plan(*, items: tuple[HandoutItem, ...] | None = None, phases: int = 1, **fie
         title="Rug in beweging",
         goal="Weer wandelen met mijn kleinzoon",
         phases=tuple(built),
-        clinic=HandoutClinic(name="Praktijk De Linde", therapist="Anna Bakker", phone="030 123 45 67",
+        clinic=ClinicInfo(name="Praktijk De Linde", therapist="Anna Bakker", phone="030 123 45 67",
                              email="info@delinde.nl", address="Lindelaan 4, Utrecht"),
         start_date=dt.date(2026, 3, 2),
         next_appointment=dt.datetime(2026, 3, 10, 14, 30),

@@ -13,7 +13,7 @@ from planner.domain.dosage import detail_words, volume_words
 from planner.domain.kinds import Kind
 from planner.handout.model import HandoutOptions
 from planner.handout.texts import Words
-from planner.services import handouts, plans
+from planner.services import handouts, plan_items, plans
 from tests.handout.helpers import page_texts, reader, text
 
 # The demo plan is time-contingent (graded activity): its handout explains that mode's rules only, so
@@ -92,7 +92,7 @@ def test_private_notes_never_reach_the_pdf(db, demo_id):
     """A private therapist note on a plan item (and the patient's private notes) are absent from the PDF."""
     plan = plans.get_plan(db, demo_id)
     item_id = plan.phases[1].items[2].id
-    plans.update_item(db, item_id, private_note="GEHEIM-7731 vermoedt somatisatie", patient_note="Rustig aan")
+    plan_items.update_item(db, item_id, private_note="GEHEIM-7731 vermoedt somatisatie", patient_note="Rustig aan")
     flat = text(handouts.render_handout(db, demo_id, HandoutOptions(full=True)))
     assert "Rustig aan" in flat  # the note for the patient does print
     for secret in ("GEHEIM-7731", "somatisatie", "PRIVATE", "fear-avoidance", "angst voor bukken"):

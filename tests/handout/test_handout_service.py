@@ -12,7 +12,7 @@ from PIL import Image
 
 from planner.domain.kinds import Kind
 from planner.handout.model import HandoutOptions
-from planner.services import handouts, library, plans
+from planner.services import handouts, library, plan_items, plans
 from tests.handout.helpers import reader, text
 
 
@@ -64,7 +64,7 @@ def test_own_block_picture_reaches_the_pdf(db, demo_id):
     strength = next(item for item in plan.phases[0].items if item.block.kind is Kind.STRENGTH)
     custom = library.duplicate_block(db, strength.block.id)
     library.set_block_image(db, custom.id, buffer.getvalue(), "image/jpeg")
-    plans.add_item(db, plan.phases[0].id, custom.id)
+    plan_items.add_item(db, plan.phases[0].id, custom.id)
     data = handouts.render_handout(db, demo_id, HandoutOptions())
     assert sum(len(page.images) for page in reader(data).pages) >= 1
 
@@ -110,7 +110,7 @@ def test_second_export_says_what_changed_since_the_first(db, tmp_path):
     assert "Wat is er veranderd" not in "".join(p.extract_text() for p in PdfReader(first).pages)
     plan = plan_service.get_plan(db, plan_id)
     item = next(i for i in plan.phases[0].items if i.dosage.reps)
-    plan_service.update_item(db, item.id, dosage={"reps": item.dosage.reps + 2})
+    plan_items.update_item(db, item.id, dosage={"reps": item.dosage.reps + 2})
     second = handouts.export_handout(db, plan_id, tmp_path / "two.pdf", HandoutOptions(lang="nl"))
     text = " ".join("".join(p.extract_text() for p in PdfReader(second).pages).split())
     assert "Wat is er veranderd sinds je vorige bezoek?" in text

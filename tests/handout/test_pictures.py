@@ -8,9 +8,10 @@ import os
 
 from PIL import Image
 
+from planner.domain.model import ClinicInfo
 from planner.handout import images
 from planner.handout.document import render
-from planner.handout.model import HandoutClinic, HandoutOptions
+from planner.handout.model import HandoutOptions
 from planner.handout.phases import picture_beside
 from planner.handout.styles import build
 from tests.handout.helpers import item, plan, reader, text
@@ -84,11 +85,11 @@ def test_broken_own_image_falls_back_to_the_illustration(tmp_path):
 
 def test_clinic_logo_is_on_the_cover():
     """A clinic logo is embedded once, on the first page; a broken logo is left out silently."""
-    clinic = HandoutClinic(name="De Linde", logo=_png(400, 160))
+    clinic = ClinicInfo(name="De Linde", logo=_png(400, 160))
     pdf = reader(render(plan(clinic=clinic), HandoutOptions()))
     assert len(pdf.pages[0].images) == 1
     assert sum(len(page.images) for page in pdf.pages[1:]) == 0
-    broken = HandoutClinic(name="De Linde", logo=b"GIF89a nonsense")
+    broken = ClinicInfo(name="De Linde", logo=b"GIF89a nonsense")
     assert "Jouw herstelplan" in text(render(plan(clinic=broken), HandoutOptions()))
 
 

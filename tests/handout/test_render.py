@@ -12,9 +12,10 @@ from dataclasses import replace
 import pytest
 from reportlab.lib.pagesizes import A4, LETTER
 
+from planner.domain.model import ClinicInfo
 from planner.handout import styles
 from planner.handout.document import render
-from planner.handout.model import HandoutClinic, HandoutOptions
+from planner.handout.model import HandoutOptions
 from tests.handout.helpers import font_sizes, item, page_texts, plan, reader, text
 
 
@@ -110,7 +111,7 @@ def test_next_appointment_is_written_out_or_left_to_fill_in():
 
 def test_plan_without_phases_clinic_or_dates_still_renders():
     """An empty plan with no clinic, goal or start date gives a valid handout without empty labels."""
-    bare = plan(phases=0, clinic=HandoutClinic(), goal="", start_date=None, next_appointment=None)
+    bare = plan(phases=0, clinic=ClinicInfo(), goal="", start_date=None, next_appointment=None)
     flat = text(render(bare, HandoutOptions()))
     assert "Jouw herstelplan" in flat and "Het pijnstoplicht" in flat
     assert "Telefoon:" not in flat and "Jouw doel" not in flat and "Dagboek" not in flat

@@ -11,9 +11,10 @@ from planner.domain import glossary
 from planner.domain import thresholds as th
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
+from planner.domain.model import ClinicInfo
 from planner.handout import diary
 from planner.handout.document import render
-from planner.handout.model import HandoutClinic, HandoutOptions
+from planner.handout.model import HandoutOptions
 from planner.services import handouts
 from tests.handout.helpers import item, page_texts, plan, text
 
@@ -134,7 +135,7 @@ def test_education_safety_line_in_a_hand_built_plan():
 @pytest.mark.parametrize("full", [False, True])
 def test_without_a_clinic_phone_there_is_a_line_to_write_one(full):
     """No phone number: 'Telefoonnummer van je therapeut:' with a line; with one: the number, no line."""
-    without = _flat(replace(plan(), clinic=HandoutClinic(name="Praktijk")), full=full)
+    without = _flat(replace(plan(), clinic=ClinicInfo(name="Praktijk")), full=full)
     assert "Telefoonnummer van je therapeut:" in without
     with_phone = _flat(plan(), full=full)
     assert "Telefoonnummer van je therapeut:" not in with_phone and "030 123 45 67" in with_phone

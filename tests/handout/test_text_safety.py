@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.kinds import Kind
+from planner.domain.model import ClinicInfo
 from planner.handout import fonts, markup
 from planner.handout.document import render
-from planner.handout.model import HandoutClinic, HandoutItem, HandoutOptions, HandoutPhase
+from planner.handout.model import HandoutItem, HandoutOptions, HandoutPhase
 from tests.handout.helpers import item, page_texts, plan, reader, text
 
 HOSTILE = [
@@ -35,7 +36,7 @@ def test_markup_in_every_user_field_prints_as_typed():
              item(title=f"Dagelijks {hostile}", kind=Kind.DAILY, body=(hostile,)))
     sample = plan(items=items, patient_name=f"Naam {hostile}", goal=hostile, title=hostile,
                   changes=(hostile,),
-                  clinic=HandoutClinic(name=hostile, therapist=hostile, phone=hostile, email=hostile, address=hostile))
+                  clinic=ClinicInfo(name=hostile, therapist=hostile, phone=hostile, email=hostile, address=hostile))
     sample = replace(sample, phases=(replace(sample.phases[0], name=f"Fase {hostile}", focus=hostile,
                                              criteria=hostile),))
     data = render(sample, HandoutOptions())
@@ -72,7 +73,7 @@ def test_everything_huge_still_renders():
     huge = ("Heel lang " * 500)[:5000]
     big = item(title=huge, purpose=huge, steps=(huge,) * 3, safety=huge, level_text=huge, patient_note=huge)
     sample = plan(items=(big, big), patient_name=huge, title=huge, goal=huge, changes=(huge,),
-                  clinic=HandoutClinic(name=huge, therapist=huge, phone=huge, email=huge, address=huge))
+                  clinic=ClinicInfo(name=huge, therapist=huge, phone=huge, email=huge, address=huge))
     sample = replace(sample, phases=tuple(replace(p, name=huge, focus=huge, criteria=huge) for p in sample.phases))
     data = render(sample, HandoutOptions(large_print=True, paper="letter"))
     assert len(reader(data).pages) > 10
@@ -127,5 +128,5 @@ def test_invisible_format_characters_are_dropped():
     shows a stray hyphen and copied text equals what was typed."""
     assert fonts.printable("Fysio\u00adtherapie\u200b De\ufeff Linde\u2060") == "Fysiotherapie De Linde"
     long_name = ("Fysio\u00adtherapeutisch\u00adcentrum " * 30).strip()
-    flat = text(render(plan(clinic=HandoutClinic(name=long_name)), HandoutOptions()))
+    flat = text(render(plan(clinic=ClinicInfo(name=long_name)), HandoutOptions()))
     assert "Fysiotherapeutischcentrum Fysiotherapeutischcentrum" in flat and "Fysio-" not in flat

@@ -8,7 +8,7 @@ import datetime as dt
 from planner.domain.model import ClinicInfo
 from planner.handout.model import HandoutOptions
 from planner.paths import ILLUSTRATIONS_DIR
-from planner.services import handouts, library, patients, plans
+from planner.services import handouts, library, patients, plan_items, plans
 from tests.handout.helpers import text
 
 
@@ -18,7 +18,7 @@ def _plan(db, items):
                              phases=[{"name": "Start", "weeks": 2}])
     for key, dosage in items:
         block = library.get_block_by_key(db, key)
-        plans.add_item(db, plan.phases[0].id, block.id, dosage={**block.dosage.to_dict(), **dosage})
+        plan_items.add_item(db, plan.phases[0].id, block.id, dosage={**block.dosage.to_dict(), **dosage})
     return plans.get_plan(db, plan.id)
 
 

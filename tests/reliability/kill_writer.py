@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from planner.services import library, patients, plans
+from planner.services import library, patients, plan_items, plans
 from planner.services.database import open_database
 from planner.store import tables as t
 
@@ -65,12 +65,12 @@ def write_forever(url: str, run_id: str, seed: int, *, edits: int | None = None,
         elif op == "item" or not item_ids:
             reps = rng.randint(1, 100)
             say(f"TRY {run_id} ITEM {reps}")
-            _, item_id = plans.add_item(db, rng.choice(phase_ids), rng.choice(blocks), dosage={"sets": 2, "reps": reps})
+            _, item_id = plan_items.add_item(db, rng.choice(phase_ids), rng.choice(blocks), dosage={"sets": 2, "reps": reps})
             say(f"OK {run_id} ITEM {item_id} {reps}")
         else:
             item_id, reps = rng.choice(item_ids), rng.randint(1, 100)
             say(f"TRY {run_id} DOSE {item_id} {reps}")
-            plans.update_item(db, item_id, dosage={"reps": reps})
+            plan_items.update_item(db, item_id, dosage={"reps": reps})
             say(f"OK {run_id} DOSE {item_id} {reps}")
     db.dispose()
 

@@ -52,6 +52,7 @@ def main(out_dir: str) -> None:
         library,
         maintenance,
         patients,
+        plan_items,
         plans,
         privacy,
         transfer,
@@ -67,10 +68,10 @@ def main(out_dir: str) -> None:
     template = library.list_templates(db, language="nl")[0]
     plan = plans.create_from_template(db, template.id, patient_id=patient.id, goal="Odilia wil dansen")
     item = plan.phases[0].items[0]
-    plans.update_item(db, item.id, dosage={"sets": 2}, patient_note="Voor Odilia", private_note="Odilia privé")
+    plan_items.update_item(db, item.id, dosage={"sets": 2}, patient_note="Voor Odilia", private_note="Odilia privé")
     checkins.record_checkin(db, plan.id, date=dt.date.today(), pain_during=2, next_morning="better",
                             sessions_done=3, sessions_planned=3, note="Odilia voelt zich goed")
-    for bad in (lambda: plans.update_item(db, item.id, dosage={"sets": 99}),
+    for bad in (lambda: plan_items.update_item(db, item.id, dosage={"sets": 99}),
                 lambda: patients.get_patient(db, 999_999),
                 lambda: transfer.import_data(db, transfer.parse(b'{"format": 1}'))):
         try:

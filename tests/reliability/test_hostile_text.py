@@ -22,7 +22,7 @@ from pypdf import _text_extraction as pypdf_text
 from planner.domain.errors import ValidationError
 from planner.handout import fonts, markup, styles
 from planner.handout.model import HandoutOptions
-from planner.services import clinic, handouts, library, patients, plans
+from planner.services import clinic, handouts, library, patients, plan_items, plans
 
 ROOT = Path(__file__).resolve().parents[2]
 soak_only = pytest.mark.slow  # deselected in `make test`, run by `make soak`
@@ -160,7 +160,7 @@ def plan_id(db) -> int:
     patient = patients.create_patient(db, name="Start")
     plan = plans.create_plan(db, patient_id=patient.id, title="Start", phases=[{"name": "Een", "weeks": 2}])
     block = library.list_blocks(db, kind="strength")[0]
-    plans.add_item(db, plan.phases[0].id, block.id)
+    plan_items.add_item(db, plan.phases[0].id, block.id)
     return plan.id
 
 
@@ -170,7 +170,7 @@ def fill(db, plan_id: int, texts: dict[str, str]) -> None:
     plans.update_plan(db, plan_id, title=texts["title"], goal=texts["goal"])
     plans.update_phase(db, plan.phases[0].id, name=texts["phase_name"], focus=texts["focus"],
                        criteria=texts["criteria"])
-    plans.update_item(db, plan.phases[0].items[0].id, patient_note=texts["note"])
+    plan_items.update_item(db, plan.phases[0].items[0].id, patient_note=texts["note"])
     clinic.update_clinic(db, name=texts["clinic_name"], therapist=texts["therapist"], phone=texts["phone"],
                          address=texts["address"], email="praktijk@example.nl")
 
@@ -242,7 +242,7 @@ def test_metadata_holds_no_patient_details(db, plan_id):
     plan = plans.get_plan(db, plan_id)
     patients.update_patient(db, plan.patient_id, name="Geheim Naam", complaint="Geheime klacht",
                             private_notes="Geheime notitie", birth_date=dt.date(1960, 5, 4))
-    plans.update_item(db, plan.phases[0].items[0].id, private_note="Privé voor therapeut")
+    plan_items.update_item(db, plan.phases[0].items[0].id, private_note="Privé voor therapeut")
     metadata = PdfReader(io.BytesIO(render_checked(db, plan_id))).metadata
     joined = " ".join(str(value) for value in metadata.values())
     for secret in ("Geheim", "1960", "klacht", "notitie", "Privé"):
@@ -263,7 +263,7 @@ def test_dosage_out_of_range_is_refused_and_nothing_changes(db, plan_id, dosage,
     plan = plans.get_plan(db, plan_id)
     item = plan.phases[0].items[0]
     with pytest.raises(ValidationError) as caught:
-        plans.update_item(db, item.id, dosage=dosage)
+        plan_items.update_item(db, item.id, dosage=dosage)
     assert field in caught.value.problems
     after = plans.get_plan(db, plan_id)
     assert after.phases[0].items[0].dosage == item.dosage and after.version == plan.version

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from planner.domain.errors import NotFound
 from planner.services import audit as audit_service
-from planner.services import checkins, library, maintenance, patients, plans, privacy
+from planner.services import checkins, library, maintenance, patients, plan_items, plans, privacy
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "Gerarda Zwaluwstaart"  # unusual on purpose: found nowhere else in the file
@@ -33,7 +33,7 @@ def patient_id(db) -> int:
         plan = plans.create_plan(db, patient_id=patient.id, title=title, goal=GOAL,
                                  phases=[{"name": "Start", "weeks": 2}, {"name": "Verder", "weeks": 3}])
         for block in blocks:
-            plans.add_item(db, plan.phases[0].id, block.id, patient_note="Voor Gerarda",
+            plan_items.add_item(db, plan.phases[0].id, block.id, patient_note="Voor Gerarda",
                            private_note="Zwaluwstaart privé")
     checkins.record_checkin(db, plan.id, date=dt.date.today(), pain_during=3, next_morning="same",
                             sessions_done=4, sessions_planned=5, note="Ging goed")

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event, text
 
 from planner.domain.errors import ConflictError
-from planner.services import library, patients, plans
+from planner.services import library, patients, plan_items, plans
 from planner.services.database import open_database
 
 pytestmark = pytest.mark.postgres
@@ -54,13 +54,13 @@ def test_simultaneous_item_saves_give_the_conflict_too(desks):
     patient = patients.create_patient(desk_a, name="Gelijktijdig")
     plan = plans.create_plan(desk_a, patient_id=patient.id, title="Items", phases=[{"name": "Een", "weeks": 2}])
     block = library.list_blocks(desk_a, kind="mobility")[0]
-    change, item_id = plans.add_item(desk_a, plan.phases[0].id, block.id)
+    change, item_id = plan_items.add_item(desk_a, plan.phases[0].id, block.id)
     version = change.version
     saved = {}
     _meanwhile(desk_b, lambda: saved.setdefault(
-        "a", plans.remove_item(desk_a, item_id, expected_version=version)[0].version))
+        "a", plan_items.remove_item(desk_a, item_id, expected_version=version)[0].version))
     with pytest.raises(ConflictError) as caught:
-        plans.update_item(desk_b, item_id, patient_note="B", expected_version=version)
+        plan_items.update_item(desk_b, item_id, patient_note="B", expected_version=version)
     message = str(caught.value)
     assert f"version {saved['a']}" in message and f"version {version}" in message, message
 
@@ -71,7 +71,7 @@ def test_an_item_removed_behind_the_plans_back_is_a_conflict_not_a_crash(desks):
     patient = patients.create_patient(desk_a, name="Gelijktijdig")
     plan = plans.create_plan(desk_a, patient_id=patient.id, title="Weg", phases=[{"name": "Een", "weeks": 2}])
     block = library.list_blocks(desk_a, kind="mobility")[0]
-    change, item_id = plans.add_item(desk_a, plan.phases[0].id, block.id)
+    change, item_id = plan_items.add_item(desk_a, plan.phases[0].id, block.id)
 
     def remove_behind() -> None:
         with desk_a.engine.begin() as connection:
@@ -79,5 +79,5 @@ def test_an_item_removed_behind_the_plans_back_is_a_conflict_not_a_crash(desks):
 
     _meanwhile(desk_b, remove_behind)
     with pytest.raises(ConflictError) as caught:
-        plans.update_item(desk_b, item_id, patient_note="B", expected_version=change.version)
+        plan_items.update_item(desk_b, item_id, patient_note="B", expected_version=change.version)
     assert "Weg" in str(caught.value) and "not saved" in str(caught.value)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.services import library, maintenance, patients, plans, transfer
+from planner.services import library, maintenance, patients, plan_items, plans, transfer
 from planner.store.transfer import VERSION as FILE_VERSION
 from tests.reliability.plan_files import valid_document
 
@@ -62,7 +62,7 @@ def test_a_patients_plan_file_carries_no_patient_data(db, tmp_path):
     plan = plans.create_plan(db, patient_id=patient.id, title="Knie sterker", goal="Met Wilhelmina's kleinzoon voetballen",
                              phases=[{"name": "Start", "weeks": 2}])
     block = library.list_blocks(db, kind="strength")[0]
-    plans.add_item(db, plan.phases[0].id, block.id, patient_note="Rustig opbouwen", private_note="Angstig, let op")
+    plan_items.add_item(db, plan.phases[0].id, block.id, patient_note="Rustig opbouwen", private_note="Angstig, let op")
     out = transfer.export_plan_file(db, plan.id, tmp_path / "knie.json")
     raw = out.read_text(encoding="utf-8")
     for secret in ("Wilhelmina", "Verborgen", "Angstig", "Knie\"", "voetballen"):

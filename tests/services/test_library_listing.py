@@ -7,7 +7,7 @@ import dataclasses
 
 from planner.domain.dosage import Dosage
 from planner.domain.model import BlockText
-from planner.services import library, patients, plans
+from planner.services import library, patients, plan_items, plans
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\0" * 40
 
@@ -59,7 +59,7 @@ def test_picture_flag_follows_adding_and_removing_it(db):
     assert library.set_block_image(db, own.id, PNG, "image/png").has_image
     patient = patients.create_patient(db, name="Ilse Mulder")
     plan = plans.create_plan(db, patient_id=patient.id, title="Plan", phases=[{"name": "Fase 1"}])
-    plans.add_item(db, plan.phases[0].id, own.id)
+    plan_items.add_item(db, plan.phases[0].id, own.id)
     item = plans.get_plan(db, plan.id).phases[0].items[0]
     assert item.block.has_image and library.block_image(db, own.id) == (PNG, "image/png")
     assert not library.set_block_image(db, own.id, None, None).has_image

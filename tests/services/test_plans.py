@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from planner.domain.errors import ConflictError, NotFound, ValidationError
-from planner.services import library, patients, plans
+from planner.services import library, patients, plan_items, plans
 
 
 @pytest.fixture
@@ -27,16 +27,16 @@ def test_add_move_remove_and_restore_items(db, plan):
     """Items keep a clean order through add, move within and between phases, remove and restore."""
     blocks = library.list_blocks(db)[:3]
     phase_a, phase_b = plan.phases
-    ids = [plans.add_item(db, phase_a.id, block.id)[1] for block in blocks]
+    ids = [plan_items.add_item(db, phase_a.id, block.id)[1] for block in blocks]
     assert _keys(db, plan.id) == [[b.key for b in blocks], []]
-    plans.move_item(db, ids[2], phase_id=phase_a.id, position=0)
+    plan_items.move_item(db, ids[2], phase_id=phase_a.id, position=0)
     assert _keys(db, plan.id)[0] == [blocks[2].key, blocks[0].key, blocks[1].key]
-    plans.move_item(db, ids[0], phase_id=phase_b.id, position=0)
+    plan_items.move_item(db, ids[0], phase_id=phase_b.id, position=0)
     assert _keys(db, plan.id) == [[blocks[2].key, blocks[1].key], [blocks[0].key]]
-    plans.update_item(db, ids[1], dosage={"sets": 3}, patient_note="Rustig aan", private_note="privé")
-    _, snapshot = plans.remove_item(db, ids[1])
+    plan_items.update_item(db, ids[1], dosage={"sets": 3}, patient_note="Rustig aan", private_note="privé")
+    _, snapshot = plan_items.remove_item(db, ids[1])
     assert _keys(db, plan.id)[0] == [blocks[2].key]
-    plans.restore_item(db, snapshot)
+    plan_items.restore_item(db, snapshot)
     restored = plans.get_plan(db, plan.id).phases[0].items[1]
     assert restored.id == ids[1] and restored.dosage.sets == 3
     assert restored.patient_note == "Rustig aan" and restored.private_note == "privé"
@@ -46,10 +46,10 @@ def test_add_move_remove_and_restore_items(db, plan):
 def test_out_of_range_dosage_is_refused_and_nothing_changes(db, plan):
     """A dosage outside its sensible range is refused with the field named; the stored value stays."""
     block = library.list_blocks(db, kind="strength")[0]
-    _, item_id = plans.add_item(db, plan.phases[0].id, block.id)
+    _, item_id = plan_items.add_item(db, plan.phases[0].id, block.id)
     before = plans.get_plan(db, plan.id)
     with pytest.raises(ValidationError) as caught:
-        plans.update_item(db, item_id, dosage={"sets": 99, "reps": 10})
+        plan_items.update_item(db, item_id, dosage={"sets": 99, "reps": 10})
     assert "sets" in caught.value.problems
     after = plans.get_plan(db, plan.id)
     assert after.phases[0].items[0].dosage == before.phases[0].items[0].dosage
@@ -79,7 +79,7 @@ def test_plan_from_template_copies_phases_and_items(db):
 def test_save_as_template_drops_private_notes(db, plan):
     """A template made from a patient's plan never carries that patient's private notes."""
     block = library.list_blocks(db)[0]
-    _, item_id = plans.add_item(db, plan.phases[0].id, block.id, private_note="angstig, privé")
+    _, item_id = plan_items.add_item(db, plan.phases[0].id, block.id, private_note="angstig, privé")
     template = plans.duplicate_plan(db, plan.id, as_template=True, title="Nek-sjabloon")
     assert template.is_template and template.patient_id is None
     assert template.phases[0].items[0].private_note == ""
@@ -88,10 +88,10 @@ def test_save_as_template_drops_private_notes(db, plan):
 def test_phase_remove_and_restore_round_trip(db, plan):
     """Removing a phase and adding its snapshot back restores it with its items and ids."""
     block = library.list_blocks(db)[0]
-    _, item_id = plans.add_item(db, plan.phases[0].id, block.id)
+    _, item_id = plan_items.add_item(db, plan.phases[0].id, block.id)
     _, snapshot = plans.remove_phase(db, plan.phases[0].id)
     assert [p.name for p in plans.get_plan(db, plan.id).phases] == ["Opbouw"]
-    plans.add_phase(db, plan.id, **snapshot)
+    plans.restore_phase(db, plan.id, snapshot)
     again = plans.get_plan(db, plan.id)
     assert [p.name for p in again.phases] == ["Start", "Opbouw"]
     assert again.phases[0].id == plan.phases[0].id and again.phases[0].items[0].id == item_id
@@ -102,7 +102,7 @@ def test_missing_ids_raise_not_found(db):
     with pytest.raises(NotFound):
         plans.get_plan(db, 999_999)
     with pytest.raises(NotFound):
-        plans.remove_item(db, 999_999)
+        plan_items.remove_item(db, 999_999)
 
 
 def test_patient_validation_names_the_field(db):

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from planner.domain.errors import ConflictError
 from planner.handout.model import HandoutOptions
-from planner.services import handouts, library, patients, plans
+from planner.services import handouts, library, patients, plan_items, plans
 from planner.services.database import open_database
 from planner.services.demo import ensure_demo
 
@@ -23,7 +23,7 @@ def test_full_flow_on_postgres(pg_url, tmp_path):
         assert ensure_demo(db) == plan_id
         plan = plans.get_plan(db, plan_id)
         block = library.list_blocks(db, query="ADEM")[0]
-        plans.add_item(db, plan.phases[0].id, block.id, expected_version=plan.version)
+        plan_items.add_item(db, plan.phases[0].id, block.id, expected_version=plan.version)
         out = handouts.export_handout(db, plan_id, tmp_path / "h.pdf", HandoutOptions(lang="nl"))
         text = "".join(page.extract_text() for page in PdfReader(out).pages)
         assert block.title("nl").split()[0] in text

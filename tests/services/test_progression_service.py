@@ -13,7 +13,7 @@ from planner.domain.model import ProgressionMode
 from planner.domain.proposals import ProposalKind
 from planner.domain.timeline import current_phase_index
 from planner.domain.wizard import Baseline, WizardRequest
-from planner.services import checkins, patients, plans, progression, wizard
+from planner.services import checkins, patients, plan_items, plans, progression, wizard
 from planner.store import tables as t
 
 TODAY = dt.date(2026, 3, 16)
@@ -127,7 +127,7 @@ def test_plan_warnings_for_a_stored_plan(db):
     """The checks run on the stored plan: a steep edit is reported with its block."""
     plan = _plan(db)
     bridge = next(i for i in plan.phases[1].items if i.block.kind.value == "strength")
-    plans.update_item(db, bridge.id, dosage={"sets": 4, "reps": 15})
+    plan_items.update_item(db, bridge.id, dosage={"sets": 4, "reps": 15})
     codes = [(w.item_id, w.code) for w in progression.plan_warnings(db, plan.id)]
     assert (bridge.id, "steep-step") in codes
 

@@ -9,7 +9,7 @@ import pytest
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.model import ProgressionMode
 from planner.domain.wizard import Baseline, WizardRequest
-from planner.services import library, patients, plans, wizard
+from planner.services import library, patients, plan_items, plans, wizard
 
 
 def test_preview_and_create_give_the_same_complete_plan(db):
@@ -40,7 +40,7 @@ def test_a_template_is_the_starting_point(db):
     """The template's first phase starts the plan; the wizard adds what is missing (breathing)."""
     template = plans.create_plan(db, patient_id=None, title="Eigen sjabloon", phases=[{"name": "Start", "weeks": 2}])
     for key in ("education.pacing", "mobility.neck-turn", "strength.band-row"):
-        plans.add_item(db, template.phases[0].id, library.get_block_by_key(db, key).id)
+        plan_items.add_item(db, template.phases[0].id, library.get_block_by_key(db, key).id)
     draft, _ = wizard.preview_plan(db, WizardRequest(title="Nek", region="neck", weeks=4, phases=2),
                                    template_id=template.id)
     first = [i.block.key for i in draft.phases[0].items]

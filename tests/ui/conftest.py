@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from planner.i18n import set_language
-from planner.services import library, patients, plans
+from planner.services import library, patients, plan_items, plans
+from planner.ui.settings.settings import Settings
 
 
 @pytest.fixture
@@ -21,8 +21,9 @@ def english() -> Iterator[None]:
 
 
 @pytest.fixture
-def desk_settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)
+def desk_settings(qapp, tmp_path: Path) -> Settings:
+    """This desk's settings in a file of the test's own."""
+    return Settings.at_path(tmp_path / "desk.ini")
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def template(db):
             ["daily.calm-walk"]]
     for phase, phase_keys in zip(tpl.phases, keys, strict=True):
         for key in phase_keys:
-            plans.add_item(db, phase.id, blocks[key].id)
+            plan_items.add_item(db, phase.id, blocks[key].id)
     return plans.get_plan(db, tpl.id)
 
 

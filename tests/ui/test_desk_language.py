@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from planner.ui.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings import Settings
 from planner.ui.window.application import WindowKeeper
 from planner.ui.window.errors import ErrorReporter
 from tests.ui.helpers import activate, dialog, keys, open_plan
@@ -18,7 +17,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def test_switching_the_language_keeps_the_undo_history(qtbot, db, desk_settings, english, patient_plan):
     """Delete a block, switch to Dutch in the Settings (Ctrl+, → Taal → Save), then Ctrl+Z in the new
     window brings the block back; Ctrl+Shift+Z removes it again."""
-    keeper = WindowKeeper(db, Settings(desk_settings), ErrorReporter())
+    keeper = WindowKeeper(db, desk_settings, ErrorReporter())
     first = keeper.build()
     qtbot.waitExposed(first)
     activate(qtbot, first)

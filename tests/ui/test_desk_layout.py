@@ -5,9 +5,10 @@ the top of a newly selected block. Sizes are the widgets' visible regions on scr
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 
+from planner.ui.settings.settings import Settings
 from tests.ui.helpers import dialog, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -30,7 +31,7 @@ def sized_window(qtbot, db, tmp_path, english, patient_plan):
     from planner.ui.window.main_window import MainWindow
 
     def make(width: int, height: int):
-        settings = QSettings(str(tmp_path / f"desk-{width}.ini"), QSettings.Format.IniFormat)
+        settings = Settings.at_path(tmp_path / f"desk-{width}.ini")
         win = MainWindow(db, settings=settings)
         qtbot.addWidget(win)
         win.resize(width, height)

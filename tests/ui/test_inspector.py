@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from planner.domain.kinds import DOSAGE_FIELDS, Kind
-from planner.services import library, plans
+from planner.services import library, plan_items, plans
 from tests.ui.helpers import open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -18,7 +18,7 @@ def _item(db, plan_id, item_id):
 
 def _add(db, plan, key):
     block = library.get_block_by_key(db, key)
-    _, item_id = plans.add_item(db, plan.phases[0].id, block.id)
+    _, item_id = plan_items.add_item(db, plan.phases[0].id, block.id)
     return item_id
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from planner.services import library, plans
+from planner.services import library, plan_items, plans
 from tests.ui.helpers import open_plan
 
 
@@ -15,7 +15,7 @@ def _item(db, plan_id, item_id):
 
 def test_the_level_in_use_shows_its_label_and_first_step(qtbot, window, db, patient_plan):
     block = library.get_block_by_key(db, "strength.knee-plank")
-    _, item_id = plans.add_item(db, patient_plan.phases[0].id, block.id)
+    _, item_id = plan_items.add_item(db, patient_plan.phases[0].id, block.id)
     open_plan(window, plans.get_plan(db, patient_plan.id))
     window.editor.select(("item", item_id))
     page = window.inspector.item_page

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from planner.domain.dosage import session_seconds
 from planner.domain.model import PlanStatus
-from planner.services import library, plans
+from planner.services import library, plan_items, plans
 from planner.ui.editor.plan_model import INFO_ROLE, WARNINGS_ROLE, PlanTreeModel
 from planner.ui.library.thumbnails import Thumbnails
 from tests.ui.helpers import drop_on, keys, open_plan
@@ -235,7 +235,7 @@ def test_save_as_template_offers_it_for_new_plans(qtbot, window, db, patient_pla
     from planner.services import library as library_service
     from tests.ui.helpers import dialog
 
-    plans.update_item(db, patient_plan.phases[0].items[0].id, private_note="Alleen voor mij")
+    plan_items.update_item(db, patient_plan.phases[0].items[0].id, private_note="Alleen voor mij")
     open_plan(window, plans.get_plan(db, patient_plan.id))
     qtbot.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)
     title = f"{patient_plan.title} (template)"

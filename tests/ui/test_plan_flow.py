@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QListWidget
 
-from planner.services import library, patients, plans
+from planner.services import library, patients, plan_items, plans
 from tests.ui.helpers import activate, dialog, drop_on, keys, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -146,7 +146,7 @@ def test_typing_in_a_note_is_saved_and_undone_as_one_step(qtbot, window, db, pat
 
 def test_delete_then_undo_restores_the_same_item(qtbot, window, db, patient_plan):
     """Delete removes the selected block; Ctrl+Z brings back the same row (id, place, dosage, notes)."""
-    plans.update_item(db, patient_plan.phases[0].items[1].id, dosage={"minutes": 7},
+    plan_items.update_item(db, patient_plan.phases[0].items[1].id, dosage={"minutes": 7},
                       patient_note="Voor het slapen", private_note="Angstig")
     open_plan(window, plans.get_plan(db, patient_plan.id))
     before = plans.get_plan(db, patient_plan.id).phases[0].items[1]

@@ -1,65 +1,91 @@
-"""Per-desk settings: typed round trip beside the window's session, upgrade on open, damaged values,
-new desks."""
+"""This desk's settings, one object over desk.ini: what the program writes is read after a restart,
+upgrade on open, damaged values, new desks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
+from planner.languages import codes
 from planner.ui.settings import settings as settings_module
+from planner.ui.settings.qt_translations import apply_ui_language
 from planner.ui.settings.settings import VERSION, HandoutDefaults, Settings
-from planner.ui.settings.window_state import WindowState
+from planner.ui.window.main_window import MainWindow
+from tests.ui.helpers import activate, dialog, open_plan
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_what_the_program_stores_survives_a_restart(qapp, tmp_path: Path):
-    """The desk's choices (Settings) and the window's session (WindowState) share desk.ini; what one
-    session writes through each, the next session reads back with the same types."""
+def test_what_the_program_writes_is_read_after_a_restart(qtbot, db, tmp_path: Path, english, patient_plan):
+    """One session: the window opens a plan, the settings dialog (Ctrl+,) chooses letter paper, large
+    print and Dutch, the window closes. After a restart a new settings object on the same file reads
+    all of it back, and a new window opens the same patient and plan with the saved layout."""
     path = tmp_path / "desk.ini"
-    folder = tmp_path / "exports"
-    folder.mkdir()
-    first = Settings.at_path(path)
-    first.ui_language = "nl"
-    first.handout_defaults = HandoutDefaults(paper="letter", large_print=True, diary_weeks=6)
-    first.last_export_folder = folder
-    window = WindowState(first.qsettings)
-    window.last_patient_id = 42
-    window.last_plan_id = 7
-    first.sync()
-    del first, window
+    first = MainWindow(db, settings=Settings.at_path(path))
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    open_plan(first, patient_plan)
+    first.docks["library"].hide()
+    activate(qtbot, first)
+    qtbot.keyClick(first, Qt.Key.Key_Comma, CTRL)
+    settings = dialog(qtbot, "settingsDialog")
+    try:
+        settings.tabs.setCurrentIndex(1)  # Handout
+        settings.paper_combo.setFocus()
+        qtbot.keyClick(settings.paper_combo, Qt.Key.Key_Down)
+        qtbot.mouseClick(settings.large_print_check, Qt.MouseButton.LeftButton)
+        settings.tabs.setCurrentIndex(2)  # Language
+        qtbot.mouseClick(settings.language_buttons["nl"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(settings.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    finally:
+        apply_ui_language("en")
+    first.close()
+    del first, settings
 
-    again = Settings.at_path(path)
+    again = Settings.at_path(path)  # the next start reads the file anew
     assert again.version == VERSION
     assert again.ui_language == "nl"
-    assert again.handout_defaults == HandoutDefaults(paper="letter", large_print=True, diary_weeks=6)
-    assert again.last_export_folder == folder
-    session = WindowState(QSettings(str(path), QSettings.Format.IniFormat))
-    assert (session.last_patient_id, session.last_plan_id) == (42, 7)
+    assert again.handout_defaults == HandoutDefaults(paper="letter", large_print=True)
+    assert (again.last_patient_id, again.last_plan_id) == (patient_plan.patient_id, patient_plan.id)
+    assert again.window_geometry and again.window_state
+    second = MainWindow(db, settings=again)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.prefs is again  # one object: the window, its dialogs and the preview share it
+    assert not second.docks["library"].isVisible()
+    assert second.doc.plan is not None and second.doc.plan.id == patient_plan.id
 
-    again.diary_weeks = None
-    again.sync()
-    assert Settings.at_path(path).diary_weeks is None
 
-
-def test_opening_the_settings_keeps_the_window_session(qapp, tmp_path: Path):
-    """A desk file without a settings version (the window's layout and last patient and plan only)
-    is upgraded when the settings open it, and keeps the window's keys and values."""
+def test_a_desk_file_without_a_version_is_upgraded_once(qapp, tmp_path: Path):
+    """Keys without a settings version (the first layout, flat) move to their groups on open, once."""
     path = tmp_path / "desk.ini"
-    window = WindowState(QSettings(str(path), QSettings.Format.IniFormat))
-    window.last_patient_id = 12
-    window.last_plan_id = 3
-    window.settings.setValue("window/geometry", QByteArray(b"geo"))
-    window.settings.sync()
-    del window
-
+    path.write_text("[General]\nlanguage=nl\npaper=Letter\nlastPatient=12\n", encoding="utf-8")
     upgraded = Settings.at_path(path)
     assert upgraded.version == VERSION
+    assert (upgraded.ui_language, upgraded.paper, upgraded.last_patient_id) == ("nl", "letter", 12)
     upgraded.sync()
-    session = WindowState(QSettings(str(path), QSettings.Format.IniFormat))
-    assert (session.last_patient_id, session.last_plan_id) == (12, 3)
-    assert bytes(session.settings.value("window/geometry").data()) == b"geo"
-    assert Settings.at_path(path).version == VERSION  # once: a second open changes nothing
+    assert "lastPatient" not in path.read_text(encoding="utf-8")
+    again = Settings.at_path(path)
+    assert (again.version, again.paper, again.last_patient_id) == (VERSION, "letter", 12)
+
+
+def test_the_languages_it_accepts_are_the_shipped_ones(qapp, tmp_path: Path, monkeypatch):
+    """The UI language is one of planner.languages.codes(): a language added as data is accepted,
+    and a saved language that is no longer shipped reads as the system's."""
+    desk = Settings.at_path(tmp_path / "desk.ini")
+    for code in codes():
+        desk.ui_language = code
+        assert desk.ui_language == code
+    monkeypatch.setattr(settings_module, "codes", lambda: ("nl", "en", "tr"))
+    desk.ui_language = "tr"
+    assert desk.ui_language == "tr"
+    monkeypatch.setattr(settings_module, "codes", lambda: ("nl", "en"))
+    monkeypatch.setattr(settings_module, "system_language", lambda: "en")
+    assert desk.ui_language == "en"
 
 
 def test_damaged_values_fall_back_to_defaults(qapp, tmp_path: Path, monkeypatch):

@@ -182,8 +182,8 @@ def test_a_remembered_patient_far_down_the_list_is_reached_in_one_read(qtbot, db
     plan = plans.create_plan(db, patient_id=first.id, title="Oud plan")
     for n in range(150):
         patients.create_patient(db, name=f"Patiënt {n}")
-    desk_settings.setValue("session/last_patient", first.id)
-    desk_settings.setValue("session/last_plan", plan.id)
+    desk_settings.last_patient_id = first.id
+    desk_settings.last_plan_id = plan.id
     reads = []
     original = patients.list_patients
     monkeypatch.setattr(patients, "list_patients", lambda *a, **k: reads.append(k) or original(*a, **k))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from planner.services import plans
 from planner.ui.files.export_choice import ExportChoiceDialog
 from planner.ui.settings.qt_translations import apply_ui_language
-from planner.ui.settings.settings import Settings
 from planner.ui.window.application import WindowKeeper
 from planner.ui.window.errors import ErrorReporter
 from tests.ui.helpers import activate, dialog, open_plan
@@ -69,7 +68,7 @@ def test_settings_language_change_asks_for_a_dutch_window(qtbot, window, db):
 
 def test_a_new_language_rebuilds_the_window_with_the_same_plan(qtbot, db, desk_settings, english, patient_plan):
     """After a language change the window is built anew in Dutch, with the same patient and plan open."""
-    keeper = WindowKeeper(db, Settings(desk_settings), ErrorReporter())
+    keeper = WindowKeeper(db, desk_settings, ErrorReporter())
     first = keeper.build()
     open_plan(first, patient_plan)
     try:

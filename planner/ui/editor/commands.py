@@ -8,7 +8,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot
 from planner.i18n import N_, _
+from planner.services import plan_items
 from planner.services import plans as plan_service
 from planner.ui.common.labels import field_label
 from planner.ui.editor.plan_document import CommandFailed, Key, PlanDocument
@@ -90,11 +92,11 @@ class SetFieldCommand(PlanCommand):
         elif kind == "phase":
             self.doc.call(plan_service.update_phase, target_id, hint=self.target, **{self.field: value})
         elif self.field in NOTE_FIELDS:
-            self.doc.call(plan_service.update_item, target_id, hint=self.target, **{self.field: value})
+            self.doc.call(plan_items.update_item, target_id, hint=self.target, **{self.field: value})
         elif value is None:
-            self.doc.call(plan_service.clear_item_fields, target_id, [self.field], hint=self.target)
+            self.doc.call(plan_items.clear_item_fields, target_id, [self.field], hint=self.target)
         else:
-            self.doc.call(plan_service.update_item, target_id, dosage={self.field: value}, hint=self.target)
+            self.doc.call(plan_items.update_item, target_id, dosage={self.field: value}, hint=self.target)
 
 
 class AddItemCommand(PlanCommand):
@@ -102,32 +104,32 @@ class AddItemCommand(PlanCommand):
         super().__init__(doc, _("Add “%(title)s”") % {"title": title})
         self.phase_id, self.block_id, self.position = phase_id, block_id, position
         self.item_id: int | None = None
-        self.snapshot: dict[str, Any] | None = None
+        self.snapshot: ItemSnapshot | None = None
 
     def _redo(self) -> None:
         if self.snapshot is None:
-            self.item_id = self.doc.call(plan_service.add_item, self.phase_id, self.block_id,
+            self.item_id = self.doc.call(plan_items.add_item, self.phase_id, self.block_id,
                                          position=self.position, hint=lambda new_id: ("item", new_id))
         else:
-            self.doc.call(plan_service.restore_item, self.snapshot, hint=("item", self.snapshot["item_id"]))
+            self.doc.call(plan_items.restore_item, self.snapshot, hint=("item", self.snapshot.item_id))
 
     def _undo(self) -> None:
-        self.snapshot = self.doc.call(plan_service.remove_item, self.item_id, hint=("phase", self.phase_id))
+        self.snapshot = self.doc.call(plan_items.remove_item, self.item_id, hint=("phase", self.phase_id))
 
 
 class RemoveItemCommand(PlanCommand):
     def __init__(self, doc: PlanDocument, item_id: int, *, title: str):
         super().__init__(doc, _("Remove “%(title)s”") % {"title": title})
         self.item_id = item_id
-        self.snapshot: dict[str, Any] | None = None
+        self.snapshot: ItemSnapshot | None = None
 
     def _redo(self) -> None:
         phase, item = self.doc.item(self.item_id)
         neighbour = _neighbour(phase, item)
-        self.snapshot = self.doc.call(plan_service.remove_item, self.item_id, hint=neighbour)
+        self.snapshot = self.doc.call(plan_items.remove_item, self.item_id, hint=neighbour)
 
     def _undo(self) -> None:
-        self.doc.call(plan_service.restore_item, self.snapshot, hint=("item", self.item_id))
+        self.doc.call(plan_items.restore_item, self.snapshot, hint=("item", self.item_id))
 
 
 def _neighbour(phase, item) -> Key | None:
@@ -152,11 +154,11 @@ class MoveItemCommand(PlanCommand):
         self.item_id, self.source, self.target = item_id, source, target
 
     def _redo(self) -> None:
-        self.doc.call(plan_service.move_item, self.item_id, phase_id=self.target[0], position=self.target[1],
+        self.doc.call(plan_items.move_item, self.item_id, phase_id=self.target[0], position=self.target[1],
                       hint=("item", self.item_id))
 
     def _undo(self) -> None:
-        self.doc.call(plan_service.move_item, self.item_id, phase_id=self.source[0], position=self.source[1],
+        self.doc.call(plan_items.move_item, self.item_id, phase_id=self.source[0], position=self.source[1],
                       hint=("item", self.item_id))
 
 
@@ -165,14 +167,14 @@ class AddPhaseCommand(PlanCommand):
         super().__init__(doc, _("Add phase"))
         self.plan_id, self.position, self.fields = plan_id, position, fields
         self.phase_id: int | None = None
-        self.snapshot: dict[str, Any] | None = None
+        self.snapshot: PhaseSnapshot | None = None
 
     def _redo(self) -> None:
         if self.snapshot is None:
             self.phase_id = self.doc.call(plan_service.add_phase, self.plan_id, position=self.position,
                                           hint=lambda new_id: ("phase", new_id), **self.fields)
         else:
-            self.doc.call(plan_service.add_phase, self.plan_id, hint=("phase", self.phase_id), **self.snapshot)
+            self.doc.call(plan_service.restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
 
     def _undo(self) -> None:
         self.snapshot = self.doc.call(plan_service.remove_phase, self.phase_id)
@@ -196,13 +198,13 @@ class RemovePhaseCommand(PlanCommand):
     def __init__(self, doc: PlanDocument, plan_id: int, *, phase_id: int, name: str):
         super().__init__(doc, _("Remove phase “%(name)s”") % {"name": name})
         self.plan_id, self.phase_id = plan_id, phase_id
-        self.snapshot: dict[str, Any] | None = None
+        self.snapshot: PhaseSnapshot | None = None
 
     def _redo(self) -> None:
         self.snapshot = self.doc.call(plan_service.remove_phase, self.phase_id)
 
     def _undo(self) -> None:
-        self.doc.call(plan_service.add_phase, self.plan_id, hint=("phase", self.phase_id), **self.snapshot)
+        self.doc.call(plan_service.restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
 
 
 class MovePhaseCommand(PlanCommand):
@@ -224,11 +226,11 @@ class AdoptPhaseCommand(PlanCommand):
     def __init__(self, doc: PlanDocument, plan_id: int, *, phase_id: int, text: str):
         super().__init__(doc, text)
         self.plan_id, self.phase_id = plan_id, phase_id
-        self.snapshot: dict[str, Any] | None = None
+        self.snapshot: PhaseSnapshot | None = None
 
     def _redo(self) -> None:
         if self.snapshot is not None:
-            self.doc.call(plan_service.add_phase, self.plan_id, hint=("phase", self.phase_id), **self.snapshot)
+            self.doc.call(plan_service.restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
 
     def _undo(self) -> None:
         self.snapshot = self.doc.call(plan_service.remove_phase, self.phase_id)

@@ -1,8 +1,9 @@
-"""Per-desk preferences: a typed wrapper over QSettings with a version and small upgrade steps.
+"""This desk's settings: the one typed object over desk.ini (QSettings), with a version and small
+upgrade steps. The window, the settings dialog, the preview and the export read and write it.
 
 Clinic details are shared by every desk and live in the database (planner.services.clinic); this
 file holds what belongs to one desk: the UI language, handout defaults, the last export folder,
-window geometry and the last patient.
+the window's layout and the last patient and plan.
 
 Every field is read through a converter that falls back to its default when the stored value is
 missing or damaged (a hand-edited INI file never crashes the program). When the layout of the keys
@@ -20,24 +21,28 @@ from pathlib import Path
 from typing import SupportsIndex, SupportsInt, TypeVar
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtWidgets import QMainWindow
 
 from planner import paths
 from planner.domain.thresholds import DIARY_WEEKS_MAX
+from planner.languages import SOURCE_LANGUAGE, codes
 
 log = logging.getLogger(__name__)
 
 VERSION = 2
-LANGUAGES = ("nl", "en")
 PAPERS = ("a4", "letter")
+# The window's dock and toolbar layout; raise it when docks or toolbars change, so that an old saved
+# layout is not applied (2: the handout preview beside the patients, not under the inspector).
+STATE_VERSION = 2
 
 
 def system_language() -> str:
-    """'nl' when the operating system's UI languages start with Dutch, else 'en'."""
+    """The first of the operating system's UI languages that Herstelplan ships, else English."""
     for name in QLocale.system().uiLanguages():
         code = name.replace("_", "-").split("-")[0].lower()
-        if code in LANGUAGES:
+        if code in codes():
             return code
-    return "en"
+    return SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +138,7 @@ class Settings:
 
     @classmethod
     def for_user(cls) -> Settings:
-        """This desk's settings: desk.ini in the user's data folder (platformdirs; 0700), the same
-        file ui/window_state.py uses, so both read one store."""
+        """This desk's settings: desk.ini in the user's data folder (platformdirs; 0700)."""
         return cls.at_path(paths.data_dir() / "desk.ini")
 
     # ---- version -------------------------------------------------------------------------------
@@ -178,12 +182,12 @@ class Settings:
 
     @property
     def ui_language(self) -> str:
-        """'nl' or 'en'; the system's language until the user chooses."""
-        return self._get("ui/language", _choice(LANGUAGES), None) or system_language()
+        """One of the shipped languages (planner.languages); the system's until the user chooses."""
+        return self._get("ui/language", _choice(codes()), None) or system_language()
 
     @ui_language.setter
     def ui_language(self, lang: str) -> None:
-        if lang not in LANGUAGES:
+        if lang not in codes():
             raise ValueError(f"unsupported language: {lang!r}")
         self._set("ui/language", lang)
 
@@ -247,6 +251,24 @@ class Settings:
     @last_export_folder.setter
     def last_export_folder(self, folder: str | os.PathLike[str] | None) -> None:
         self._set("export/last_folder", None if folder is None else str(folder))
+
+    def restore_window(self, window: QMainWindow) -> bool:
+        """Apply the saved geometry and dock layout; False when there is none (first start). A layout
+        saved for other docks (another `STATE_VERSION`) is not applied."""
+        geometry, state = self.window_geometry, self.window_state
+        restored = False
+        if geometry:
+            restored = window.restoreGeometry(QByteArray(geometry))
+        if state and _to_int(self.qsettings.value("window/state_version")) == STATE_VERSION:
+            restored = window.restoreState(QByteArray(state), STATE_VERSION) and restored
+        return restored
+
+    def save_window(self, window: QMainWindow) -> None:
+        """Keep the window's geometry and dock layout for the next start (written to disk now)."""
+        self.window_geometry = bytes(window.saveGeometry().data())
+        self.window_state = bytes(window.saveState(STATE_VERSION).data())
+        self._set("window/state_version", STATE_VERSION)
+        self.sync()
 
     @property
     def window_geometry(self) -> bytes | None:

@@ -50,7 +50,7 @@ class WindowKeeper:
         self.current: MainWindow | None = None
 
     def build(self, *, defer_loading: bool = False, doc=None) -> MainWindow:
-        window = MainWindow(self.db, settings=self.prefs.qsettings, reporter=self.reporter,
+        window = MainWindow(self.db, settings=self.prefs, reporter=self.reporter,
                             defer_loading=defer_loading, doc=doc)
         window.language_changed.connect(lambda _lang: QTimer.singleShot(0, self.rebuild))
         self.current = window
@@ -62,7 +62,7 @@ class WindowKeeper:
         if old is None:
             return
         old.flush()
-        old.state.save(old)
+        old.prefs.save_window(old)
         self.build(doc=old.doc)  # the open plans' undo histories carry over
         old.close()
         old.deleteLater()

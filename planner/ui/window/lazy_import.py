@@ -24,6 +24,7 @@ from types import ModuleType
 DEFERRED_SERVICES = (
     "planner.services.library",
     "planner.services.patients",
+    "planner.services.plan_items",  # the editor's undo commands (GUI thread only)
     "planner.services.plans",
 )
 

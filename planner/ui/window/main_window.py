@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
@@ -22,7 +22,6 @@ from planner.ui.library.library_panel import LibraryPanel
 from planner.ui.library.thumbnails import Thumbnails
 from planner.ui.patients.patients_panel import PatientsPanel
 from planner.ui.settings.settings import Settings
-from planner.ui.settings.window_state import WindowState
 from planner.ui.window import extensions
 from planner.ui.window.actions import ActionRegistry
 from planner.ui.window.errors import ErrorReporter
@@ -41,7 +40,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     language_changed = Signal(str)  # the application rebuilds the window in the new language
 
-    def __init__(self, db: Database, *, settings: QSettings | None = None,
+    def __init__(self, db: Database, *, settings: Settings | None = None,
                  reporter: ErrorReporter | None = None, parent: QObject | None = None,
                  defer_loading: bool = False, doc: PlanDocument | None = None):
         """`defer_loading`: build and show the window without reading the database; `load()` fills it
@@ -55,8 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("herstelplan"))
         self.bus = ChangeBus(self)
         self.reporter = reporter or ErrorReporter(lambda: self)
-        self.state = WindowState(settings)
-        self.prefs = Settings(self.state.settings)  # typed preferences in the same store
+        self.prefs = settings if settings is not None else Settings.for_user()  # this desk's settings
         self.thumbnails = Thumbnails(lambda block_id: library_service.block_image(db, block_id))
         if doc is None:
             self.doc = PlanDocument(db, self.bus, self.reporter, self)
@@ -99,7 +97,7 @@ class MainWindow(QMainWindow):
         self._tab_order()
         extensions.wire(self)
         self._default_state = self.saveState()
-        self._fit_on_show = not self.state.restore(self)  # first start: fit the panes to the screen
+        self._fit_on_show = not self.prefs.restore_window(self)  # first start: fit the panes to the screen
         self.reporter.before_crash.append(self.flush)
         if defer_loading:
             self._update_actions()
@@ -236,7 +234,7 @@ class MainWindow(QMainWindow):
         """Open the plan in the editor; its patient becomes the one shown (an imported plan, say)."""
         self.flush()
         self.doc.open(plan_id)
-        self.state.last_plan_id = plan_id
+        self.prefs.last_plan_id = plan_id
         patient_id = self.doc.plan.patient_id if self.doc.plan is not None else None
         shown = self.patients.current_patient()
         if patient_id is not None and (shown is None or shown.id != patient_id):
@@ -291,7 +289,7 @@ class MainWindow(QMainWindow):
         """Another patient is shown: their plan opens in the editor (the first in their list), or none
         when they have no plan. The plan open is always the shown patient's, so every file name and
         handout is theirs."""
-        self.state.last_patient_id = None if patient_id < 0 else patient_id
+        self.prefs.last_patient_id = None if patient_id < 0 else patient_id
         plan = self.doc.plan
         if plan is not None and plan.patient_id != (None if patient_id < 0 else patient_id):
             plan_id = self.patients.selected_plan_id() if patient_id >= 0 else None
@@ -300,13 +298,13 @@ class MainWindow(QMainWindow):
             else:
                 self.flush()
                 self.doc.close()
-                self.state.last_plan_id = None
+                self.prefs.last_plan_id = None
         self._update_actions()
 
     def _restore_session(self) -> None:
-        patient_id = self.state.last_patient_id
+        patient_id = self.prefs.last_patient_id
         if patient_id is not None and self.patients.select_patient(patient_id):
-            plan_id = self.state.last_plan_id
+            plan_id = self.prefs.last_plan_id
             if plan_id is not None and self.patients.plans_model.row_of(plan_id) is not None:
                 self.open_plan(plan_id)
 
@@ -346,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.flush()
-        self.state.save(self)
+        self.prefs.save_window(self)
         self.closing.emit()
         super().closeEvent(event)
 
