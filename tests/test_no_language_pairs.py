@@ -24,13 +24,10 @@ NOT_YET_CONVERTED = frozenset({
     "planner/domain/dosage.py",
     "planner/domain/glossary.py",
     "planner/domain/model.py",
-    "planner/domain/revisions.py",
     "planner/handout/document.py",
     "planner/ui/common/formatting.py",
     "planner/ui/editor/wizard_dialog.py",
     "planner/ui/monitoring/checkin_grid.py",
-    "planner/ui/settings/settings.py",
-    "planner/ui/settings/window_state.py",
 })
 
 
