@@ -128,7 +128,7 @@ def test_create_an_own_block_in_both_languages(qtbot, window, db):
     block = library.get_block(db, window.library.current_block().id)
     assert not block.builtin and block.kind is Kind.STRENGTH and block.regions == ("knee",)
     assert block.text("nl").steps == ("Pak de leuning vast.", "Stap op de eerste tree.")
-    assert block.dosage.reps == 10 and block.levels[1].nl == "Met een hand"
+    assert block.dosage.reps == 10 and block.levels[1].text("nl") == "Met een hand"
 
 
 def test_built_ins_are_read_only_duplicates_are_editable(qtbot, window, db):
