@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import LANGUAGES, Kind
+from planner.languages import DEFAULT_LANGUAGE
 
 
 class PlanStatus(StrEnum):
@@ -205,7 +206,7 @@ class PlanSummary:
     updated_at: dt.datetime | None
     phases: int
     is_template: bool = False
-    language: str = "nl"
+    language: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,7 @@ class PatientView:
     birth_date: dt.date | None = None
     complaint: str = ""
     region: str = ""
-    language: str = "nl"
+    language: str = DEFAULT_LANGUAGE
     private_notes: str = ""
     archived: bool = False
     updated_at: dt.datetime | None = None
