@@ -15,18 +15,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.domain.dosage import Dosage, seconds_msg, times_msg
+from planner.domain.dosage import Dosage, plural_count, seconds_msg, times_msg
 from planner.domain.messages import Msg, msg, nmsg
 from planner.domain.model import BlockInfo, BlockText, Level
 from planner.domain.thresholds import DEFAULT_BANDS, PAIN_SCALE_MAX, PainBands
 from planner.i18n import N_, number, translation, word
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-
-def _amount(singular: str, plural: str, n: float) -> Msg:
-    """'1 minute', '2.5 kilos': the form chosen by the whole count (a fraction reads as more than one)."""
-    return nmsg(singular, plural, 1 if n == 1 else max(2, int(n)), n=n)
 
 
 def _breaths(d: Dosage) -> int | None:
@@ -41,19 +36,21 @@ _Words = Callable[[Dosage, PainBands], "Msg | int | None"]
 #: Every placeholder a text may use, and what it reads as (a message or a number); None: not set.
 WORDS: dict[str, _Words] = {
     "reps": lambda d, b: times_msg(d.reps) if d.reps else None,
-    "sets": lambda d, b: _amount("{n} set", "{n} sets", d.sets) if d.sets else None,
+    "sets": lambda d, b: nmsg("{n} set", "{n} sets", plural_count(d.sets), n=d.sets) if d.sets else None,
     "hold_seconds": lambda d, b: seconds_msg(d.hold_seconds) if d.hold_seconds else None,
     "rest_seconds": lambda d, b: seconds_msg(d.rest_seconds) if d.rest_seconds else None,
-    "minutes": lambda d, b: _amount("{n} minute", "{n} minutes", d.minutes) if d.minutes else None,
-    "inhale_seconds": lambda d, b: (_amount("{n} count", "{n} counts", d.inhale_seconds)
-                                    if d.inhale_seconds else None),
-    "exhale_seconds": lambda d, b: (_amount("{n} count", "{n} counts", d.exhale_seconds)
-                                    if d.exhale_seconds else None),
+    "minutes": lambda d, b: (nmsg("{n} minute", "{n} minutes", plural_count(d.minutes), n=d.minutes)
+                             if d.minutes else None),
+    "inhale_seconds": lambda d, b: (nmsg("{n} count", "{n} counts", plural_count(d.inhale_seconds),
+                                         n=d.inhale_seconds) if d.inhale_seconds else None),
+    "exhale_seconds": lambda d, b: (nmsg("{n} count", "{n} counts", plural_count(d.exhale_seconds),
+                                         n=d.exhale_seconds) if d.exhale_seconds else None),
     "breaths_per_minute": lambda d, b: (msg("{times} a minute", times=times_msg(n))
                                         if (n := _breaths(d)) else None),
     "times_per_day": lambda d, b: (msg("{times} a day", times=times_msg(d.times_per_day))
                                    if d.times_per_day else None),
-    "load_kg": lambda d, b: _amount("{n} kilo", "{n} kilos", d.load_kg) if d.load_kg else None,
+    "load_kg": lambda d, b: (nmsg("{n} kilo", "{n} kilos", plural_count(d.load_kg), n=d.load_kg)
+                             if d.load_kg else None),
     "effort": lambda d, b: (msg("{n} out of {top}", n=d.effort, top=PAIN_SCALE_MAX)
                             if d.effort is not None else None),
     # the pain scale and the plan's bands (the plan's limit, or the item's own where the therapist set one)

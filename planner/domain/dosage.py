@@ -117,20 +117,26 @@ def validate(dosage: Dosage) -> dict[str, str]:
     return problems
 
 
-def seconds_msg(seconds: int) -> Msg:
+def plural_count(n: float) -> int:
+    """The whole count that chooses a plural form (a stored 3.0 is 3; a fraction reads as more than
+    one: '2.5 kilos'); the number itself is shown as it is."""
+    return int(n) if float(n).is_integer() else max(2, int(n))
+
+
+def seconds_msg(seconds: float) -> Msg:
     """'20 seconds', '2 minutes' (whole minutes from 60 seconds on)."""
     if seconds >= 60 and seconds % 60 == 0:
-        return nmsg("{n} minute", "{n} minutes", seconds // 60)
-    return nmsg("{n} second", "{n} seconds", seconds)
+        return nmsg("{n} minute", "{n} minutes", plural_count(seconds // 60), n=seconds // 60)
+    return nmsg("{n} second", "{n} seconds", plural_count(seconds), n=seconds)
 
 
-def times_msg(n: int) -> Msg:
+def times_msg(n: float) -> Msg:
     """'once', 'twice', '3 times' (Dutch: '1 keer', '2 keer', '3 keer')."""
     if n == 1:
         return msg("once")
     if n == 2:
         return msg("twice")
-    return nmsg("{n} time", "{n} times", n)
+    return nmsg("{n} time", "{n} times", plural_count(n), n=n)
 
 
 def volume_msgs(dosage: Dosage) -> list[Msg]:
@@ -140,7 +146,7 @@ def volume_msgs(dosage: Dosage) -> list[Msg]:
     if d.reps and d.sets and d.sets > 1:
         parts.append(msg("{sets} sets of {reps} repetitions", sets=d.sets, reps=d.reps))
     elif d.reps:
-        parts.append(nmsg("{n} repetition", "{n} repetitions", d.reps))
+        parts.append(nmsg("{n} repetition", "{n} repetitions", plural_count(d.reps), n=d.reps))
     if d.hold_seconds:
         hold = seconds_msg(d.hold_seconds)
         if d.reps:
@@ -150,7 +156,7 @@ def volume_msgs(dosage: Dosage) -> list[Msg]:
         else:
             parts.append(msg("hold for {hold}", hold=hold))
     if d.minutes:
-        parts.append(nmsg("{n} minute", "{n} minutes", d.minutes))
+        parts.append(nmsg("{n} minute", "{n} minutes", plural_count(d.minutes), n=d.minutes))
     if d.inhale_seconds and d.exhale_seconds:
         parts.append(msg("breathe in for {inhale}, out for {exhale}", inhale=d.inhale_seconds,
                          exhale=d.exhale_seconds))
@@ -162,7 +168,8 @@ def volume_msgs(dosage: Dosage) -> list[Msg]:
         if d.days_per_week == 7:
             parts.append(msg("every day"))
         else:
-            parts.append(nmsg("{n} day a week", "{n} days a week", d.days_per_week))
+            parts.append(nmsg("{n} day a week", "{n} days a week", plural_count(d.days_per_week),
+                              n=d.days_per_week))
     return parts
 
 

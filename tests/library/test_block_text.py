@@ -135,3 +135,22 @@ def test_a_level_label_in_another_language_is_kept():
     level = Level.from_data({"nl": "Licht", "en": "Light", "tr": "Hafif", "illustration": "x.svg"})
     assert level.text("tr") == "Hafif" and level.illustration == "x.svg"
     assert level.to_data() == {"nl": "Licht", "en": "Light", "tr": "Hafif", "illustration": "x.svg"}
+
+
+def test_numbers_and_plural_forms_are_worded_per_language():
+    """Numbers as the language writes them (Babel: 2,5 / 2.5), plural forms chosen by the count, also
+    for a whole number stored as 3.0; the words come from the language's catalogue."""
+    import warnings
+
+    from planner.domain.dosage import detail_words, volume_words
+
+    dosage = Dosage(sets=1, load_kg=2.5, reps=1, days_per_week=1)
+    assert fill("{sets}, {load_kg}", dosage, "nl") == "1 serie, 2,5 kilo"
+    assert fill("{sets}, {load_kg}", dosage, "en") == "1 set, 2.5 kilos"
+    assert volume_words(dosage, "nl") == "1 herhaling, 1 dag per week"
+    assert volume_words(dosage, "en") == "1 repetition, 1 day a week"
+    assert detail_words(dosage, "nl") == ["Gewicht: 2,5 kg"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert fill("{minutes} {reps}", Dosage(minutes=3.0, reps=2.0), "nl") == "3 minuten 2 keer"
+        assert fill("{minutes} {reps}", Dosage(minutes=3.0, reps=2.0), "en") == "3 minutes twice"
