@@ -15,8 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from babel.numbers import format_percent
-
 from planner.domain.messages import Msg, msg
 from planner.domain.thresholds import STEP_BACK_SHARE, RedFlag
 from planner.i18n import N_, translation
@@ -77,6 +75,8 @@ def step_back_msg(lang: str, share: float = STEP_BACK_SHARE) -> Msg:
     known = _LESS_WORDS.get(round(share, 2))
     if known is not None:
         return msg(known)
+    from babel.numbers import format_percent
+
     return msg("{percent} less", percent=format_percent(1 - share, locale=language(lang).locale))
 
 

@@ -14,8 +14,6 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from babel.dates import format_date, format_time, get_day_names
-
 from planner.domain.kinds import Kind
 from planner.domain.messages import Msg
 from planner.domain.thresholds import PAIN_LIMIT_DEFAULT, PainBands
@@ -171,7 +169,9 @@ class Words:
         return value
 
     def __getitem__(self, key: str) -> Any:
-        if key == "days_short":  # 'ma'..'zo' / 'Mon'..'Sun', Monday first
+        if key == "days_short":  # 'ma'..'zo' / 'Mon'..'Sun', Monday first; Babel loads on first use
+            from babel.dates import get_day_names
+
             names = get_day_names("abbreviated", locale=self._locale)
             return tuple(names[day] for day in range(7))
         return self._word(_TABLE[key])
@@ -214,16 +214,22 @@ class Words:
         """'3 december 2026' / '3 December 2026', optionally with the weekday ('dinsdag 3 december 2026')."""
         text = long_date(day, self.lang)
         if weekday:
+            from babel.dates import format_date
+
             text = self("weekday_date", weekday=format_date(day, "EEEE", locale=self._locale), date=text)
         return text
 
     def short_date(self, day: dt.date) -> str:
         """'3 dec' / '3 Dec' (unambiguous in every language, unlike 3/12)."""
+        from babel.dates import format_date
+
         return format_date(day, "d MMM", locale=self._locale)
 
     def appointment(self, when: dt.datetime | dt.date) -> str:
         """'dinsdag 3 december 2026 om 14:30'."""
         if isinstance(when, dt.datetime):
+            from babel.dates import format_time
+
             return self("next_at", date=self.date(when.date(), weekday=True),
                         time=format_time(when.time(), "short", locale=self._locale))
         return self.date(when, weekday=True)
