@@ -20,11 +20,6 @@ PATTERNS = {
 NOT_YET_CONVERTED = frozenset({
     "planner/cli.py",
     "planner/cli_plans.py",
-    "planner/domain/block_text.py",
-    "planner/domain/dosage.py",
-    "planner/domain/glossary.py",
-    "planner/domain/model.py",
-    "planner/handout/document.py",
     "planner/ui/common/formatting.py",
     "planner/ui/editor/wizard_dialog.py",
     "planner/ui/monitoring/checkin_grid.py",

@@ -4,7 +4,7 @@ A block's steps and safety cue are written once, for the basic level; a rung of 
 its own steps, safety cue and picture where it differs (standing at the counter is not lying on the
 floor). Numbers are never written into a step: a step names them through placeholders such as
 ``{reps}`` or ``{hold_seconds}``, and `fill` words them from the item's dosage ("20 seconden",
-"10 times"). Pain thresholds come from the plan's pain bands (`planner.domain.thresholds`), never
+"10 times") through the catalogue of the language, numbers as that language writes them. Pain thresholds come from the plan's pain bands (`planner.domain.thresholds`), never
 from the text. A placeholder whose value is missing reads as everyday words ("even", "a few times");
 an unknown one, or a brace a therapist typed, is left as it stands.
 """
@@ -15,29 +15,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.domain.dosage import Dosage
+from planner.domain.dosage import Dosage, plural_count, seconds_msg, times_msg
+from planner.domain.messages import Msg, msg, nmsg
 from planner.domain.model import BlockInfo, BlockText, Level
 from planner.domain.thresholds import DEFAULT_BANDS, PAIN_SCALE_MAX, PainBands
+from planner.i18n import N_, number, translation, word
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-
-def _plural(n: float, lang: str, nl: tuple[str, str], en: tuple[str, str]) -> str:
-    one, more = nl if lang == "nl" else en
-    number = f"{n:g}".replace(".", ",") if lang == "nl" else f"{n:g}"
-    return f"{number} {one if n == 1 else more}"
-
-
-def _seconds(seconds: int, lang: str) -> str:
-    if seconds >= 60 and seconds % 60 == 0:
-        return _plural(seconds // 60, lang, ("minuut", "minuten"), ("minute", "minutes"))
-    return _plural(seconds, lang, ("seconde", "seconden"), ("second", "seconds"))
-
-
-def _times(n: int, lang: str) -> str:
-    if lang != "nl" and n in (1, 2):
-        return "once" if n == 1 else "twice"
-    return _plural(n, lang, ("keer", "keer"), ("time", "times"))
 
 
 def _breaths(d: Dosage) -> int | None:
@@ -47,48 +31,49 @@ def _breaths(d: Dosage) -> int | None:
     return d.breaths_per_minute
 
 
-_Words = Callable[[Dosage, PainBands, str], "str | None"]
+_Words = Callable[[Dosage, PainBands], "Msg | int | None"]
 
-#: Every placeholder a text may use, and how its value reads; None: not set in this dosage.
+#: Every placeholder a text may use, and what it reads as (a message or a number); None: not set.
 WORDS: dict[str, _Words] = {
-    "reps": lambda d, b, lang: _times(d.reps, lang) if d.reps else None,
-    "sets": lambda d, b, lang: _plural(d.sets, lang, ("serie", "series"), ("set", "sets")) if d.sets else None,
-    "hold_seconds": lambda d, b, lang: _seconds(d.hold_seconds, lang) if d.hold_seconds else None,
-    "rest_seconds": lambda d, b, lang: _seconds(d.rest_seconds, lang) if d.rest_seconds else None,
-    "minutes": lambda d, b, lang: (_plural(d.minutes, lang, ("minuut", "minuten"), ("minute", "minutes"))
-                                   if d.minutes else None),
-    "inhale_seconds": lambda d, b, lang: (_plural(d.inhale_seconds, lang, ("tel", "tellen"), ("count", "counts"))
-                                          if d.inhale_seconds else None),
-    "exhale_seconds": lambda d, b, lang: (_plural(d.exhale_seconds, lang, ("tel", "tellen"), ("count", "counts"))
-                                          if d.exhale_seconds else None),
-    "breaths_per_minute": lambda d, b, lang: (f"{_times(n, lang)} {'per minuut' if lang == 'nl' else 'a minute'}"
-                                              if (n := _breaths(d)) else None),
-    "times_per_day": lambda d, b, lang: (f"{_times(d.times_per_day, lang)} {'per dag' if lang == 'nl' else 'a day'}"
-                                         if d.times_per_day else None),
-    "load_kg": lambda d, b, lang: _plural(d.load_kg, lang, ("kilo", "kilo"), ("kilo", "kilos")) if d.load_kg else None,
-    "effort": lambda d, b, lang: (f"{d.effort} {'op' if lang == 'nl' else 'out of'} {PAIN_SCALE_MAX}"
-                                  if d.effort is not None else None),
+    "reps": lambda d, b: times_msg(d.reps) if d.reps else None,
+    "sets": lambda d, b: nmsg("{n} set", "{n} sets", plural_count(d.sets), n=d.sets) if d.sets else None,
+    "hold_seconds": lambda d, b: seconds_msg(d.hold_seconds) if d.hold_seconds else None,
+    "rest_seconds": lambda d, b: seconds_msg(d.rest_seconds) if d.rest_seconds else None,
+    "minutes": lambda d, b: (nmsg("{n} minute", "{n} minutes", plural_count(d.minutes), n=d.minutes)
+                             if d.minutes else None),
+    "inhale_seconds": lambda d, b: (nmsg("{n} count", "{n} counts", plural_count(d.inhale_seconds),
+                                         n=d.inhale_seconds) if d.inhale_seconds else None),
+    "exhale_seconds": lambda d, b: (nmsg("{n} count", "{n} counts", plural_count(d.exhale_seconds),
+                                         n=d.exhale_seconds) if d.exhale_seconds else None),
+    "breaths_per_minute": lambda d, b: (msg("{times} a minute", times=times_msg(n))
+                                        if (n := _breaths(d)) else None),
+    "times_per_day": lambda d, b: (msg("{times} a day", times=times_msg(d.times_per_day))
+                                   if d.times_per_day else None),
+    "load_kg": lambda d, b: (nmsg("{n} kilo", "{n} kilos", plural_count(d.load_kg), n=d.load_kg)
+                             if d.load_kg else None),
+    "effort": lambda d, b: (msg("{n} out of {top}", n=d.effort, top=PAIN_SCALE_MAX)
+                            if d.effort is not None else None),
     # the pain scale and the plan's bands (the plan's limit, or the item's own where the therapist set one)
-    "scale": lambda d, b, lang: f"van 0 tot {PAIN_SCALE_MAX}" if lang == "nl" else f"from 0 to {PAIN_SCALE_MAX}",
-    "pain_limit": lambda d, b, lang: str(b.limit),
-    "green_max": lambda d, b, lang: str(b.green_max),
-    "amber_min": lambda d, b, lang: str(b.amber_min),
-    "amber_max": lambda d, b, lang: str(b.amber_max),
+    "scale": lambda d, b: msg("from {low} to {top}", low=0, top=PAIN_SCALE_MAX),
+    "pain_limit": lambda d, b: b.limit,
+    "green_max": lambda d, b: b.green_max,
+    "amber_min": lambda d, b: b.amber_min,
+    "amber_max": lambda d, b: b.amber_max,
 }
 
 #: What a placeholder reads as when the dosage does not set it (a therapist took the field away).
-FALLBACK: dict[str, dict[str, str]] = {
-    "reps": {"nl": "een paar keer", "en": "a few times"},
-    "sets": {"nl": "een paar series", "en": "a few sets"},
-    "hold_seconds": {"nl": "even", "en": "for a moment"},
-    "rest_seconds": {"nl": "even", "en": "for a moment"},
-    "minutes": {"nl": "een paar minuten", "en": "a few minutes"},
-    "inhale_seconds": {"nl": "rustig", "en": "calmly"},
-    "exhale_seconds": {"nl": "langer", "en": "for longer"},
-    "breaths_per_minute": {"nl": "rustig", "en": "calmly"},
-    "times_per_day": {"nl": "een paar keer per dag", "en": "a few times a day"},
-    "load_kg": {"nl": "een licht gewicht", "en": "a light weight"},
-    "effort": {"nl": "niet te zwaar", "en": "not too hard"},
+FALLBACK: dict[str, str] = {
+    "reps": N_("a few times"),
+    "sets": N_("a few sets"),
+    "hold_seconds": N_("for a moment"),
+    "rest_seconds": N_("for a moment"),
+    "minutes": N_("a few minutes"),
+    "inhale_seconds": N_("calmly"),
+    "exhale_seconds": N_("for longer"),
+    "breaths_per_minute": N_("calmly"),
+    "times_per_day": N_("a few times a day"),
+    "load_kg": N_("a light weight"),
+    "effort": N_("not too hard"),
 }
 
 
@@ -104,7 +89,7 @@ def unknown_placeholders(text: str) -> set[str]:
 
 def unfilled(text: str, dosage: Dosage, bands: PainBands = DEFAULT_BANDS) -> set[str]:
     """The placeholders of `text` that `dosage` leaves without a value."""
-    return {name for name in placeholders(text) if WORDS[name](dosage, bands, "en") is None}
+    return {name for name in placeholders(text) if WORDS[name](dosage, bands) is None}
 
 
 def fill(text: str, dosage: Dosage, lang: str, bands: PainBands = DEFAULT_BANDS) -> str:
@@ -112,16 +97,16 @@ def fill(text: str, dosage: Dosage, lang: str, bands: PainBands = DEFAULT_BANDS)
     if "{" not in text:
         return text
 
-    def word(match: re.Match[str]) -> str:
+    def worded(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in WORDS:
             return match.group(0)
-        value = WORDS[name](dosage, bands, lang)
+        value = WORDS[name](dosage, bands)
         if value is None:
-            return FALLBACK.get(name, {}).get(lang) or FALLBACK.get(name, {}).get("en", "")
-        return value
+            return translation(lang).gettext(FALLBACK[name]) if name in FALLBACK else ""
+        return word(value, lang) if isinstance(value, Msg) else number(value, lang)
 
-    return PLACEHOLDER.sub(word, text)
+    return PLACEHOLDER.sub(worded, text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Dosage of a block in a plan: the numbers, their sensible ranges, and how they read in plain words."""
+"""Dosage of a block in a plan: the numbers, their sensible ranges, and how they read in plain words
+(messages with the numbers as parameters, worded in a language by `planner.i18n.word`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from functools import cache
 from typing import Any, cast
 
 from planner.domain.kinds import Kind
+from planner.domain.messages import Msg, msg, nmsg
+from planner.domain.thresholds import PAIN_SCALE_MAX
+from planner.i18n import N_, word
 
 # Sensible ranges; a value outside is refused with a message at the field.
 RANGES: dict[str, tuple[float, float]] = {
@@ -28,21 +32,22 @@ RANGES: dict[str, tuple[float, float]] = {
     "level": (0, 20),
 }
 
-FIELD_LABELS: dict[str, dict[str, str]] = {
-    "sets": {"en": "Sets", "nl": "Series"},
-    "reps": {"en": "Repetitions", "nl": "Herhalingen"},
-    "hold_seconds": {"en": "Hold (seconds)", "nl": "Vasthouden (seconden)"},
-    "minutes": {"en": "Minutes", "nl": "Minuten"},
-    "rest_seconds": {"en": "Rest (seconds)", "nl": "Rust (seconden)"},
-    "times_per_day": {"en": "Times a day", "nl": "Keer per dag"},
-    "days_per_week": {"en": "Days a week", "nl": "Dagen per week"},
-    "load_kg": {"en": "Load (kg)", "nl": "Gewicht (kg)"},
-    "effort": {"en": "Effort (0–10)", "nl": "Zwaarte (0–10)"},
-    "pain_limit": {"en": "Pain limit (0–10)", "nl": "Pijngrens (0–10)"},
-    "breaths_per_minute": {"en": "Breaths a minute", "nl": "Ademhalingen per minuut"},
-    "inhale_seconds": {"en": "Breathe in (seconds)", "nl": "Inademen (seconden)"},
-    "exhale_seconds": {"en": "Breathe out (seconds)", "nl": "Uitademen (seconden)"},
-    "level": {"en": "Level", "nl": "Niveau"},
+#: Each field's label (an English message id; the window words it in its language).
+FIELD_LABELS: dict[str, str] = {
+    "sets": N_("Sets"),
+    "reps": N_("Repetitions"),
+    "hold_seconds": N_("Hold (seconds)"),
+    "minutes": N_("Minutes"),
+    "rest_seconds": N_("Rest (seconds)"),
+    "times_per_day": N_("Times a day"),
+    "days_per_week": N_("Days a week"),
+    "load_kg": N_("Load (kg)"),
+    "effort": N_("Effort (0–10)"),
+    "pain_limit": N_("Pain limit (0–10)"),
+    "breaths_per_minute": N_("Breaths a minute"),
+    "inhale_seconds": N_("Breathe in (seconds)"),
+    "exhale_seconds": N_("Breathe out (seconds)"),
+    "level": N_("Level"),
 }
 
 
@@ -112,81 +117,86 @@ def validate(dosage: Dosage) -> dict[str, str]:
     return problems
 
 
-def _seconds_words(seconds: int, lang: str) -> str:
+def plural_count(n: float) -> int:
+    """The whole count that chooses a plural form (a stored 3.0 is 3; a fraction reads as more than
+    one: '2.5 kilos'); the number itself is shown as it is."""
+    return int(n) if float(n).is_integer() else max(2, int(n))
+
+
+def seconds_msg(seconds: float) -> Msg:
+    """'20 seconds', '2 minutes' (whole minutes from 60 seconds on)."""
     if seconds >= 60 and seconds % 60 == 0:
-        minutes = seconds // 60
-        if lang == "nl":
-            return "1 minuut" if minutes == 1 else f"{minutes} minuten"
-        return "1 minute" if minutes == 1 else f"{minutes} minutes"
-    if lang == "nl":
-        return "1 seconde" if seconds == 1 else f"{seconds} seconden"
-    return "1 second" if seconds == 1 else f"{seconds} seconds"
+        return nmsg("{n} minute", "{n} minutes", plural_count(seconds // 60), n=seconds // 60)
+    return nmsg("{n} second", "{n} seconds", plural_count(seconds), n=seconds)
 
 
-def _times(n: int, lang: str) -> str:
-    if lang == "nl":
-        return f"{n} keer"
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+def times_msg(n: float) -> Msg:
+    """'once', 'twice', '3 times' (Dutch: '1 keer', '2 keer', '3 keer')."""
+    if n == 1:
+        return msg("once")
+    if n == 2:
+        return msg("twice")
+    return nmsg("{n} time", "{n} times", plural_count(n), n=n)
 
 
-def _kg(value: float) -> str:
-    return f"{value:g}"
+def volume_msgs(dosage: Dosage) -> list[Msg]:
+    """The parts of the main dosage line, as messages."""
+    parts: list[Msg] = []
+    d = dosage
+    if d.reps and d.sets and d.sets > 1:
+        parts.append(msg("{sets} sets of {reps} repetitions", sets=d.sets, reps=d.reps))
+    elif d.reps:
+        parts.append(nmsg("{n} repetition", "{n} repetitions", plural_count(d.reps), n=d.reps))
+    if d.hold_seconds:
+        hold = seconds_msg(d.hold_seconds)
+        if d.reps:
+            parts.append(msg("hold each one for {hold}", hold=hold))
+        elif d.sets and d.sets > 1:
+            parts.append(msg("{sets} times {hold}", sets=d.sets, hold=hold))
+        else:
+            parts.append(msg("hold for {hold}", hold=hold))
+    if d.minutes:
+        parts.append(nmsg("{n} minute", "{n} minutes", plural_count(d.minutes), n=d.minutes))
+    if d.inhale_seconds and d.exhale_seconds:
+        parts.append(msg("breathe in for {inhale}, out for {exhale}", inhale=d.inhale_seconds,
+                         exhale=d.exhale_seconds))
+    elif d.breaths_per_minute:
+        parts.append(msg("about {n} breaths a minute", n=d.breaths_per_minute))
+    if d.times_per_day:
+        parts.append(msg("{times} a day", times=times_msg(d.times_per_day)))
+    if d.days_per_week:
+        if d.days_per_week == 7:
+            parts.append(msg("every day"))
+        else:
+            parts.append(nmsg("{n} day a week", "{n} days a week", plural_count(d.days_per_week),
+                              n=d.days_per_week))
+    return parts
 
 
 def volume_words(dosage: Dosage, lang: str) -> str:
     """The main dosage line in everyday words, e.g. '3 keer 10 herhalingen, 2 keer per dag'."""
-    nl = lang == "nl"
-    parts: list[str] = []
+    return ", ".join(word(part, lang) for part in volume_msgs(dosage))
+
+
+def detail_msgs(dosage: Dosage) -> list[Msg]:
+    """Secondary dosage lines, as messages: weight, rest, effort and the pain limit."""
     d = dosage
-    if d.reps and d.sets and d.sets > 1:
-        parts.append(f"{d.sets} keer {d.reps} herhalingen" if nl else f"{d.sets} sets of {d.reps} repetitions")
-    elif d.reps:
-        parts.append(f"{d.reps} herhalingen" if nl else f"{d.reps} repetitions")
-    if d.hold_seconds:
-        hold = _seconds_words(d.hold_seconds, lang)
-        if d.reps:
-            parts.append(f"houd elke keer {hold} vast" if nl else f"hold each one for {hold}")
-        elif d.sets and d.sets > 1:
-            parts.append(f"{d.sets} keer {hold} volhouden" if nl else f"{d.sets} times {hold}")
-        else:
-            parts.append(f"houd {hold} vast" if nl else f"hold for {hold}")
-    if d.minutes:
-        parts.append(("1 minuut" if d.minutes == 1 else f"{d.minutes} minuten") if nl
-                     else ("1 minute" if d.minutes == 1 else f"{d.minutes} minutes"))
-    if d.inhale_seconds and d.exhale_seconds:
-        parts.append(f"{d.inhale_seconds} tellen in, {d.exhale_seconds} tellen uit" if nl
-                     else f"breathe in for {d.inhale_seconds}, out for {d.exhale_seconds}")
-    elif d.breaths_per_minute:
-        parts.append(f"ongeveer {d.breaths_per_minute} keer ademen per minuut" if nl
-                     else f"about {d.breaths_per_minute} breaths a minute")
-    if d.times_per_day:
-        parts.append(f"{_times(d.times_per_day, lang)} per dag" if nl
-                     else f"{_times(d.times_per_day, lang)} a day")
-    if d.days_per_week:
-        if d.days_per_week == 7:
-            parts.append("elke dag" if nl else "every day")
-        else:
-            parts.append(f"{d.days_per_week} dagen per week" if nl else f"{d.days_per_week} days a week")
-    return ", ".join(parts)
+    lines: list[Msg] = []
+    if d.load_kg:
+        lines.append(msg("Weight: {kg} kg", kg=d.load_kg))
+    if d.rest_seconds and (d.sets or 0) > 1:
+        lines.append(msg("Rest {rest} between sets", rest=seconds_msg(d.rest_seconds)))
+    if d.effort is not None:
+        lines.append(msg("How hard it may feel: {effort} out of {top}", effort=d.effort, top=RANGES["effort"][1]))
+    if d.pain_limit is not None:
+        lines.append(msg("Pain during the exercise: no higher than {limit} out of {top}", limit=d.pain_limit,
+                         top=PAIN_SCALE_MAX))
+    return lines
 
 
 def detail_words(dosage: Dosage, lang: str) -> list[str]:
-    """Secondary dosage lines: weight, rest, effort and the pain limit, in everyday words."""
-    nl = lang == "nl"
-    d = dosage
-    lines: list[str] = []
-    if d.load_kg:
-        lines.append(f"Gewicht: {_kg(d.load_kg)} kg" if nl else f"Weight: {_kg(d.load_kg)} kg")
-    if d.rest_seconds and (d.sets or 0) > 1:
-        rest = _seconds_words(d.rest_seconds, lang)
-        lines.append(f"Rust {rest} tussen de series" if nl else f"Rest {rest} between sets")
-    if d.effort is not None:
-        lines.append(f"Zo zwaar mag het voelen: {d.effort} op 10" if nl
-                     else f"How hard it may feel: {d.effort} out of 10")
-    if d.pain_limit is not None:
-        lines.append(f"Pijn tijdens de oefening: niet hoger dan {d.pain_limit} op 10" if nl
-                     else f"Pain during the exercise: no higher than {d.pain_limit} out of 10")
-    return lines
+    """Secondary dosage lines in everyday words: weight, rest, effort and the pain limit."""
+    return [word(line, lang) for line in detail_msgs(dosage)]
 
 
 def session_seconds(kind: Kind, dosage: Dosage) -> int:

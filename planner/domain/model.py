@@ -8,7 +8,8 @@ from enum import StrEnum
 from typing import Any
 
 from planner.domain.dosage import Dosage
-from planner.domain.kinds import Kind
+from planner.domain.kinds import LANGUAGES, Kind
+from planner.languages import DEFAULT_LANGUAGE
 
 
 class PlanStatus(StrEnum):
@@ -55,22 +56,27 @@ class LevelText:
     title: str = ""  # only where the block's title names another position ("Plank op je knieën")
 
 
+_LEVEL_KEYS = ("text", "illustration")  # the stored level's other keys; every other key is a language
+
+
 @dataclass(frozen=True, slots=True)
 class Level:
-    """One rung on a block's ladder: its label in both languages and, where it differs from the
-    block, its own steps and safety cue per language (`texts`, keyed by language) and picture."""
+    """One rung on a block's ladder: its label per language (`labels`, keyed by language code) and,
+    where it differs from the block, its own steps and safety cue per language (`texts`) and picture."""
 
-    nl: str
-    en: str
+    labels: dict[str, str] = field(default_factory=dict, hash=False)
     texts: dict[str, LevelText] = field(default_factory=dict, hash=False)
     illustration: str | None = None
 
     def text(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        """The label in `lang` ("" when the level has none in that language)."""
+        return self.labels.get(lang, "")
 
     def to_data(self) -> dict[str, Any]:
-        """The stored form, the inverse of `from_data`."""
-        data: dict[str, Any] = {"nl": self.nl, "en": self.en}
+        """The stored form, the inverse of `from_data`: `{"nl": label, "en": label, ...}` with every
+        shipped language's label (empty when missing), any other language's, then `text`, `illustration`."""
+        data: dict[str, Any] = {lang: self.labels.get(lang, "") for lang in LANGUAGES}
+        data.update(self.labels)
         if self.texts:
             data["text"] = {lang: {"steps": list(own.steps), "safety": own.safety, "title": own.title}
                             for lang, own in self.texts.items()}
@@ -80,10 +86,11 @@ class Level:
 
     @classmethod
     def from_data(cls, data: Any) -> Level:
-        """From a stored level object (`{"nl", "en", "text"?, "illustration"?}`); malformed parts are
-        left out, never raised: a level is read for every block the program shows."""
+        """From a stored level object (`{"nl", "en", ..., "text"?, "illustration"?}`: a label under each
+        language code); malformed parts are left out, never raised: a level is read for every block the
+        program shows."""
         if not isinstance(data, dict):
-            return cls(nl="", en="")
+            return cls()
         texts: dict[str, LevelText] = {}
         raw = data.get("text")
         for lang, own in (raw.items() if isinstance(raw, dict) else ()):
@@ -96,12 +103,9 @@ class Level:
             if steps or safety.strip() or title.strip():
                 texts[str(lang)] = LevelText(steps=steps, safety=safety, title=title)
         picture = data.get("illustration")
-        return cls(
-            nl=data.get("nl", "") if isinstance(data.get("nl"), str) else "",
-            en=data.get("en", "") if isinstance(data.get("en"), str) else "",
-            texts=texts,
-            illustration=picture if isinstance(picture, str) and picture else None,
-        )
+        labels = {str(lang): label for lang, label in data.items()
+                  if lang not in _LEVEL_KEYS and isinstance(label, str) and label}
+        return cls(labels=labels, texts=texts, illustration=picture if isinstance(picture, str) and picture else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +206,7 @@ class PlanSummary:
     updated_at: dt.datetime | None
     phases: int
     is_template: bool = False
-    language: str = "nl"
+    language: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +216,7 @@ class PatientView:
     birth_date: dt.date | None = None
     complaint: str = ""
     region: str = ""
-    language: str = "nl"
+    language: str = DEFAULT_LANGUAGE
     private_notes: str = ""
     archived: bool = False
     updated_at: dt.datetime | None = None

@@ -27,6 +27,7 @@ from planner.domain.thresholds import (
     Progression,
 )
 from planner.domain.volume import cap_factor, volume_ratio, within_cap
+from planner.languages import SOURCE_LANGUAGE
 
 #: Daily-life blocks that are load (walking, cycling, swimming, activities): they grow by volume.
 _DAILY_LOAD_WORDS = ("walk", "cycling", "swimming", "back-to-activity", "garden")
@@ -64,7 +65,7 @@ def needs_practice(block: BlockInfo, level: int) -> bool:
     """Whether rung `level` of a balance block waits for the therapist's tick."""
     if block.kind is not Kind.BALANCE or not 0 <= level < len(block.levels):
         return False
-    text = block.levels[level].en.lower()
+    text = block.levels[level].text(SOURCE_LANGUAGE).lower()  # PRACTICE_WORDS are English
     on_a_cushion = "cushion" in block.key and level > 0  # the whole block is on a soft surface
     return "single-leg" in block.key or on_a_cushion or any(word in text for word in PRACTICE_WORDS)
 

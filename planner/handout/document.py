@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from planner.handout import (
     cover,
@@ -19,6 +19,7 @@ from planner.handout import (
     diary,
     education,
     fonts,
+    markup,
     page,
     phases,
     rules,
@@ -27,13 +28,24 @@ from planner.handout import (
 from planner.handout.model import HandoutOptions, HandoutPlan
 from planner.handout.styles import Styles
 from planner.handout.texts import Words
+from planner.languages import language
 
 DESK_CHANGES = 6  # lines of "what changed" on the desk handout; the rest is told at the desk
+
+
+def not_reviewed(w: Words, st: Styles) -> list[Flowable]:
+    """On the cover of a handout in a language no therapist who speaks it has checked yet: that
+    note, in that language (languages.json, "reviewed"). Nothing for a reviewed language."""
+    lang = language(w.lang)
+    if lang.reviewed:
+        return []
+    return [markup.para(w("not_reviewed", language=lang.name), st.box), Spacer(1, st.size * 0.6)]
 
 
 def _front(plan: HandoutPlan, w: Words, st: Styles, *, roadmap_limit: int | None) -> list[Flowable]:
     """The cover and 'how to use'; what follows flows on (a section heading never ends a page)."""
     front, guide = cover.cover(plan, w, st, roadmap_limit=roadmap_limit), cover.how_to(plan, w, st)
+    front[:0] = not_reviewed(w, st)
     if cover.fits(front + guide, st):
         return [*front[:-2], *guide, *front[-2:], _gap(st)]
     return [*front, PageBreak(), *guide, _gap(st)]
@@ -114,7 +126,7 @@ def _render(plan: HandoutPlan, options: HandoutOptions) -> bytes:
         title=fonts.printable(title),
         author=fonts.printable(plan.clinic.name.strip()),
         subject=w("meta_subject"),
-        lang="nl-NL" if w.lang == "nl" else "en-GB",
+        lang=language(w.lang).bcp47,
     )
     footer = page.Footer(left=footer_left, page_text=w("footer_page"), st=st)
     return page.build(story(plan, options), st=st, footer=footer, meta=meta)

@@ -10,14 +10,15 @@ from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
 from planner.domain.model import ClinicInfo
 from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
+from planner.languages import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True, slots=True)
 class HandoutOptions:
-    """How to print: language (nl/en), paper (a4/letter), large print, the weeks the diary covers
+    """How to print: language (a code of languages.json), paper (a4/letter), large print, the weeks the diary covers
     (None: the current phase's weeks), and the whole booklet (`full`) instead of the desk handout."""
 
-    lang: str = "nl"
+    lang: str = DEFAULT_LANGUAGE
     paper: str = "a4"  # "a4" or "letter"
     large_print: bool = False
     diary_weeks: int | None = None  # None: the weeks of the current phase

@@ -19,7 +19,7 @@ from planner.handout.styles import Styles
 
 @dataclass(frozen=True)
 class Footer:
-    """What the footer shows; `page_text` has %(page)d and %(total)d placeholders."""
+    """What the footer shows; `page_text` has {page} and {total} placeholders."""
 
     left: str
     page_text: str
@@ -49,7 +49,7 @@ class NumberedCanvas(Canvas):
     def _draw_footer(self, total: int) -> None:
         footer, st = self._footer, self._footer.st
         size = st.footer_size
-        page = footer.page_text % {"page": self.getPageNumber(), "total": total}
+        page = footer.page_text.format(page=self.getPageNumber(), total=total)
         y = st.bottom - size * 2.4
         self.saveState()
         self.setStrokeColor(styles.ACCENT)

@@ -38,7 +38,7 @@ def numbers(w: Words) -> dict[str, Any]:
 
 
 def _fill(w: Words, key: str, values: dict[str, Any]) -> list[str]:
-    return [line % values for line in w[key]]
+    return w.lines(key, **values)
 
 
 def _list(title: str, lines: list[str], st: Styles, *, numbered: bool = False) -> Flowable:

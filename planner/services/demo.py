@@ -18,26 +18,31 @@ from sqlalchemy import select
 from planner.domain.errors import HerstelplanError
 from planner.domain.model import ExposureLadder, PlanStatus, ProgressionMode
 from planner.domain.wizard import Baseline, WizardRequest
+from planner.languages import DEFAULT_LANGUAGE, SOURCE_LANGUAGE
 from planner.services import wizard
+from planner.services.patients import search_text as patient_search_text
 from planner.store import tables as t
 from planner.store.engine import LOCK_DEMO, Database, one_at_a_time
+from planner.store.library import read_demo
 
 DEMO_NAME = "Demo: Jannie de Vries"
 DEMO_BIRTH_DATE = dt.date(1954, 3, 12)
 DEMO_FEARED = ("bending", 60)  # the activity she fears and the harm she expects from it (0-100)
 DEMO_BASELINE_WALK = 10  # minutes she walks on an average day
 DEMO_PRIVATE_NOTE = "PRIVATE: check fear-avoidance score next visit"
-_TEXTS = {
-    "nl": {"title": "Rug in beweging", "goal": "Weer 30 minuten wandelen met mijn kleinzoon",
-           "complaint": "Lage rugpijn, al 8 maanden; bang om te bukken"},
-    "en": {"title": "Back on the move", "goal": "Walk for 30 minutes with my grandson again",
-           "complaint": "Low back pain for 8 months; afraid to bend"},
-}
 
 
-def demo_request(lang: str = "nl") -> WizardRequest:
+def demo_texts(lang: str) -> dict[str, str]:
+    """The demo patient's words in `lang` (`resources/library/demo.json`; English for a language
+    without an entry): the plan's title, her goal, her complaint and the private note."""
+    languages = read_demo().get("languages", {})
+    found = languages.get(lang) or languages.get(SOURCE_LANGUAGE) or {}
+    return {key: str(found.get(key, "")) for key in ("title", "goal", "complaint", "private_notes")}
+
+
+def demo_request(lang: str = DEFAULT_LANGUAGE) -> WizardRequest:
     """The wizard's answers for the demo plan."""
-    texts = _TEXTS.get(lang, _TEXTS["en"])
+    texts = demo_texts(lang)
     activity, rating = DEMO_FEARED
     return WizardRequest(
         title=texts["title"], goal=texts["goal"], region="lower-back", weeks=8, phases=3,
@@ -52,7 +57,7 @@ def add_demo_exposure(db: Database, plan_id: int) -> None:
     attach_bending_ladder(db, plan_id)
 
 
-def ensure_demo(db: Database, *, lang: str = "nl") -> int:
+def ensure_demo(db: Database, *, lang: str = DEFAULT_LANGUAGE) -> int:
     """Create the demo patient with her plan unless it exists; return the plan's id."""
     with db.transaction() as session:
         one_at_a_time(session, LOCK_DEMO)  # ten desks starting the demo together make one patient
@@ -60,12 +65,12 @@ def ensure_demo(db: Database, *, lang: str = "nl") -> int:
         if patient is not None and patient.plans:
             return patient.plans[0].id
         if patient is None:
-            texts = _TEXTS.get(lang, _TEXTS["en"])
+            texts = demo_texts(lang)
             patient = t.Patient(
                 name=DEMO_NAME, birth_date=DEMO_BIRTH_DATE, complaint=texts["complaint"],
-                region="lower-back", language=lang, private_notes="Demo: angst voor bukken (privé).",
-                search_text="demo jannie de vries lage rugpijn",
+                region="lower-back", language=lang, private_notes=texts["private_notes"],
             )
+            patient.search_text = patient_search_text(patient)
             session.add(patient)
             session.flush()
         patient_id = patient.id

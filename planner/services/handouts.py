@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from planner.domain.block_text import shown_for
@@ -23,6 +24,7 @@ from planner.handout.model import (
     HandoutPlan,
 )
 from planner.handout.texts import Words
+from planner.languages import codes
 from planner.paths import ILLUSTRATIONS_DIR
 from planner.services import clinic as clinic_service
 from planner.services import library as library_service
@@ -61,14 +63,19 @@ def _item(item: PlanItemView, lang: str, image: bytes | None,
     )
 
 
-_PROGRAM_PHASE_NAME = re.compile(r"(?:phase|fase)\s*(\d{1,2})", re.IGNORECASE)
+@cache
+def _program_phase_name() -> re.Pattern[str]:
+    """"Phase 2", "Fase 2": the phase names the program makes, in every shipped language."""
+    words = {Words(code)["phase_n"] for code in codes()}
+    return re.compile("|".join(r"\s*".join(re.escape(part) for part in template.split()).replace(
+        re.escape("{n}"), r"(\d{1,2})") for template in sorted(words)), re.IGNORECASE)
 
 
 def phase_name(name: str, lang: str) -> str:
     """A phase's name for the handout: a name the program made ("Phase 2", "Fase 2") worded in the
     handout's language; a name the therapist typed as typed."""
-    made = _PROGRAM_PHASE_NAME.fullmatch(name.strip())
-    return Words(lang)("phase_n", n=int(made.group(1))) if made else name
+    made = _program_phase_name().fullmatch(name.strip())
+    return Words(lang)("phase_n", n=int(next(g for g in made.groups() if g))) if made else name
 
 
 def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int, bytes] | None = None,

@@ -1,10 +1,10 @@
 """The library search: an index over every block's titles, purposes, kind, body regions and equipment
-in both languages, whatever the program's language, held in memory and rebuilt when the blocks change.
+in every shipped language, whatever the program's language, held in memory and rebuilt when the blocks change.
 
 A query word matches a block when the block's folded text contains it (so typing `adem` already finds
-`ademhaling`, and `pijn` finds `rugpijn`), or when it has the same Snowball stem in Dutch or English
+`ademhaling`, and `pijn` finds `rugpijn`), or when it has the same Snowball stem in one of the languages
 (`ademhalen` finds `ademhaling`, `exercises` finds `exercise`). Every word must match. The blocks found
-are ranked: a title that is exactly the query first (either language), then titles with a word that
+are ranked: a title that is exactly the query first (any language), then titles with a word that
 starts with each query word, then the rest; within a rank the caller's order is kept.
 """
 
@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 import snowballstemmer
 
 from planner.domain.text import fold
+from planner.languages import codes, language
 
 _WORD = re.compile(r"\w+")
-STEM_LANGUAGES = {"nl": "dutch", "en": "english"}
+#: Each shipped language's Snowball stemmer (languages.json, "stemmer"; a language without one
+#: matches by letters only).
+STEM_LANGUAGES: dict[str, str] = {code: language(code).stemmer for code in codes() if language(code).stemmer}
 MIN_STEMMED = 4  # shorter query words match by their letters only (a stem of `kn` would match too much)
 
 

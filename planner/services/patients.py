@@ -48,7 +48,8 @@ def validate_patient(fields: dict[str, Any], *, today: dt.date | None = None) ->
     return problems
 
 
-def _search_text(row: t.Patient) -> str:
+def search_text(row: t.Patient) -> str:
+    """What the patient search looks in: name, complaint and region, folded."""
     return fold(f"{row.name} {row.complaint} {row.region}")
 
 
@@ -116,7 +117,7 @@ def create_patient(db: Database, **fields: Any) -> PatientView:
         raise ValidationError(problems)
     with db.transaction() as session:
         row = t.Patient(**{k: (v.strip() if isinstance(v, str) and k == "name" else v) for k, v in fields.items()})
-        row.search_text = _search_text(row)
+        row.search_text = search_text(row)
         session.add(row)
         session.flush()
         audit.record(session, "patient.create", patient_id=row.id)
@@ -136,7 +137,7 @@ def update_patient(db: Database, patient_id: int, **fields: Any) -> PatientView:
             raise NotFound(f"Patient {patient_id} does not exist.")
         for key, value in fields.items():
             setattr(row, key, value.strip() if key == "name" else value)
-        row.search_text = _search_text(row)
+        row.search_text = search_text(row)
         row.updated_at = t.utcnow()
         audit.record(session, "patient.update", patient_id=row.id, detail=", ".join(sorted(fields)))
         session.flush()

@@ -243,6 +243,11 @@ def read_exposure(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
     return _read_json("exposure.json", library_dir)
 
 
+def read_demo(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
+    """The demo patient's words per language (`demo.json`); {} when missing or broken."""
+    return _read_json("demo.json", library_dir)
+
+
 def read_priorities(library_dir: Path = LIBRARY_DIR) -> dict[str, Any]:
     """The clinical priorities file (`priorities.json`, FORMAT.md); {} when it is missing or broken."""
     return _read_json("priorities.json", library_dir)

@@ -166,7 +166,7 @@ def test_the_demo_for_a_72_year_old_who_fears_bending_practises_bending_standing
     assert all("strength.hip-hinge" in k for k in keys)
     assert not any("strength.bird-dog" in k for k in keys)
     first = next(i for i in plan.phases[0].items if i.block.key == "strength.hip-hinge")
-    assert first.dosage.level == 0 and "counter" in first.block.levels[0].en
+    assert first.dosage.level == 0 and "counter" in first.block.levels[0].text("en")
     assert check_plan(plan) == []
 
 

@@ -39,7 +39,7 @@ def library() -> tuple[BlockInfo, ...]:
             id=number, key=data["key"], kind=Kind(data["kind"]), builtin=True, version=data["version"],
             regions=tuple(data["regions"]), equipment=tuple(data["equipment"]), illustration=None,
             dosage=Dosage.from_dict(data.get("dosage")),
-            levels=tuple(Level(nl=lv["nl"], en=lv["en"]) for lv in data.get("levels", ())), texts=texts,
+            levels=tuple(Level({"nl": lv["nl"], "en": lv["en"]}) for lv in data.get("levels", ())), texts=texts,
         ))
     return tuple(blocks)
 

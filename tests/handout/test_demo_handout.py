@@ -7,12 +7,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from PIL import Image
 
 from planner.domain.dosage import detail_words, volume_words
 from planner.domain.kinds import Kind
+from planner.domain.messages import Msg
+from planner.handout import texts
 from planner.handout.model import HandoutOptions
 from planner.handout.texts import Words
+from planner.languages import codes
+from planner.paths import LOCALE_DIR
 from planner.services import handouts, plan_items, plans
 from tests.handout.helpers import page_texts, reader, text
 
@@ -145,14 +150,33 @@ def _ink(path: Path) -> float:
     return dark / (body.size[0] * body.size[1])
 
 
-def test_words_tables_have_the_same_keys_in_both_languages():
-    """Every fixed handout text exists in Dutch and English (no key missing in one language)."""
-    from planner.handout.texts import TABLES
+def _ids(value: object) -> list[tuple[str | None, str]]:
+    """(context, message id) of every text in a table value."""
+    if isinstance(value, Msg):
+        return [(value.context, value.id)]
+    if isinstance(value, str):
+        return [(None, value)] if value else []
+    if isinstance(value, dict):
+        return [found for item in value.values() for found in _ids(item)]
+    if isinstance(value, list | tuple):
+        return [found for item in value for found in _ids(item)]
+    return []
 
-    assert set(TABLES["nl"]) == set(TABLES["en"])
-    for key, value in TABLES["nl"].items():
-        other = TABLES["en"][key]
+
+@pytest.mark.parametrize("code", [c for c in codes() if c != "en"])
+def test_every_handout_text_is_translated_in_every_shipped_language(code):
+    """Every fixed handout text (an English message id) has a translation in each shipped language's
+    catalogue, with the same lists and tuples per key (no key missing in one language)."""
+    with (LOCALE_DIR / code / "LC_MESSAGES" / "herstelplan.po").open("rb") as fp:
+        catalogue = read_po(fp, locale=code)
+    missing = [(context, message) for key, value in texts._TABLE.items() for context, message in _ids(value)
+               if not (found := catalogue.get(message, context=context)) or not found.string]
+    assert not missing
+    worded, english = Words(code).table(), Words("en").table()
+    assert set(worded) == set(english)
+    for key, value in worded.items():
+        other = english[key]
         assert type(value) is type(other), key
-        if isinstance(value, list | tuple):
+        if isinstance(value, list | tuple | dict):
             assert len(value) == len(other), key
     assert Words("nl").weeks(3, 4) == "week 3–6" and Words("en").weeks(1, 1) == "week 1"

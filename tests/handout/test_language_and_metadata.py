@@ -11,7 +11,7 @@ from planner.handout.document import render
 from planner.handout.model import HandoutOptions
 from planner.handout.texts import TABLES
 from planner.services import handouts, plans
-from tests.handout.helpers import plan, reader, text
+from tests.handout.helpers import page_texts, plan, reader, text
 
 OTHER = {"nl": "en", "en": "nl"}
 
@@ -24,7 +24,7 @@ def _own_sentences(lang: str) -> list[str]:
         for item in value if isinstance(value, list | tuple) else [value]:
             if not isinstance(item, str):
                 continue
-            head = item.split("%(")[0].split("<b>")[0].strip()
+            head = item.split("{")[0].split("<b>")[0].strip()
             if len(head) >= 14 and head not in str(TABLES[OTHER[lang]].get(key)):
                 found.append(head)
     return found
@@ -68,3 +68,38 @@ def test_pdf_says_its_language_and_title_in_the_plans_language(lang, title, tag)
     assert pdf.trailer["/Root"]["/Lang"] == tag
     assert pdf.metadata.title == f"{title}: Rug"
     assert reader(render(replace(plan(), title=""), HandoutOptions(lang=lang))).metadata.title == title
+
+
+def _languages_with(monkeypatch, *, reviewed_nl: bool = True, extra=()):
+    """languages.json as the program reads it, with Dutch's `reviewed` flag and extra languages."""
+    from planner import languages
+
+    shipped = tuple(replace(lang, reviewed=reviewed_nl) if lang.code == "nl" else lang
+                    for lang in languages.languages())
+    monkeypatch.setattr(languages, "languages", lambda: (*shipped, *extra))
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_a_handout_in_a_language_not_yet_reviewed_says_so_on_its_cover(monkeypatch, full):
+    """Issue 15: a handout in a language whose `reviewed` is false says on its cover, in that language
+    and with the language's own name, that no therapist who speaks it has checked it yet."""
+    options = HandoutOptions(lang="nl", full=full)
+    note = "Deze vertaling is nog niet nagekeken door een therapeut die Nederlands spreekt."
+    assert note not in text(render(plan(), options))  # Dutch is reviewed: no note
+    _languages_with(monkeypatch, reviewed_nl=False)
+    pages = [" ".join(page.split()) for page in page_texts(render(plan(), options))]
+    assert note in pages[0] and not any(note in page for page in pages[1:])
+    assert note not in text(render(plan(), HandoutOptions(lang="en", full=full)))
+
+
+def test_a_language_that_is_only_data_prints_with_its_own_tag_dates_and_note(monkeypatch):
+    """A language listed in languages.json without any code (here without a catalogue either): its
+    handout has its BCP 47 tag as /Lang, its dates from Babel, and the not-reviewed note."""
+    from planner.languages import Language
+
+    _languages_with(monkeypatch, extra=(Language("tr", "Türkçe", "tr_TR", "tr-TR", reviewed=False),))
+    data = render(plan(), HandoutOptions(lang="tr"))
+    assert reader(data).trailer["/Root"]["/Lang"] == "tr-TR"
+    flat = text(data)
+    assert "2 Mart 2026" in flat  # the plan's start and issue date, worded by Babel for tr_TR
+    assert "who speaks Türkçe" in flat  # no Turkish catalogue here: the English id, with its name

@@ -88,9 +88,9 @@ def test_the_easiest_knee_plank_is_the_counter_with_its_own_picture(lang):
 
 def test_a_level_falls_back_to_the_block_and_records_its_picture():
     texts = {"nl": BlockText(title="Blok", steps=("Stap een.", "Stap twee."), safety="Let op.")}
-    levels = (Level(nl="Makkelijk", en="Easy", texts={"nl": LevelText(safety="Eigen let op.")},
+    levels = (Level({"nl": "Makkelijk", "en": "Easy"}, texts={"nl": LevelText(safety="Eigen let op.")},
                     illustration="blok.level-0.svg"),
-              Level(nl="Basis", en="Basic"))
+              Level({"nl": "Basis", "en": "Basic"}))
     easy = shown(texts, levels, 0, Dosage(level=0), "nl", illustration="blok.svg")
     assert easy.steps == ("Stap een.", "Stap twee.") and easy.safety == "Eigen let op."
     assert easy.illustration == "blok.level-0.svg"
@@ -122,7 +122,35 @@ def test_a_therapists_block_with_one_set_of_steps_keeps_working():
 
 
 def test_malformed_level_data_never_raises():
-    assert Level.from_data("nonsense") == Level(nl="", en="")
+    assert Level.from_data("nonsense") == Level()
     level = Level.from_data({"nl": 3, "en": "Easy", "text": {"nl": "x", "en": {"steps": "x", "safety": 4}}})
-    assert level.en == "Easy" and level.nl == "" and level.texts == {}
+    assert level.text("en") == "Easy" and level.text("nl") == "" and level.texts == {}
     assert Level.from_data(level.to_data()) == level
+    assert level.to_data() == {"nl": "", "en": "Easy"}  # the stored form: a label per language code
+
+
+def test_a_level_label_in_another_language_is_kept():
+    """Level labels are keyed by language code: a label in a language this program does not ship
+    survives reading and writing (a plan file from a program that has Turkish)."""
+    level = Level.from_data({"nl": "Licht", "en": "Light", "tr": "Hafif", "illustration": "x.svg"})
+    assert level.text("tr") == "Hafif" and level.illustration == "x.svg"
+    assert level.to_data() == {"nl": "Licht", "en": "Light", "tr": "Hafif", "illustration": "x.svg"}
+
+
+def test_numbers_and_plural_forms_are_worded_per_language():
+    """Numbers as the language writes them (Babel: 2,5 / 2.5), plural forms chosen by the count, also
+    for a whole number stored as 3.0; the words come from the language's catalogue."""
+    import warnings
+
+    from planner.domain.dosage import detail_words, volume_words
+
+    dosage = Dosage(sets=1, load_kg=2.5, reps=1, days_per_week=1)
+    assert fill("{sets}, {load_kg}", dosage, "nl") == "1 serie, 2,5 kilo"
+    assert fill("{sets}, {load_kg}", dosage, "en") == "1 set, 2.5 kilos"
+    assert volume_words(dosage, "nl") == "1 herhaling, 1 dag per week"
+    assert volume_words(dosage, "en") == "1 repetition, 1 day a week"
+    assert detail_words(dosage, "nl") == ["Gewicht: 2,5 kg"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert fill("{minutes} {reps}", Dosage(minutes=3.0, reps=2.0), "nl") == "3 minuten 2 keer"
+        assert fill("{minutes} {reps}", Dosage(minutes=3.0, reps=2.0), "en") == "3 minutes twice"

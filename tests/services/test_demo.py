@@ -29,3 +29,20 @@ def test_finding_7_the_demo_plan_is_time_contingent_bending_practice_walking_and
     assert notes == [DEMO_PRIVATE_NOTE]
     patient = patients.get_patient(db, plan.patient_id)
     assert patient.region == "lower-back" and "bukken" in patient.complaint
+
+
+def test_the_demo_patients_words_are_data_per_language(db, monkeypatch):
+    """The demo's title, goal, complaint and private note come from resources/library/demo.json, keyed
+    by language code: a language adds its entry there; one without an entry gets the English words."""
+    from planner.services import demo
+
+    assert demo.demo_texts("nl")["title"] == "Rug in beweging" and demo.demo_texts("en")["title"] == "Back on the move"
+    assert demo.demo_texts("xx") == demo.demo_texts("en")
+    words = {"title": "Bel hareketi", "goal": "Torunumla 30 dakika yürümek", "complaint": "Bel ağrısı",
+             "private_notes": "Demo (özel)."}
+    monkeypatch.setattr(demo, "read_demo", lambda: {"languages": {"tr": words}})
+    plan = plans.get_plan(db, ensure_demo(db, lang="tr"))
+    assert plan.title == words["title"] and plan.goal == words["goal"]
+    patient = patients.get_patient(db, plan.patient_id)
+    assert patient.complaint == words["complaint"] and patient.private_notes == words["private_notes"]
+    assert [p.id for p in patients.list_patients(db, query="ağrısı")] == [patient.id]  # found by her own words

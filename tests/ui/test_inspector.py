@@ -99,7 +99,7 @@ def test_level_picker_uses_the_blocks_ladder(qtbot, window, db, patient_plan):
     window.editor.select(("item", item_id))
     level = window.inspector.item_page.level
     block = library.get_block_by_key(db, "strength.sit-to-stand")
-    assert level.itemText(2).endswith(block.levels[2].en)
+    assert level.itemText(2).endswith(block.levels[2].text("en"))
     level.setFocus()
     qtbot.keyClick(level, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: _item(db, patient_plan.id, item_id).dosage.level == 2)

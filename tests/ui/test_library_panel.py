@@ -121,14 +121,18 @@ def test_create_an_own_block_in_both_languages(qtbot, window, db):
     assert "between 1 and 100" in form.dosage_fields["reps"][1].text()
     form.dosage_fields["reps"][0].setText("10")
     _type_lines(qtbot, form.pages["nl"].levels, ["Met twee handen", "Met een hand", "Zonder steun"])
-    _type_lines(qtbot, form.pages["en"].levels, ["Two hands", "One hand", "No support"])
+    _type_lines(qtbot, form.pages["en"].levels, ["Two hands", "One hand"])
+    form.accept()  # three levels in Dutch, two in English: named, nothing saved
+    assert "same number of levels in every language" in form.levels_error.text()
+    assert window.library.current_block() is None or window.library.current_block().title("nl") != "Traplopen met steun"
+    _type_lines(qtbot, form.pages["en"].levels, ["", "No support"])
     form.accept()
     qtbot.waitUntil(lambda: window.library.current_block() is not None
                     and window.library.current_block().title("nl") == "Traplopen met steun")
     block = library.get_block(db, window.library.current_block().id)
     assert not block.builtin and block.kind is Kind.STRENGTH and block.regions == ("knee",)
     assert block.text("nl").steps == ("Pak de leuning vast.", "Stap op de eerste tree.")
-    assert block.dosage.reps == 10 and block.levels[1].nl == "Met een hand"
+    assert block.dosage.reps == 10 and block.levels[1].text("nl") == "Met een hand"
 
 
 def test_built_ins_are_read_only_duplicates_are_editable(qtbot, window, db):

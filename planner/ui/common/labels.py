@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.domain.dosage import FIELD_LABELS
 from planner.domain.kinds import Kind
 from planner.domain.model import PlanStatus
-from planner.i18n import N_, SUPPORTED, _, current_language, translation
+from planner.i18n import N_, SUPPORTED, _, translation
 
 _KINDS = {
     Kind.EDUCATION: N_("Education"),
@@ -83,10 +83,8 @@ def language_name(lang: str) -> str:
 
 def field_label(name: str) -> str:
     """The dosage field's label in the UI language."""
-    labels = FIELD_LABELS.get(name)
-    if not labels:
-        return name
-    return labels.get(current_language(), labels["en"])
+    label = FIELD_LABELS.get(name)
+    return _(label) if label else name
 
 
 def block_words(kind: Kind | str, regions: tuple[str, ...] | list[str],

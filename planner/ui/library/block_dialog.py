@@ -1,4 +1,4 @@
-"""Create or change a therapist's own library block, with its texts in Dutch and English."""
+"""Create or change a therapist's own library block, with its texts in every shipped language."""
 
 from __future__ import annotations
 
@@ -164,7 +164,7 @@ class BlockDialog(QDialog):
             for page in self.pages.values():
                 page.load(block)
         self._build_dosage()
-        self.pages["nl"].title.setFocus()
+        self.pages[LANGUAGES[0]].title.setFocus()
 
     def _build_dosage(self) -> None:
         while self.dosage_form.rowCount():
@@ -201,8 +201,8 @@ class BlockDialog(QDialog):
             elif value is not None:
                 dosage[name] = value if name == "load_kg" else int(value)
         levels = {lang: page.level_lines() for lang, page in self.pages.items()}
-        if len(levels["nl"]) != len(levels["en"]) and levels["nl"] and levels["en"]:
-            problems["levels"] = _("Give the same number of levels in both languages (one per line).")
+        if len({len(lines) for lines in levels.values() if lines}) > 1:
+            problems["levels"] = _("Give the same number of levels in every language (one per line).")
         count = max(len(v) for v in levels.values())
         level_list = [{lang: (levels[lang][i] if i < len(levels[lang]) else "") for lang in LANGUAGES}
                       for i in range(count)]
@@ -228,7 +228,7 @@ class BlockDialog(QDialog):
         return data, problems
 
     def _show(self, problems: dict[str, str]) -> None:
-        page = self.pages["nl"]
+        page = self.pages[LANGUAGES[0]]  # the first tab
         page.title_error.show_problem(problems.get("title"))
         set_invalid(page.title, "title" in problems)
         self.region_error.show_problem(problems.get("regions"))
@@ -248,7 +248,7 @@ class BlockDialog(QDialog):
         if problems:
             if "title" in problems:
                 self.tabs.setCurrentIndex(0)
-                self.pages["nl"].title.setFocus()
+                self.pages[LANGUAGES[0]].title.setFocus()
             return
         try:
             if self.block is None:
