@@ -8,7 +8,7 @@ word them for a plan's language.
 from __future__ import annotations
 
 from planner.domain.dosage import Dosage
-from planner.domain.messages import ByLanguage, Msg, msg, nmsg, worded
+from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent, worded
 from planner.domain.model import BlockInfo
 
 
@@ -80,9 +80,9 @@ def growth_words(ratio: float | None, *, factor: float, weeks: int, cap_pct: int
         return ""
     pct = round((ratio - 1) * 100)
     allowed = round((factor - 1) * 100)
-    return nmsg("{sign}{pct} % (max. +{allowed} % in {n} week at {cap} % a week)",
-                "{sign}{pct} % (max. +{allowed} % in {n} weeks at {cap} % a week)", weeks,
-                sign="+" if pct >= 0 else "−", pct=abs(pct), allowed=allowed, cap=cap_pct)
+    return nmsg("{sign}{pct} (max. +{allowed} in {n} week at {cap} a week)",
+                "{sign}{pct} (max. +{allowed} in {n} weeks at {cap} a week)", weeks,
+                sign="+" if pct >= 0 else "−", pct=percent(abs(pct)), allowed=percent(allowed), cap=percent(cap_pct))
 
 
 # ---- patient words (for 'what changed since your last visit') --------------------------------
