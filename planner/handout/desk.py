@@ -1,11 +1,16 @@
-"""The desk handout's own parts: the current phase with its education and daily-life blocks in
-full (text, steps, safety line), and the next phase as a short preview.
+"""The desk handout's own parts: the current phase's education blocks in full on the 'why' pages
+(`lessons`), its daily-life blocks in full under the phase's heading and then its exercises, whole,
+two to a page (`order`, `block`); and the next phase as a short preview.
 
 The whole booklet (`--full`) keeps the education texts on the 'why' pages and the daily-life texts
-in their own section; the desk handout has no room for either, so it prints them where they are used.
+in their own section; the desk handout has no room for a daily-life section, so it prints those
+blocks in the phase. Text blocks may go on on the next page; exercise blocks never leave a gap they
+could not fill, so the text blocks come first and the exercises follow.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
@@ -57,9 +62,31 @@ def _text_block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None) -
     return story
 
 
+def lessons(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
+    """The current phase's education blocks in full, for the 'why this works' pages: what they
+    explain is why the plan works (the whole booklet keeps their texts there too)."""
+    if not plan.phases:
+        return []
+    story: list[Flowable] = []
+    for item in plan.phases[plan.current_phase].items:
+        if item.kind is Kind.EDUCATION:
+            story.extend(_text_block(item, w, st, limit=plan.pain_limit))
+            story.append(Spacer(1, st.size * 0.6))
+    return story
+
+
+def order(items: Sequence[HandoutItem]) -> list[HandoutItem]:
+    """The desk's order in a phase: daily life first (text that may go on on the next page, right
+    under the phase's heading), then the exercises in the plan's order, whole, two to a page."""
+    return [item for item in items if item.kind is Kind.DAILY] + [item for item in items if item.kind is not Kind.DAILY]
+
+
 def block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) -> Flowable | list[Flowable]:
-    """One item of the current phase on the desk handout."""
-    if item.kind in (Kind.EDUCATION, Kind.DAILY):
+    """One item of the current phase on the desk handout (its education blocks are on the 'why'
+    pages: `lessons`)."""
+    if item.kind is Kind.EDUCATION:
+        return []
+    if item.kind is Kind.DAILY:
         return _text_block(item, w, st, limit=limit)
     return phases.exercise(item, w, st, limit=limit)
 

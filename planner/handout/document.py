@@ -1,8 +1,8 @@
 """Render a HandoutPlan to PDF bytes with ReportLab Platypus: a pure function of its input.
 
-The desk handout (default): cover with the roadmap; what changed (if anything); why this works;
-the rules of the plan's own mode with the red flags; the current phase in full and the next one as
-a preview; one diary page. The whole booklet (`full`): every phase in full, daily life and contact
+The desk handout (default): cover with the roadmap and the next phase as a preview; what changed
+(if anything); the rules of the plan's own mode with the red flags; why this works, with the
+current phase's lessons; the current phase in full; one diary page. The whole booklet (`full`): every phase in full, daily life and contact
 instead of the preview. Sections start on a new page.
 """
 
@@ -60,10 +60,10 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     flow.extend(education.changes(plan, w, st, limit=DESK_CHANGES))
     flow.extend(rules.rules(plan, w, st))  # the rules first: the pages fill better than after 'why'
     flow.append(_gap(st))
-    flow.extend(education.why(plan, w, st, with_topics=False))
+    flow.extend(education.why(plan, w, st, with_topics=False, topics=desk.lessons(plan, w, st)))
     if plan.phases:
         flow.append(_gap(st))
-        flow.extend(phases.phase(plan, plan.current_phase, w, st, render=desk.block))
+        flow.extend(phases.phase(plan, plan.current_phase, w, st, render=desk.block, order=desk.order))
     diary_pages = diary.diary(plan, options, w, st)
     if diary_pages:
         flow.append(PageBreak())

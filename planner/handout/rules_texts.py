@@ -131,6 +131,8 @@ NL: dict[str, Any] = {
     "diary_legend_time": "Doe je afgesproken hoeveelheid, ook op een slechte dag, en niet meer op een "
     "goede dag. %(mornings)d ochtenden achter elkaar slechter? Houd de hoeveelheid nog %(hold)d week gelijk.",
     "diary_exercises": "Je oefeningen:",
+    # budget
+    "diary_new_tick": "Een kruisje bij: %(signs)s. Bel dan vandaag je therapeut.",
 }
 
 EN: dict[str, Any] = {
@@ -245,4 +247,6 @@ EN: dict[str, Any] = {
     "diary_legend_time": "Do your agreed amount, also on a bad day, and no more on a good day. "
     "%(mornings)d worse mornings in a row? Keep the amount the same for %(hold)d more week.",
     "diary_exercises": "Your exercises:",
+    # budget
+    "diary_new_tick": "A cross for: %(signs)s. Then call your therapist today.",
 }

@@ -12,7 +12,9 @@ from planner.domain.kinds import Kind
 from planner.handout import styles
 from planner.handout.document import render
 from planner.handout.model import HandoutOptions
-from planner.services import handouts, plans
+from planner.services import handouts, plans, revisions
+from planner.services.demo import ensure_demo
+from planner.store import tables
 from tests.handout.helpers import page_texts, reader, text
 from tests.handout.layout import fill, page_lines
 
@@ -30,26 +32,79 @@ def _demo_on(db, plan_id: int, phase: int, options: HandoutOptions):
     return handouts.handout_input(db, plan_id, options, today=today)
 
 
+def _demo_stored(db, plan_id: int, phase: int, options: HandoutOptions):
+    """The demo plan's handout as `python main.py export` prints it on the day `python main.py demo`
+    made it, with `phase` (0-based) stored as the current phase, as an accepted review stores it,
+    after the patient was given the previous phase's handout: the 'what changed' list is on it, and
+    without clinic details the lines to write them in."""
+    plan = plans.get_plan(db, plan_id)
+    if phase > 0:
+        revisions.snapshot_plan(db, plan_id, reason="export", current_phase=phase - 1)
+    with db.transaction() as session:
+        session.get(tables.Plan, plan_id).current_phase_id = plan.phases[phase].id
+    return handouts.handout_input(db, plan_id, options, today=plan.start_date)
+
+
+@pytest.fixture
+def bare_demo_id(db) -> int:
+    """The demo plan as `python main.py demo` makes it: no clinic details, no next appointment."""
+    return ensure_demo(db)
+
+
 @pytest.mark.parametrize("large", [False, True])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_desk_handout_fits_the_page_budget_in_every_phase(db, demo_id, lang, large):
-    """Whichever phase is current, the demo's desk handout has at most 8 A4 pages (12 in large print)."""
-    phases = (0, 1, 2) if large else (0,)  # phases 2 and 3 at 12 pt: see the strict xfail below
-    for phase in phases:
+    """Whichever phase is current, the demo's desk handout has at most 8 A4 pages (12 in large print):
+    the current phase by the calendar, with the clinic filled in."""
+    for phase in range(3):
         options = HandoutOptions(lang=lang, large_print=large)
         data = render(_demo_on(db, demo_id, phase, options), options)
         count = len(reader(data).pages)
         assert count <= DESK_PAGES[large], f"phase {phase + 1}: {count} pages"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 12 stays open): with the engine's demo, phases 2 and 3 "
-                   "hold six exercises and three weeks of agreed amounts; the desk handout takes 10 A4 pages "
-                   "at 12 pt (exercise blocks leave half pages, the diary runs to two pages)")
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_desk_handout_fits_the_page_budget_with_the_phase_stored_as_current(db, bare_demo_id, lang, large):
+    """The same budget for the demo as the command line makes and exports it, each phase stored as
+    the current one (the 'what changed' list and the write-in lines for the clinic included)."""
+    for phase in range(3):
+        options = HandoutOptions(lang=lang, large_print=large)
+        described = _demo_stored(db, bare_demo_id, phase, options)
+        assert described.current_phase == phase and (phase == 0 or described.changes)
+        count = len(reader(render(described, options)).pages)
+        assert count <= DESK_PAGES[large], f"phase {phase + 1}: {count} pages"
+
+
 @pytest.mark.parametrize("phase", [1, 2])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_desk_handout_of_the_demo_in_phases_2_and_3_fits_8_pages(db, demo_id, lang, phase):
+    """Phases 2 and 3 hold six exercises and three weeks of agreed amounts: still 8 pages at 12 pt."""
     options = HandoutOptions(lang=lang)
     assert len(reader(render(_demo_on(db, demo_id, phase, options), options)).pages) <= DESK_PAGES[False]
+
+
+def test_cli_export_of_the_demo_with_phase_2_stored_as_current_fits_8_pages(db_path, tmp_path):
+    """`python main.py demo`, phase 2 stored as current, `export ID --out f.pdf`: at most 8 A4 pages,
+    and the diary is phase 2's."""
+    from planner.services.database import open_database
+    from tests.cli.test_cli import run
+
+    url = f"sqlite:///{db_path}"
+    plan_id = run("demo", database=db_path).stdout.strip()
+    first, out = tmp_path / "first.pdf", tmp_path / "f.pdf"
+    assert run("export", plan_id, "--out", str(first), "--database", url).returncode == 0  # phase 1 given
+    database = open_database(url, daily_backup=False)
+    try:
+        phase_2 = plans.get_plan(database, int(plan_id)).phases[1].id
+        with database.transaction() as session:
+            session.get(tables.Plan, int(plan_id)).current_phase_id = phase_2
+    finally:
+        database.dispose()
+    assert run("export", plan_id, "--out", str(out), "--database", url).returncode == 0
+    assert len(reader(out).pages) <= DESK_PAGES[False]
+    flat = text(out)
+    assert "Dagboek: fase 2" in flat and "Hierna: fase 3" in flat and "Nieuwe fase: Opbouwen" in flat
 
 
 def test_desk_holds_the_current_phase_in_full_and_the_next_as_a_preview(db, demo_id):
