@@ -25,15 +25,25 @@ from planner.handout.texts import Words
 
 def _text_block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None) -> list[Flowable]:
     """An education or daily-life block in full: heading, text with the picture, steps, amount,
-    safety line and the therapist's note. Long texts split between pages; the heading stays with them."""
-    text: list[Flowable] = []
+    safety line and the therapist's note. Long texts split between pages; the heading stays with
+    them, and the steps stay with the amount and safety line (what to do, on one page)."""
+    body: list[Flowable] = []
     for paragraph in item.body or ((item.purpose,) if item.purpose else ()):
-        text.extend(markup.paragraphs(paragraph, st.body))
+        body.extend(markup.paragraphs(paragraph, st.body))
     steps = phases.numbered(item.steps, st)
     if steps and item.kind is Kind.EDUCATION:
         steps.insert(0, Paragraph(markup.bold(w("steps_label")), st.body))
-    text.extend(steps)
+    tail: list[Flowable] = []
+    box = phases.dose_box(item, w, st, limit=limit) if item.kind is Kind.DAILY else None
+    if box is not None:
+        tail.append(box)
+    if item.safety.strip():
+        tail.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
     width = st.side_picture_width
+    narrow = st.width - width - st.size
+    todo = [*steps, *tail]
+    together = bool(body) and _height(todo, st.width) < st.height * 0.35  # else they go on as they fit
+    text = body if together else [*body, *steps]
     picture = images.picture(item.image, item.illustration, width, width * phases.PICTURE_RATIO)
     heading: Flowable = BlockHeading(markup.para(item.title, st.h3), w.kind(item.kind), st)
     story: list[Flowable] = [CondPageBreak(st.height * 0.2)]  # never a heading alone at the bottom
@@ -43,23 +53,21 @@ def _text_block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None) -
     else:
         story.append(heading)
         story.extend(text)
-    tail: list[Flowable] = []
-    box = phases.dose_box(item, w, st, limit=limit) if item.kind is Kind.DAILY else None
-    if box is not None:
-        tail.append(box)
-    if item.safety.strip():
-        tail.append(markup.labelled(w("safety_label"), item.safety.strip(), st.caution))
-    if tail:  # the amount and safety line keep the last two lines of text with them
+    if together:
+        story.append(KeepTogether(todo))
+    elif tail:  # the amount and safety line keep the last two lines of text with them
         keep = []
         while story and isinstance(story[-1], Paragraph) and len(keep) < 2:
             keep.insert(0, story.pop())
         story.append(KeepTogether([*keep, *tail]))
     story.extend(phases._note(item, w, st))  # noqa: SLF001 - the same note box as in the booklet
-    measured = [*text, *tail]
-    tall = sum(f.wrap(st.width - width - st.size, st.height)[1] + f.getSpaceAfter() for f in measured)
-    if tall < st.height * 0.25:  # a short block stays together: no page of a few stray lines
+    if _height([*body, *todo], narrow) < st.height * 0.25:  # a short block stays together: no page of a few stray lines
         return [story[0], KeepTogether(story[1:])]
     return story
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    return sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables)
 
 
 def lessons(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:

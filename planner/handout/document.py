@@ -35,7 +35,7 @@ def para_text(text: str) -> str:
     return markup.text(text)
 
 
-DESK_CHANGES = 6  # lines of "what changed" on the desk handout; the rest is told at the desk
+DESK_CHANGES = 4  # lines of "what changed" on the desk handout; the rest is told at the desk
 
 
 def _front(plan: HandoutPlan, w: Words, st: Styles, *, roadmap_limit: int | None) -> list[Flowable]:
@@ -55,9 +55,14 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     """The desk handout: cover with the roadmap, why it works, the rules of the plan's own mode,
     the current phase in full, the next phase as a preview, and one diary page."""
     flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)
-    if plan.phases:  # what comes next, near the roadmap (at a phase's end it would often take a page)
-        flow[-1:-1] = desk.preview(plan, w, st)
-    flow.extend(education.changes(plan, w, st, limit=DESK_CHANGES))
+    news = education.changes(plan, w, st, limit=DESK_CHANGES)
+    ahead = desk.preview(plan, w, st) if plan.phases else []  # near the roadmap (a phase's end would often
+    # take a page); what changed with it on the cover when the cover has the room, else after it
+    if news and cover.fits([*flow[:-1], *news, *ahead], st):
+        flow[-1:-1] = [*news, *ahead]
+    else:
+        flow[-1:-1] = ahead
+        flow.extend(news)
     flow.extend(rules.rules(plan, w, st))  # the rules first: the pages fill better than after 'why'
     flow.append(_gap(st))
     flow.extend(education.why(plan, w, st, with_topics=False, topics=desk.lessons(plan, w, st)))

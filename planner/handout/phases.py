@@ -228,8 +228,8 @@ def phase(plan: HandoutPlan, index: int, w: Words, st: Styles, *, render: BlockR
     label = w("phase_n_of", n=index + 1, total=total)
     if index == plan.current_phase:
         label += f" · → {w('you_are_here')}"
-    story: list[Flowable] = [
-        Paragraph(markup.text(label), st.label),
+    story: list[Flowable] = [  # air above when the phase starts under another section
+        Paragraph(markup.text(label), ParagraphStyle("phase_label", parent=st.label, spaceBefore=st.size * 0.8)),
         markup.para(ph.name, st.h1),
         Paragraph(markup.bold(when), st.lead),
     ]
