@@ -5,6 +5,7 @@ alone at the bottom, a page of a few lines)."""
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 
 import pytest
 
@@ -15,7 +16,7 @@ from planner.handout.model import HandoutOptions
 from planner.services import handouts, plans, revisions
 from planner.services.demo import ensure_demo
 from planner.store import tables
-from tests.handout.helpers import page_texts, reader, text
+from tests.handout.helpers import font_sizes, page_texts, reader, text
 from tests.handout.layout import fill, page_lines
 
 DESK_PAGES = {False: 8, True: 12}  # issue 12: at most 8 A4 pages at 12 pt, 12 in large print
@@ -86,7 +87,8 @@ def test_desk_handout_of_the_demo_in_phases_2_and_3_fits_8_pages(db, demo_id, la
 
 def test_cli_export_of_the_demo_with_phase_2_stored_as_current_fits_8_pages(db_path, tmp_path):
     """`python main.py demo`, phase 2 stored as current, `export ID --out f.pdf`: at most 8 A4 pages,
-    and the diary is phase 2's."""
+    the diary is phase 2's, and the body is 12 pt although the demo patient is 72 (the command line
+    prints what it is told; only the export dialog pre-selects large print)."""
     from planner.services.database import open_database
     from tests.cli.test_cli import run
 
@@ -105,6 +107,7 @@ def test_cli_export_of_the_demo_with_phase_2_stored_as_current_fits_8_pages(db_p
     assert len(reader(out).pages) <= DESK_PAGES[False]
     flat = text(out)
     assert "Dagboek: fase 2" in flat and "Hierna: fase 3" in flat and "Nieuwe fase: Opbouwen" in flat
+    assert statistics.mode(font_sizes(out.read_bytes())) == styles.BODY_PT
 
 
 def test_desk_holds_the_current_phase_in_full_and_the_next_as_a_preview(db, demo_id):
@@ -184,3 +187,24 @@ def test_pages_are_half_full_no_heading_ends_a_page_no_page_of_a_few_lines(db, d
             if not last_of_section:
                 used = fill(lines, page_height=st.page[1], top=st.top, bottom=st.bottom)
                 assert used >= 0.5, f"{where} is {used:.0%} full"
+
+
+@pytest.mark.parametrize("phase", [1, 2])
+def test_demo_diary_is_one_page_with_the_weeks_side_by_side_and_unchanged_amounts_once(db, demo_id, phase):
+    """Phases 2 and 3 have three weeks of agreed amounts: one diary page at 12 pt, the weeks side by side
+    in one table, and an amount that does not change (breathing, the balance hold) printed once."""
+    from planner.handout.diary import row_words
+
+    options = HandoutOptions()
+    described = _demo_on(db, demo_id, phase, options)
+    diary = [page for page in page_texts(render(described, options)) if page.startswith("Dagboek: fase")]
+    assert len(diary) == 1
+    current = described.phases[phase]
+    weeks = [f"Week {week}" for week in range(current.first_week, current.first_week + current.weeks)]
+    assert f"Je afgesproken hoeveelheid {' '.join(weeks)}" in diary[0]
+    for item in current.items:
+        if item.kind in (Kind.BREATHING, Kind.BALANCE):  # no weekly amount: once, across the weeks
+            assert diary[0].count(f"{item.title}: {row_words(item.dosage, 'nl')}") == 1, item.title
+        elif item.week_amounts and item.kind is not Kind.EDUCATION:
+            assert diary[0].count(item.title) == 1, item.title  # one line, not one per week
+    assert diary[0].count("Iets nieuws?") == len(weeks) + 1  # each week asks; the signs are named once
