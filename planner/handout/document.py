@@ -70,8 +70,8 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
         flow.append(_gap(st))
         flow.extend(phases.phase(plan, plan.current_phase, w, st, render=desk.block, order=desk.order))
     diary_pages = diary.diary(plan, options, w, st)
-    if diary_pages:
-        flow.append(PageBreak())
+    if diary_pages:  # on a page of its own, unless the page before holds only a few lines
+        flow.append(CondPageBreak(st.height * 0.75))
         flow.extend(diary_pages)
     return flow
 

@@ -151,7 +151,11 @@ def exercise(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = Non
     if picture is None:
         flow.extend([*purpose, *steps, *([dose_box(item, w, st, limit=limit)] if box is not None else []), *cues])
     else:
-        flow.extend(picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ()))
+        beside = picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ())
+        last = 0  # the last step and the cues under the picture go on to the next page together, never a
+        while last < min(3, len(beside) - 1) and isinstance(beside[-1 - last], Paragraph):  # lone safety line
+            last += 1
+        flow.extend([*beside[:-last], KeepTogether(beside[-last:])] if last > 1 else beside)
     flow.extend(_note(item, w, st))
     return KeepMostlyTogether(flow, room=st.height * 0.4)
 

@@ -168,25 +168,41 @@ def test_cli_export_full_and_desk(db_path, tmp_path):
     assert "Hierna: fase 2" in text(desk) and "Hierna" not in text(full)
 
 
+def _check_pages(data: bytes, *, large: bool, where: str) -> None:
+    """Every page but the last of a section is at least half full; no page ends with a heading; every
+    page has more than a few lines."""
+    st = styles.build(large_print=large)
+    pages = page_lines(data, large_print=large)
+    for number, lines in enumerate(pages, 1):
+        here = f"{where}, page {number}"
+        assert len(lines) >= 6, f"{here}: only {len(lines)} lines"
+        lowest = min(lines, key=lambda line: line.y)
+        assert lowest.size <= st.size + 0.5, f"{here} ends with a heading: {lowest.text!r}"
+        last_of_section = number == len(pages) or pages[number][0].text.startswith(SECTION_STARTS)
+        if not last_of_section:
+            used = fill(lines, page_height=st.page[1], top=st.top, bottom=st.bottom)
+            assert used >= 0.5, f"{here} is {used:.0%} full"
+
+
 @pytest.mark.parametrize("full", [False, True])
 @pytest.mark.parametrize("large", [False, True])
 def test_pages_are_half_full_no_heading_ends_a_page_no_page_of_a_few_lines(db, demo_id, large, full):
-    """Every page but the last of a section is at least half full; no page ends with a heading; every
-    page has more than a few lines. Checked on the demo with each phase current."""
-    st = styles.build(large_print=large)
+    """The page rules, checked on the demo with each phase current (by the calendar, clinic filled in)."""
     for phase in range(3):
         options = HandoutOptions(large_print=large, full=full)
-        data = render(_demo_on(db, demo_id, phase, options), options)
-        pages = page_lines(data, large_print=large)
-        for number, lines in enumerate(pages, 1):
-            where = f"phase {phase + 1} current, page {number}"
-            assert len(lines) >= 6, f"{where}: only {len(lines)} lines"
-            lowest = min(lines, key=lambda line: line.y)
-            assert lowest.size <= st.size + 0.5, f"{where} ends with a heading: {lowest.text!r}"
-            last_of_section = number == len(pages) or pages[number][0].text.startswith(SECTION_STARTS)
-            if not last_of_section:
-                used = fill(lines, page_height=st.page[1], top=st.top, bottom=st.bottom)
-                assert used >= 0.5, f"{where} is {used:.0%} full"
+        _check_pages(render(_demo_on(db, demo_id, phase, options), options), large=large,
+                     where=f"phase {phase + 1} current")
+
+
+@pytest.mark.parametrize("phase", [0, 1, 2])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("large", [False, True])
+def test_page_rules_hold_with_the_phase_stored_as_current(db, bare_demo_id, large, lang, phase):
+    """The same rules for the desk handout as the command line exports it, each phase stored as current
+    (the 'what changed' list and the write-in lines make other pages)."""
+    options = HandoutOptions(lang=lang, large_print=large)
+    _check_pages(render(_demo_stored(db, bare_demo_id, phase, options), options), large=large,
+                 where=f"{lang}, phase {phase + 1} stored as current")
 
 
 @pytest.mark.parametrize("phase", [1, 2])
