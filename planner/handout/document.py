@@ -35,7 +35,8 @@ def para_text(text: str) -> str:
     return markup.text(text)
 
 
-DESK_CHANGES = 4  # lines of "what changed" on the desk handout; the rest is told at the desk
+DESK_CHANGES = 5  # lines of "what changed" on the desk handout; the rest is told at the desk
+COVER_CHANGES = 8  # ... or as many as this when they fit on the cover
 
 
 def _front(plan: HandoutPlan, w: Words, st: Styles, *, roadmap_limit: int | None) -> list[Flowable]:
@@ -55,11 +56,14 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     """The desk handout: cover with the roadmap, why it works, the rules of the plan's own mode,
     the current phase in full, the next phase as a preview, and one diary page."""
     flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)
-    news = education.changes(plan, w, st, limit=DESK_CHANGES)
     ahead = desk.preview(plan, w, st) if plan.phases else []  # near the roadmap (a phase's end would often
-    # take a page); what changed with it on the cover when the cover has the room, else after it
-    if news and cover.fits([*flow[:-1], *news, *ahead], st):
-        flow[-1:-1] = [*news, *ahead]
+    # take a page); what changed with it on the cover when the cover has the room (all of it, or the first
+    # lines), else its first lines after the cover
+    for limit in (COVER_CHANGES, DESK_CHANGES):
+        news = education.changes(plan, w, st, limit=limit)
+        if news and cover.fits([*flow[:-1], *news, *ahead], st):
+            flow[-1:-1] = [*news, *ahead]
+            break
     else:
         flow[-1:-1] = ahead
         flow.extend(news)

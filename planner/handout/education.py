@@ -86,7 +86,7 @@ def why(plan: HandoutPlan, w: Words, st: Styles, *, with_topics: bool = True,
     """The 'why this works' section; `with_topics` adds the texts of the plan's education blocks,
     `topics` other flowables in their place (the desk handout's blocks of the current phase)."""
     story: list[Flowable] = [Paragraph(markup.text(w("why_title")), st.h1)]
-    story.extend(markup.para(text, st.lead) for text in w["why_intro"])
+    story.extend(markup.para(text, st.body) for text in w["why_intro"])
     pillars = [Spacer(1, st.size * 0.3), _pillars(w, st), Spacer(1, st.size * 0.5)]
     if not topics:
         story.extend(pillars)

@@ -58,7 +58,7 @@ def pain_rules(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     return [
         KeepTogether([
             Paragraph(markup.text(w("tl_title")), st.h1),
-            markup.para(w("tl_intro"), st.lead),
+            markup.para(w("tl_intro"), st.body),
             Spacer(1, st.size * 0.3),
             light_table(w, st, plan.pain_limit),
             markup.para(w("plan_limit", limit=plan.pain_limit), st.box),
@@ -73,7 +73,7 @@ def time_rules(w: Words, st: Styles) -> list[Flowable]:
     values = numbers(w)
     return [
         Paragraph(markup.text(w("ga_title")), st.h1),
-        markup.para(w("ga_intro"), st.lead),
+        markup.para(w("ga_intro"), st.body),
         *_list(w("ga_rules_title"), w["ga_rules"], st, numbered=True),
         *_list(w("ga_worse_title", **values), _fill(w, "ga_worse", values), st),
         markup.para(w("ga_missed", **values), st.box),
