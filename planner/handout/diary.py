@@ -1,8 +1,10 @@
 """The diary: one page for the current phase (more only when the phase has many weeks or the
-print is large). Per week a small grid with seven day columns: exercises done (a box a day), pain
-during (0–10), a worse next morning (a cross), morning pain (0–10, optional), then a "something
-new?" line naming the red-flag signs with "call your therapist today". In a time-contingent plan
-each week starts with that week's agreed amount per exercise.
+print is large). At the top how to fill it in and "something new?" naming the red-flag signs with
+"call your therapist today"; in a time-contingent plan the agreed amounts as one table (a line per
+exercise, the weeks side by side, an amount that stays the same printed once) with the plan's rule
+under it, in a pain-contingent plan the pain traffic light's bands. Then per week a small grid with
+seven day columns: exercises done (a box a day), pain during (0–10), a worse next morning (a cross),
+morning pain (0–10, optional) and something new (a box a day).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from planner.domain import glossary
@@ -73,13 +76,35 @@ def _days(plan: HandoutPlan, week: int, w: Words) -> tuple[list[str], dt.date | 
     return [f"{w['days_short'][d.weekday()]} {d.day}" for d in days], first  # one line: 'ma 21' fits
 
 
+def something_new(w: Words, st: Styles) -> Paragraph:
+    """'Something new?' with every red-flag sign and 'call your therapist today': once on the page,
+    above the weeks that each ask it (a box a day)."""
+    signs = ", ".join(glossary.red_flags_short(w.lang))
+    return Paragraph(f"{markup.bold(w('diary_new_label'))} {markup.text(w('diary_new_tick', signs=signs))}",
+                     _tight(st.boxed_note, st))
+
+
+def _tight(style: ParagraphStyle, st: Styles) -> ParagraphStyle:
+    """A box of the diary page with less air around it (the page holds a phase of three weeks)."""
+    pad = st.size * 0.4
+    return ParagraphStyle(f"{style.name}_diary", parent=style, borderPadding=pad, leftIndent=pad,
+                          rightIndent=pad, spaceBefore=pad + 2, spaceAfter=pad + 5)
+
+
+def _title(text: str, st: Styles) -> Paragraph:
+    """The diary's heading, one line: at heading size when it fits, else a size smaller."""
+    style = st.h2 if stringWidth(text, st.h2.fontName, st.h2.fontSize) <= st.width else st.h3
+    return Paragraph(markup.text(text), ParagraphStyle("diary_title", parent=style, textColor=st.h2.textColor))
+
+
 def _grid(plan: HandoutPlan, week: int, w: Words, st: Styles) -> Table:
     """One week: a box a day for 'done' (one box: a day's cell has no room for more that an older hand
-    can tick), pain during, a worse morning, morning pain, and the 'something new?' line."""
+    can tick), pain during, a worse morning, morning pain, and 'something new?' (the signs are named
+    once, above the weeks)."""
     labels, first = _days(plan, week, w)
     cell = ParagraphStyle("diary_cell", parent=st.cell, leading=round(st.size * 1.2, 2))  # one-line rows
     title = w("diary_week", week=week)
-    label_w = st.width * 0.31
+    label_w = st.width * 0.27  # 'Ochtend slechter' fits; 'Wed 23' too
     day_w = (st.width - label_w) / 7
     box = st.size * 1.0
     data: list[list[Any]] = [[Paragraph(markup.bold(title), cell)]  # paragraphs, tick boxes, empty cells
@@ -88,10 +113,7 @@ def _grid(plan: HandoutPlan, week: int, w: Words, st: Styles) -> Table:
     data.append([Paragraph(markup.text(w("diary_during")), cell)] + [""] * 7)
     data.append([Paragraph(markup.text(w("diary_worse")), cell)] + [TickBoxes(1, box) for _ in range(7)])
     data.append([Paragraph(markup.text(w("diary_morning")), cell)] + [""] * 7)
-    signs = ", ".join(glossary.red_flags_short(w.lang))
-    signs = signs[0].upper() + signs[1:]
-    data.append([Paragraph(f"☐ {markup.bold(w('diary_new_label'))} {markup.text(w('diary_new', signs=signs))}",
-                           cell)] + [""] * 7)
+    data.append([Paragraph(markup.bold(w("diary_new_label")), cell)] + [TickBoxes(1, box) for _ in range(7)])
     table = Table(data, colWidths=[label_w] + [day_w] * 7)
     pad = st.size * 0.1
     table.setStyle(styles.table_style(st, [
@@ -99,42 +121,98 @@ def _grid(plan: HandoutPlan, week: int, w: Words, st: Styles) -> Table:
         ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
         ("INNERGRID", (0, 0), (-1, -1), 0.8, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), styles.TINT),
-        ("SPAN", (0, 5), (-1, 5)),
         ("TOPPADDING", (0, 0), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ("LEFTPADDING", (0, 0), (-1, -1), pad),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("LEFTPADDING", (1, 0), (-1, 4), 1),
-        ("RIGHTPADDING", (1, 0), (-1, 4), 1),
+        ("LEFTPADDING", (1, 0), (-1, -1), 1),
+        ("RIGHTPADDING", (1, 0), (-1, -1), 1),
     ]))
     return table
 
 
-def _amounts(week: int, phase: HandoutPhase, w: Words, st: Styles) -> Paragraph | None:
-    parts = []
-    for item in _exercises(phase):
-        words = row_words(week_amount(item, week - phase.first_week), w.lang)
-        if words:
-            parts.append(f"<b>{markup.text(markup.clip(item.title, 60))}</b>: {markup.text(words)}")
-    if not parts:
-        return None
-    return Paragraph(f"{markup.bold(w('diary_amounts'))} " + "; ".join(parts), st.cell)
+def _amount_rows(plan: HandoutPlan, weeks: Sequence[tuple[int, int]], lang: str) -> dict[str, dict[int, Dosage]]:
+    """Every exercise of the diary weeks (title, in plan order) with its agreed amount per week."""
+    rows: dict[str, dict[int, Dosage]] = {}
+    for week, index in weeks:
+        phase = plan.phases[index]
+        for item in _exercises(phase):
+            if row_words(item.dosage, lang) or item.week_amounts:
+                rows.setdefault(item.title, {})[week] = week_amount(item, week - phase.first_week)
+    return rows
 
 
-def week_block(plan: HandoutPlan, week: int, phase_index: int, w: Words, st: Styles,
-               after: Sequence[Flowable] = ()) -> Flowable:
-    """One week of the diary, kept together (with `after`, e.g. the legend under the last week)."""
-    phase = plan.phases[phase_index]
+def _common_days(amounts: Sequence[Dosage]) -> int | None:
+    """The days a week shared by every week's amount (told once beside the name), or None."""
+    days = {dosage.days_per_week for dosage in amounts}
+    only = days.pop() if len(days) == 1 else None
+    return only if only and only < 7 else None
+
+
+AMOUNT_WEEKS = 3  # weeks side by side in one amounts table (a cell keeps room for '2 keer 11 herhalingen')
+
+
+def _amounts_table(title: str, rows: dict[str, dict[int, Dosage]], weeks: Sequence[int], w: Words,
+                   st: Styles, *, rule: str = "") -> Table:
+    """One line per exercise, the weeks side by side; an amount that stays the same in these weeks
+    (breathing, a hold) is printed once across them."""
+    cell = ParagraphStyle("diary_amount", parent=st.cell, leading=round(st.size * 1.2, 2))
+    week_w = min(st.width * 0.2, (st.width * 0.62) / len(weeks))
+    name_w = st.width - week_w * len(weeks)
+    data: list[list[Any]] = [[Paragraph(markup.bold(title), cell)]
+                        + [Paragraph(markup.bold(w("diary_week", week=week)), cell) for week in weeks]]
+    spans: list[tuple[Any, ...]] = []
+    for name, by_week in rows.items():
+        amounts = [by_week[week] for week in weeks if week in by_week]
+        if not amounts:
+            continue
+        label = markup.bold(markup.clip(name, 60))
+        words = [row_words(by_week[week], w.lang) if week in by_week else "–" for week in weeks]
+        if len(set(words)) == 1 and len(weeks) > 1:  # the same every week: once, across the table
+            spans.append(("SPAN", (0, len(data)), (-1, len(data))))
+            data.append([Paragraph(f"{label}: {markup.text(words[0])}", cell)] + [""] * len(weeks))
+            continue
+        days = _common_days(amounts)  # the days a week beside the name, the weeks' cells stay short
+        if days:
+            label += "<br/>" + markup.text(volume_words(Dosage(days_per_week=days), w.lang))
+            words = [row_words(replace(by_week[week], days_per_week=None), w.lang) if week in by_week else "–"
+                     for week in weeks]
+        data.append([Paragraph(label, cell)] + [Paragraph(markup.text(text), cell) for text in words])
+    if rule:  # the rule for these amounts under them, across the table
+        spans.append(("SPAN", (0, len(data)), (-1, len(data))))
+        spans.append(("BACKGROUND", (0, len(data)), (-1, len(data)), styles.TINT))
+        data.append([Paragraph(markup.text(rule), cell)] + [""] * len(weeks))
+    table = Table(data, colWidths=[name_w] + [week_w] * len(weeks), repeatRows=1)
+    pad = st.size * 0.1
+    table.setStyle(styles.table_style(st, [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOX", (0, 0), (-1, -1), 1.5, colors.black),
+        ("INNERGRID", (0, 0), (-1, -1), 0.8, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), styles.TINT),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad * 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        *spans,
+    ]))
+    return table
+
+
+def amounts(plan: HandoutPlan, weeks: Sequence[tuple[int, int]], w: Words, st: Styles, *,
+            rule: str = "") -> list[Flowable]:
+    """The agreed amounts of the diary weeks: a table of at most AMOUNT_WEEKS weeks side by side,
+    with `rule` under the last one."""
+    rows = _amount_rows(plan, weeks, w.lang)
+    if not rows:
+        return []
+    numbers = [week for week, _ in weeks]
     flow: list[Flowable] = []
-    if plan.time_contingent:
-        amounts = _amounts(week, phase, w, st)
-        if amounts is not None:
-            flow.append(amounts)
-            flow.append(Spacer(1, st.size * 0.25))
-    flow.append(_grid(plan, week, w, st))
-    flow.append(Spacer(1, st.size * 0.15))
-    flow.extend(after)
-    return KeepTogether(flow)
+    for start in range(0, len(numbers), AMOUNT_WEEKS):
+        last = start + AMOUNT_WEEKS >= len(numbers)
+        flow.append(_amounts_table(w("ga_title"), rows, numbers[start:start + AMOUNT_WEEKS], w, st,
+                                   rule=rule if last else ""))
+        flow.append(Spacer(1, st.size * 0.5))
+    return flow
 
 
 def diary(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> list[Flowable]:
@@ -144,17 +222,21 @@ def diary(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles) -> l
         return []
     phase = plan.phases[plan.current_phase]
     story: list[Flowable] = [
-        Paragraph(markup.text(w("diary_phase_title", n=plan.current_phase + 1,
-                                name=markup.clip(phase.name, 40))), st.h2),
+        _title(w("diary_phase_title", n=plan.current_phase + 1, name=markup.clip(phase.name, 40)), st),
         Paragraph(w("diary_how_short"), st.body),  # own text with <b> markup, no user text
+        something_new(w, st),
     ]
     if not _exercises(phase):
         story.append(markup.para(w("diary_nothing"), st.body))
-    if plan.time_contingent:
-        legend = w("diary_legend_time", mornings=th.WORSE_MORNINGS_TO_HOLD, hold=th.HOLD_WEEKS)
-    else:
-        legend = w.light("diary_legend", plan.pain_limit)
-    for number, (week, index) in enumerate(weeks, 1):
-        after = [markup.para(legend, st.box)] if number == len(weeks) else []
-        story.append(week_block(plan, week, index, w, st, after))
+    table = amounts(plan, weeks, w, st, rule=w("diary_legend_time", mornings=th.WORSE_MORNINGS_TO_HOLD,
+                                                  hold=th.HOLD_WEEKS)) if plan.time_contingent else []
+    if table:  # graded activity: the amounts once, the weeks side by side, the rule under them
+        story.extend(table)
+    elif plan.time_contingent:
+        story.append(markup.para(w("diary_legend_time", mornings=th.WORSE_MORNINGS_TO_HOLD, hold=th.HOLD_WEEKS),
+                                 _tight(st.box, st)))
+    else:  # the pain traffic light's bands, before the numbers they are about
+        story.append(markup.para(w.light("diary_legend", plan.pain_limit), _tight(st.box, st)))
+    for week, _ in weeks:
+        story.append(KeepTogether([_grid(plan, week, w, st), Spacer(1, st.size * 0.3)]))
     return story

@@ -1,8 +1,8 @@
 """Render a HandoutPlan to PDF bytes with ReportLab Platypus: a pure function of its input.
 
-The desk handout (default): cover with the roadmap; what changed (if anything); why this works;
-the rules of the plan's own mode with the red flags; the current phase in full and the next one as
-a preview; one diary page. The whole booklet (`full`): every phase in full, daily life and contact
+The desk handout (default): cover with the roadmap and the next phase as a preview; what changed
+(if anything); the rules of the plan's own mode with the red flags; why this works, with the
+current phase's lessons; the current phase in full; one diary page. The whole booklet (`full`): every phase in full, daily life and contact
 instead of the preview. Sections start on a new page.
 """
 
@@ -30,7 +30,8 @@ from planner.handout.styles import Styles
 from planner.handout.texts import Words
 from planner.languages import language
 
-DESK_CHANGES = 6  # lines of "what changed" on the desk handout; the rest is told at the desk
+DESK_CHANGES = 5  # lines of "what changed" on the desk handout; the rest is told at the desk
+COVER_CHANGES = 8  # ... or as many as this when they fit on the cover
 
 
 def not_reviewed(w: Words, st: Styles) -> list[Flowable]:
@@ -60,18 +61,26 @@ def desk_story(plan: HandoutPlan, options: HandoutOptions, w: Words, st: Styles)
     """The desk handout: cover with the roadmap, why it works, the rules of the plan's own mode,
     the current phase in full, the next phase as a preview, and one diary page."""
     flow = _front(plan, w, st, roadmap_limit=cover.ROADMAP_ROWS)
-    if plan.phases:  # what comes next, near the roadmap (at a phase's end it would often take a page)
-        flow[-1:-1] = desk.preview(plan, w, st)
-    flow.extend(education.changes(plan, w, st, limit=DESK_CHANGES))
+    ahead = desk.preview(plan, w, st) if plan.phases else []  # near the roadmap (a phase's end would often
+    # take a page); what changed with it on the cover when the cover has the room (all of it, or the first
+    # lines), else its first lines after the cover
+    for limit in (COVER_CHANGES, DESK_CHANGES):
+        news = education.changes(plan, w, st, limit=limit)
+        if news and cover.fits([*flow[:-1], *news, *ahead], st):
+            flow[-1:-1] = [*news, *ahead]
+            break
+    else:
+        flow[-1:-1] = ahead
+        flow.extend(news)
     flow.extend(rules.rules(plan, w, st))  # the rules first: the pages fill better than after 'why'
     flow.append(_gap(st))
-    flow.extend(education.why(plan, w, st, with_topics=False))
+    flow.extend(education.why(plan, w, st, with_topics=False, topics=desk.lessons(plan, w, st)))
     if plan.phases:
         flow.append(_gap(st))
-        flow.extend(phases.phase(plan, plan.current_phase, w, st, render=desk.block))
+        flow.extend(phases.phase(plan, plan.current_phase, w, st, render=desk.block, order=desk.order))
     diary_pages = diary.diary(plan, options, w, st)
-    if diary_pages:
-        flow.append(PageBreak())
+    if diary_pages:  # on a page of its own, unless the page before holds only a few lines
+        flow.append(CondPageBreak(st.height * 0.75))
         flow.extend(diary_pages)
     return flow
 

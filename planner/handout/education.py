@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
@@ -79,14 +81,20 @@ def _topic(item: HandoutItem, w: Words, st: Styles) -> list[Flowable]:
     return [room, heading, *phases.flow_around(picture, paragraphs, st, width=width, side="right")]
 
 
-def why(plan: HandoutPlan, w: Words, st: Styles, *, with_topics: bool = True) -> list[Flowable]:
-    """The 'why this works' section; `with_topics` adds the texts of the plan's education blocks."""
+def why(plan: HandoutPlan, w: Words, st: Styles, *, with_topics: bool = True,
+        topics: Sequence[Flowable] = ()) -> list[Flowable]:
+    """The 'why this works' section; `with_topics` adds the texts of the plan's education blocks,
+    `topics` other flowables in their place (the desk handout's blocks of the current phase)."""
     story: list[Flowable] = [Paragraph(markup.text(w("why_title")), st.h1)]
-    story.extend(markup.para(text, st.lead) for text in w["why_intro"])
-    story.append(Spacer(1, st.size * 0.3))
-    story.append(_pillars(w, st))
+    story.extend(markup.para(text, st.body) for text in w["why_intro"])
+    pillars = [Spacer(1, st.size * 0.3), _pillars(w, st), Spacer(1, st.size * 0.5)]
+    if not topics:
+        story.extend(pillars)
     for item in education_items(plan) if with_topics else ():
         story.extend(_topic(item, w, st))
+    story.extend(topics)
+    if topics:  # the desk's lessons right under the 'why' (they fill the page), the summary after them
+        story.extend(pillars)
     expect: list[Flowable] = [Paragraph(markup.text(w("why_expect_title")), st.h2)]
     expect.extend(markup.para(text, st.body) for text in w["why_expect_time" if plan.time_contingent else "why_expect_pain"])
     story.append(KeepTogether(expect))

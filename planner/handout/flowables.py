@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Table
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, Table
 
-from planner.handout import fonts, styles
+from planner.handout import fonts, markup, styles
 from planner.handout.markup import Paragraph
 from planner.handout.styles import Styles
 
@@ -274,6 +275,15 @@ class BlockHeading(Flowable):
         canvas.setFont(fonts.BOLD, self.st.size)
         canvas.drawRightString(self.width, self.title_height - first_line + (first_line - self.st.size) / 2
                                + self.st.size * 0.2, self.kind)
+
+
+def heading(text: str, style: ParagraphStyle, st: Styles, *, lines: int = 2) -> list[Flowable]:
+    """A heading (own text, escaped) that starts a new page unless `lines` lines of body text fit
+    under it: the text after it may then go on on the next page (ReportLab's keepWithNext would
+    keep the whole paragraph with it)."""
+    title = Paragraph(markup.text(text), ParagraphStyle(f"{style.name}_free", parent=style, keepWithNext=0))
+    need = style.spaceBefore + style.leading + style.spaceAfter + st.body.leading * lines + st.body.spaceAfter
+    return [CondPageBreak(need), title]
 
 
 class KeepMostlyTogether(KeepTogether):

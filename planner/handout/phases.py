@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -150,7 +151,11 @@ def exercise(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = Non
         wide = dose_box(item, w, st, limit=limit) if box is not None else None
         flow.extend([*purpose, *steps, *([wide] if wide is not None else []), *cues])
     else:
-        flow.extend(picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ()))
+        beside = picture_beside(picture, [*purpose, *steps, *cues], st, aside=[box] if box is not None else ())
+        last = 0  # the last step and the cues under the picture go on to the next page together, never a
+        while last < min(3, len(beside) - 1) and isinstance(beside[-1 - last], Paragraph):  # lone safety line
+            last += 1
+        flow.extend([*beside[:-last], KeepTogether(beside[-last:])] if last > 1 else beside)
     flow.extend(_note(item, w, st))
     return KeepMostlyTogether(flow, room=st.height * 0.4)
 
@@ -190,6 +195,19 @@ def block(item: HandoutItem, w: Words, st: Styles, *, limit: int | None = None) 
     return exercise(item, w, st, limit=limit)
 
 
+def _labelled(label: str, value: str, style: ParagraphStyle, *, then: str = "") -> list[Paragraph]:
+    """User text (one paragraph per block) with `label` in bold before its first block and our
+    own sentence `then` after its last: no separate heading line for a one-line answer."""
+    blocks: list[Paragraph] = markup.paragraphs(value, style)
+    if not blocks:
+        return []
+    colon = "" if label.rstrip().endswith(("?", ":")) else ":"
+    blocks[0] = Paragraph(f"{markup.bold(label + colon)} {blocks[0].text}", style)
+    if then:
+        blocks[-1] = Paragraph(f"{blocks[-1].text} {markup.text(then)}", style)
+    return blocks
+
+
 BlockRenderer = Callable[..., "Flowable | list[Flowable]"]
 
 
@@ -201,8 +219,10 @@ def week_dates(plan: HandoutPlan, first_week: int, weeks: int) -> tuple[dt.date,
     return start, start + dt.timedelta(weeks=max(weeks, 1), days=-1)
 
 
-def phase(plan: HandoutPlan, index: int, w: Words, st: Styles, *, render: BlockRenderer = block) -> list[Flowable]:
-    """The flowables of one phase section (the caller starts it on a new page); `render` draws a block."""
+def phase(plan: HandoutPlan, index: int, w: Words, st: Styles, *, render: BlockRenderer = block,
+          order: Callable[[Sequence[HandoutItem]], Sequence[HandoutItem]] = tuple) -> list[Flowable]:
+    """The flowables of one phase section (the caller starts it on a new page); `render` draws a
+    block, `order` puts the blocks in the order they are printed (the plan's, by default)."""
     ph: HandoutPhase = plan.phases[index]
     total = len(plan.phases)
     when = w.weeks(ph.first_week, ph.weeks)
@@ -212,26 +232,23 @@ def phase(plan: HandoutPlan, index: int, w: Words, st: Styles, *, render: BlockR
     label = w("phase_n_of", n=index + 1, total=total)
     if index == plan.current_phase:
         label += f" · → {w('you_are_here')}"
-    story: list[Flowable] = [
-        Paragraph(markup.text(label), st.label),
+    story: list[Flowable] = [  # air above when the phase starts under another section
+        Paragraph(markup.text(label), ParagraphStyle("phase_label", parent=st.label, spaceBefore=st.size * 0.8)),
         markup.para(ph.name, st.h1),
         Paragraph(markup.bold(when), st.lead),
     ]
-    if ph.focus.strip():
-        story.append(Paragraph(markup.text(w("focus_label")), st.label))
-        story.extend(markup.paragraphs(ph.focus, st.box))
-    if ph.criteria.strip():  # the goal of the phase up front, next to its focus
+    # the focus and the goal of the phase up front, each with its question in bold before it
+    story.extend(_labelled(w("focus_label"), ph.focus, st.body))
+    if ph.criteria.strip():
         title = w("move_on_title", n=index + 2) if index + 1 < total else w("move_on_last")
-        story.append(Paragraph(markup.text(title), st.label))
-        story.extend(markup.paragraphs(ph.criteria, st.boxed_note))
-        story.append(markup.para(w("move_on_note"), st.body))
+        story.extend(_labelled(title, ph.criteria, st.boxed_note, then=w("move_on_note")))
     story.append(Spacer(1, st.size * 0.5))
-    items = ph.items or ()
+    items = tuple(order(ph.items or ()))
     if not items:
         story.append(markup.para(w("no_blocks"), st.body))
     for item in items:
-        story.append(CondPageBreak(st.height * 0.25))
         drawn = render(item, w, st, limit=plan.pain_limit)
-        story.extend(drawn if isinstance(drawn, list) else [drawn])
-        story.append(Spacer(1, st.size * 0.6))
+        drawn = drawn if isinstance(drawn, list) else [drawn]
+        if drawn:  # a renderer may leave a block out (the desk handout prints its lessons elsewhere)
+            story.extend([CondPageBreak(st.height * 0.25), *drawn, Spacer(1, st.size * 0.6)])
     return story

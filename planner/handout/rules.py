@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from planner.domain import glossary
 from planner.domain import thresholds as th
 from planner.handout import markup, styles
-from planner.handout.flowables import framed
+from planner.handout.flowables import framed, heading
 from planner.handout.markup import Paragraph
 from planner.handout.model import HandoutPlan
 from planner.handout.styles import Styles
@@ -41,11 +41,12 @@ def _fill(w: Words, key: str, values: dict[str, Any]) -> list[str]:
     return w.lines(key, **values)
 
 
-def _list(title: str, lines: list[str], st: Styles, *, numbered: bool = False) -> Flowable:
-    flow: list[Flowable] = [Paragraph(markup.text(title), st.h2)]
-    for n, line in enumerate(lines, 1):
-        flow.append(markup.para(line, st.step if numbered else st.bullet, bulletText=f"{n}." if numbered else "•"))
-    return KeepTogether(flow)
+def _list(title: str, lines: list[str], st: Styles, *, numbered: bool = False) -> list[Flowable]:
+    """A heading with its list; the list may go on on the next page between two items (the heading
+    stays with the first two), so a short page never leaves a large gap."""
+    items = [markup.para(line, st.step if numbered else st.bullet, bulletText=f"{n}." if numbered else "•")
+             for n, line in enumerate(lines, 1)]
+    return [KeepTogether([Paragraph(markup.text(title), st.h2), *items[:2]]), *items[2:]]
 
 
 def pain_rules(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
@@ -57,13 +58,13 @@ def pain_rules(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     return [
         KeepTogether([
             Paragraph(markup.text(w("tl_title")), st.h1),
-            markup.para(w("tl_intro"), st.lead),
+            markup.para(w("tl_intro"), st.body),
             Spacer(1, st.size * 0.3),
             light_table(w, st, plan.pain_limit),
             markup.para(w("plan_limit", limit=plan.pain_limit), st.box),
         ]),
-        _list(w("tl_back_title"), back, st),
-        _list(w("tl_call_title"), _fill(w, "tl_call_pain", values), st),
+        *_list(w("tl_back_title"), back, st),
+        *_list(w("tl_call_title"), _fill(w, "tl_call_pain", values), st),
     ]
 
 
@@ -72,18 +73,17 @@ def time_rules(w: Words, st: Styles) -> list[Flowable]:
     values = numbers(w)
     return [
         Paragraph(markup.text(w("ga_title")), st.h1),
-        markup.para(w("ga_intro"), st.lead),
-        _list(w("ga_rules_title"), w["ga_rules"], st, numbered=True),
-        _list(w("ga_worse_title", **values), _fill(w, "ga_worse", values), st),
+        markup.para(w("ga_intro"), st.body),
+        *_list(w("ga_rules_title"), w["ga_rules"], st, numbered=True),
+        *_list(w("ga_worse_title", **values), _fill(w, "ga_worse", values), st),
         markup.para(w("ga_missed", **values), st.box),
-        _list(w("tl_call_title"), _fill(w, "ga_call", values), st),
+        *_list(w("tl_call_title"), _fill(w, "ga_call", values), st),
     ]
 
 
 def ladder_rules(w: Words, st: Styles) -> list[Flowable]:
     """The graded-exposure rule, for a plan that holds a ladder."""
-    return [KeepTogether([Paragraph(markup.text(w("ladder_title")), st.h2),
-                          markup.para(w("ladder_rule", **numbers(w)), st.body)])]
+    return [*heading(w("ladder_title"), st.h2, st), markup.para(w("ladder_rule", **numbers(w)), st.body)]
 
 
 def red_flags(w: Words, st: Styles) -> Flowable:
@@ -103,7 +103,7 @@ def red_flags(w: Words, st: Styles) -> Flowable:
     return KeepTogether([Spacer(1, st.size * 0.5), box])
 
 
-def flare_up(plan: HandoutPlan, w: Words, st: Styles) -> Flowable:
+def flare_up(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     """What to do on a bad day or in a flare-up, by the plan's own mode."""
     key = "flare_time" if plan.time_contingent else "flare_pain"
     return _list(w("flare_title_short"), _fill(w, key, numbers(w)), st, numbered=True)
@@ -114,6 +114,6 @@ def rules(plan: HandoutPlan, w: Words, st: Styles) -> list[Flowable]:
     story = time_rules(w, st) if plan.time_contingent else pain_rules(plan, w, st)
     if plan.has_ladder:
         story.extend(ladder_rules(w, st))
-    story.append(flare_up(plan, w, st))
+    story.extend(flare_up(plan, w, st))
     story.append(red_flags(w, st))
     return story

@@ -125,4 +125,5 @@ EN: dict[str, Any] = {
     "diary_legend_time": N_("Do your agreed amount, also on a bad day, and no more on a good day. "
     "{mornings} worse mornings in a row? Keep the amount the same for {hold} more week."),
     "diary_exercises": N_("Your exercises:"),
+    "diary_new_tick": N_("A cross for: {signs}. Then call your therapist today."),
 }

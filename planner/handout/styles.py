@@ -90,7 +90,7 @@ class Styles:
         return max(round(self.width * 0.36, 1), MIN_PICTURE_WIDTH)
 
 
-def _style(name: str, size: float, *, bold: bool = False, leading: float = 1.35, **extra: Any) -> ParagraphStyle:
+def _style(name: str, size: float, *, bold: bool = False, leading: float = 1.3, **extra: Any) -> ParagraphStyle:
     values = {"textColor": INK, "alignment": TA_LEFT, **extra}
     return ParagraphStyle(
         name,
@@ -112,11 +112,12 @@ def build(*, paper: str = "a4", large_print: bool = False) -> Styles:
         page=LETTER if paper == "letter" else A4,
         left=2.0 * cm,
         right=2.0 * cm,
-        top=1.7 * cm,
-        bottom=2.3 * cm,
+        top=1.5 * cm,
+        bottom=2.1 * cm,
         body=_style("body", s, spaceAfter=s * 0.35),
         lead=_style("lead", s * 1.1, spaceAfter=s * 0.5),
-        h1=_style("h1", s * 2.0, bold=True, keepWithNext=1, leading=1.2, textColor=ACCENT, spaceAfter=s * 0.6),
+        h1=_style("h1", s * 2.0, bold=True, keepWithNext=1, leading=1.2, textColor=ACCENT, spaceBefore=s * 0.5,
+                  spaceAfter=s * 0.6),
         h2=_style("h2", s * 1.5, bold=True, keepWithNext=1, leading=1.25, textColor=ACCENT, spaceBefore=s * 0.8,
                   spaceAfter=s * 0.4),
         h3=_style("h3", s * 1.25, bold=True, keepWithNext=1, leading=1.25, spaceAfter=s * 0.3),
