@@ -34,6 +34,10 @@ class UnknownBlock(Exception):
         self.path, self.key = path, key
 
 
+def _has_text(text: t.BlockText) -> bool:
+    return any((text.title, text.purpose, text.safety, *(text.steps or []), *(text.body or [])))
+
+
 def block_data(row: t.Block) -> dict[str, Any]:
     """A therapist's own block as the file embeds it (no database ids)."""
     texts = {text.lang: text for text in row.texts}
@@ -48,13 +52,14 @@ def block_data(row: t.Block) -> dict[str, Any]:
         "levels": [Level.from_data(lv).to_data() for lv in row.levels or []],  # with a level's own texts
         "text": {
             lang: {
-                "title": texts[lang].title if lang in texts else "",
-                "purpose": texts[lang].purpose if lang in texts else "",
-                "steps": list(texts[lang].steps or []) if lang in texts else [],
-                "safety": texts[lang].safety if lang in texts else "",
-                "body": list(texts[lang].body or []) if lang in texts else [],
+                "title": texts[lang].title,
+                "purpose": texts[lang].purpose,
+                "steps": list(texts[lang].steps or []),
+                "safety": texts[lang].safety,
+                "body": list(texts[lang].body or []),
             }
             for lang in LANGUAGES
+            if lang in texts and _has_text(texts[lang])  # a language the block was never written in: left out
         },
         "image": None,
     }
