@@ -15,8 +15,8 @@ from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.model import PhaseView, PlanItemView, PlanView
 from planner.services.changes import PlanChanged
 from planner.ui.common.bus import ChangeBus
+from planner.ui.common.errors import ErrorReporter
 from planner.ui.common.service_calls import plan_service
-from planner.ui.window.errors import ErrorReporter
 
 if TYPE_CHECKING:
     from planner.services.database import Database

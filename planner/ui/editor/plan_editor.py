@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from planner.domain.plan_words import phase_name
 from planner.i18n import _, current_language, ngettext
 from planner.ui.common.service_calls import library_service
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.commands import (
     AddItemCommand,
     AddPhaseCommand,
@@ -31,7 +32,6 @@ from planner.ui.editor.plan_document import Key, PlanDocument
 from planner.ui.editor.plan_header import PlanHeader
 from planner.ui.editor.plan_model import PlanTreeModel
 from planner.ui.editor.plan_tree import PlanTree
-from planner.ui.library.thumbnails import Thumbnails
 
 QUEUED = Qt.ConnectionType.QueuedConnection
 

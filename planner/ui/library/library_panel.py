@@ -33,8 +33,8 @@ from planner.ui.common.labels import equipment_name, kind_name, region_name
 from planner.ui.common.list_delegate import TwoLineDelegate
 from planner.ui.common.search_field import SearchField
 from planner.ui.common.service_calls import library_service
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.library.library_model import BLOCK_ROLE, THUMB_SIZE, LibraryFilter, LibraryModel
-from planner.ui.library.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
     from planner.services.database import Database
@@ -333,7 +333,7 @@ class LibraryPanel(QWidget):
             self._warn(_("The picture was not added: %(reason)s") % {"reason": problem})
             return False
         except HerstelplanError as error:
-            from planner.ui.window.errors import describe
+            from planner.ui.common.errors import describe
 
             self._warn(describe(error))
             return False

@@ -156,7 +156,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("duplicate_plan", N_("Duplicate plan"), "plan", ("Ctrl+D",), "duplicate",
                run=lambda w: w.with_plan(w.patients.duplicate_plan), needs=Need.ANY_PLAN),
     ActionSpec("save_template", N_("Save plan as template…"), "plan", ("Ctrl+Shift+T",), "template",
-               run=lambda w: w.save_as_template(), needs=Need.PLAN),
+               run=features.save_as_template, needs=Need.PLAN),
     ActionSpec("archive_plan", N_("Archive plan…"), "plan", ("Ctrl+Shift+Backspace",), "archive",
                run=lambda w: w.with_plan(w.patients.archive_plan), needs=Need.ANY_PLAN),
     ActionSpec("export_patient", N_("Export data…"), "patient", ("Ctrl+Shift+E",), "export",

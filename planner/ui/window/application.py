@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication
 from planner.domain.errors import HerstelplanError
 from planner.i18n import _
 from planner.paths import database_url
+from planner.ui.common.errors import ErrorReporter
 from planner.ui.common.icons import icon
 from planner.ui.common.workers import run_in_background
 from planner.ui.settings.qt_translations import apply_ui_language
 from planner.ui.settings.settings import Settings
-from planner.ui.window.errors import ErrorReporter
 from planner.ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:

@@ -114,6 +114,19 @@ def review_plan(window: Window) -> None:
     _open_on_plan(window, make)
 
 
+def save_as_template(desk: Desk) -> None:
+    """Save plan as template… (Ctrl+Shift+T): a copy of the open plan, offered for new plans."""
+    from planner.services import plans as plan_service
+
+    plan = desk.plan
+    if plan is None:
+        return
+    desk.flush()
+    copy = plan_service.duplicate_plan(desk.db, plan.id, as_template=True,
+                                       title=_("%(title)s (template)") % {"title": plan.title})
+    desk.say(_("Saved “%(title)s” as a template; it is offered for new plans.") % {"title": copy.title})
+
+
 def new_plan_wizard(desk: Desk) -> None:
     """New plan with the wizard (Ctrl+Shift+W) for the shown patient; the new plan opens."""
     from planner.services.changes import PlanChanged
@@ -174,4 +187,4 @@ def audit_trail(desk: Desk) -> None:
 
 
 __all__ = ["audit_trail", "check_in", "erase_patient", "export_patient", "export_plan_file", "import_plan",
-           "new_plan_wizard", "open_backups", "outcome_measures", "progress_chart", "review_plan", "step_back"]
+           "new_plan_wizard", "open_backups", "outcome_measures", "progress_chart", "review_plan", "save_as_template", "step_back"]

@@ -16,18 +16,19 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QToolBar, QWidg
 
 from planner.i18n import _
 from planner.ui.common.bus import ChangeBus
+from planner.ui.common.errors import ErrorReporter
 from planner.ui.common.icons import icon
 from planner.ui.common.service_calls import library_service
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.inspector import Inspector
 from planner.ui.editor.plan_document import PlanDocument
 from planner.ui.editor.plan_editor import PlanEditor
 from planner.ui.library.library_panel import LibraryPanel
-from planner.ui.library.thumbnails import Thumbnails
 from planner.ui.patients.patients_panel import PatientsPanel
 from planner.ui.settings.settings import Settings
 from planner.ui.settings.window_state import WindowState
 from planner.ui.window.actions import SPECS, ActionRegistry, ActionSpec, Need
-from planner.ui.window.errors import ErrorReporter
+from planner.ui.window.layout import fit_docks
 from planner.ui.window.preview_dock import PreviewDock
 from planner.ui.window.window_keys import WindowKeys
 
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from planner.ui.files.preview import PreviewPane
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-INSPECTOR_HEIGHT = 336  # a strength block's heading and all its dosage fields
 
 
 class MainWindow(QMainWindow):
@@ -176,8 +176,7 @@ class MainWindow(QMainWindow):
 
     # -- the window's own commands (named by the action table) ------------------------------------
     @property
-    def preview(self) -> PreviewPane | None:
-        """The handout preview pane; made on first use (None while the database is not open)."""
+    def preview(self) -> PreviewPane | None:  # made on first use; None while the database is not open
         return self.preview_dock.make_pane()
 
     def show_preview(self, visible: bool) -> None:
@@ -213,8 +212,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_shortcuts(self) -> None:
-        # Loads when first asked for, not while the window starts.
-        from planner.ui.window.help_dialogs import ShortcutsDialog
+        from planner.ui.window.help_dialogs import ShortcutsDialog  # loads when first asked for
 
         ShortcutsDialog(self.actions.rows(), self).open()
 
@@ -282,7 +280,6 @@ class MainWindow(QMainWindow):
             self.flush()
             function(plan_id)
 
-    # -- editing ----------------------------------------------------------------------------------
     def flush(self) -> None:
         """Commit anything still being typed (before undo, closing, a crash dialog)."""
         self.editor.flush()
@@ -311,19 +308,6 @@ class MainWindow(QMainWindow):
         if focus:
             self.editor.focus_tree()
 
-    def save_as_template(self) -> None:
-        from planner.services import plans as plan_service
-
-        plan = self.doc.plan
-        if plan is None:
-            return
-        self.flush()
-        copy = plan_service.duplicate_plan(self.db, plan.id, as_template=True,
-                                           title=_("%(title)s (template)") % {"title": plan.title})
-        self.statusBar().showMessage(_("Saved “%(title)s” as a template; it is offered for new plans.")
-                                     % {"title": copy.title}, 8000)
-
-    # -- state ----------------------------------------------------------------------------------
     def reset_layout(self) -> None:
         """Docks back where they start: patients left, library and inspector right, all shown."""
         self.restoreState(self._default_state)
@@ -333,19 +317,7 @@ class MainWindow(QMainWindow):
         self.fit_docks()
 
     def fit_docks(self) -> None:
-        """Pane sizes for the window's size (1280×800 up): the patients a fifth of the width, the
-        library and inspector a quarter; the inspector as high as a block's dosage fields need (up
-        to half the column), the library the rest."""
-        width, height = self.width(), self.height()
-        left = max(250, min(320, round(width * 0.2)))
-        right = max(320, min(440, round(width * 0.26)))
-        self.resizeDocks([self.docks["patients"], self.docks["library"]], [left, right], Qt.Orientation.Horizontal)
-        column = self.docks["library"].height() + self.docks["inspector"].height()
-        if column < 300:  # not laid out yet: the height less the menu bar, toolbar and status bar
-            column = height - 80
-        inspector = min(INSPECTOR_HEIGHT, column // 2) if column < 2 * INSPECTOR_HEIGHT else round(column * 0.48)
-        self.resizeDocks([self.docks["library"], self.docks["inspector"]], [column - inspector, inspector],
-                         Qt.Orientation.Vertical)
+        fit_docks(self, self.docks)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
