@@ -60,8 +60,8 @@ class ActionSpec:
     toolbar_text: bool = False  # show the text beside the icon in the toolbar
     checkable: bool = False
     local: bool = False  # only active while focus is in the widget(s) the action is attached to
-    run: Callable[[Window], None] | None = None  # what a trigger does
-    toggle: Callable[[Window, bool], None] | None = None  # what a checkable action does when toggled
+    run: Callable[[Window], object] | None = None  # what a trigger does (its result is not used)
+    toggle: Callable[[Window, bool], object] | None = None  # what a checkable action does when toggled
     needs: Need = Need.NOTHING
 
 

@@ -24,7 +24,8 @@ class PreviewDock(QDockWidget):
     def __init__(self, window: QMainWindow, *, doc: PlanDocument, bus: ChangeBus, prefs: Settings,
                  database: Callable[[], Database | None]):
         """`database`: the open database, or None while it is opening."""
-        super().__init__(_("Handout preview"), window, objectName="previewDock")
+        super().__init__(_("Handout preview"), window)
+        self.setObjectName("previewDock")
         self.main_window, self.doc, self.bus, self.prefs, self.database = window, doc, bus, prefs, database
         self.pane: PreviewPane | None = None
         self.doc.loaded.connect(self.follow)
