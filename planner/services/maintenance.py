@@ -17,6 +17,7 @@ from sqlalchemy import text
 from planner.domain.errors import DatabaseProblem, HerstelplanError
 from planner.i18n import _
 from planner.paths import backup_dir, database_url, instance_lock_path
+from planner.services import database
 from planner.services.backups import (
     BackupInfo,
     backup,
@@ -26,7 +27,6 @@ from planner.services.backups import (
     require_sqlite,
     rotate_backups,
 )
-from planner.services.database import identify_and_recover, open_database
 from planner.store import audit, engine, identity, migrate
 from planner.store import backup as backups
 from planner.store.engine import Database, classify
@@ -147,7 +147,7 @@ def restore_backup(
     backups.restoring_name(live).unlink(missing_ok=True)  # a restore that was cut off earlier
     if live.exists() and live.stat().st_size > 0:
         try:
-            identify_and_recover(live)  # another program's file is never replaced
+            database.identify_and_recover(live)  # another program's file is never replaced
             with known_problems(backup_dir()):
                 safety = backups.backup_sqlite(live, backup_dir(), reason="before-restore", now=now)
         except DatabaseProblem as problem:
@@ -157,7 +157,7 @@ def restore_backup(
     with known_problems(live.parent):
         backups.restore_into(backup_file, live)
     try:
-        restored = open_database(str(target.url), daily_backup=False)
+        restored = database.open_database(str(target.url), daily_backup=False)
         try:
             with restored.transaction() as session:
                 audit.record(session, "database.restore", detail=f"{backup_file.name} (schema {revision})")
