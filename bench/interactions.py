@@ -141,8 +141,8 @@ def library_search(path: Path, *, rounds: int = 3, queries: tuple[str, ...] = LI
 
     from planner.services import library as library_service
     from planner.ui.common.bus import ChangeBus
+    from planner.ui.common.thumbnails import Thumbnails
     from planner.ui.library.library_panel import LibraryPanel
-    from planner.ui.library.thumbnails import Thumbnails
 
     with _database(path) as db:
         panel = LibraryPanel(db, ChangeBus(), Thumbnails(lambda block_id: library_service.block_image(db, block_id)))

@@ -59,14 +59,9 @@ def _timed(cls, name: str, label: str) -> None:
 
 
 def app(database: str) -> None:
-    import gc
-
-    gc.disable()  # as planner.app.start_gui does (run_gui turns it on again after the first paint)
-    import planner.app  # noqa: F401  (main.py's own first import: the command line)
-    from planner.ui.window import lazy_import
-
-    lazy_import.defer()
     import PySide6.QtWidgets  # noqa: F401
+
+    import planner.app  # noqa: F401  (main.py's own first import: the command line)
 
     mark("qt")
     from planner.ui.window import application, main_window

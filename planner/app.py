@@ -49,19 +49,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start_gui(**options: Any) -> int:
-    """The window. The services (SQLAlchemy behind them, ReportLab behind the handout) are registered
-    to load on first use, so the window paints before they are imported (planner/ui/startup.py).
-    The cyclic garbage collector rests until the first paint: start-up makes objects that live as long
-    as the program, and collecting among them only costs time (run_gui freezes them and turns it on)."""
-    import gc
+    """The window: it paints before the database opens (planner/ui/window/application.py), so the
+    services and SQLAlchemy behind them load after the first paint, on the worker that opens it."""
+    from planner.ui.window.application import run_gui
 
-    gc.disable()
-    try:
-        from planner.ui.window import lazy_import
-
-        lazy_import.defer()
-        from planner.ui.window.application import run_gui
-
-        return run_gui(**options)
-    finally:
-        gc.enable()
+    return run_gui(**options)

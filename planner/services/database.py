@@ -18,6 +18,7 @@ from sqlalchemy import text
 from planner.domain.errors import DatabaseProblem, HerstelplanError
 from planner.i18n import _
 from planner.paths import database_url, is_network_path, make_private
+from planner.services import backups
 from planner.store import identity, library, migrate
 from planner.store.engine import Database, classify
 
@@ -96,10 +97,8 @@ def _make_files_private(path: Path) -> None:
 def _daily_backup(db: Database) -> None:
     """The first start of a day makes a verified backup; a damaged database shows up here, a backup
     that cannot be written (full disk) becomes a notice and the program starts anyway."""
-    from planner.services import maintenance
-
     try:
-        maintenance.daily_backup(db)
+        backups.daily_backup(db)
     except DatabaseProblem as problem:
         if problem.kind in ("corrupt", "io"):
             raise

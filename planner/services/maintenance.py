@@ -1,5 +1,6 @@
-"""Backups (on demand, daily, before risky actions), their rotation, restoring one, and the
-integrity check. Every backup goes through SQLite's backup API and is verified before it counts.
+"""Restoring a backup and the integrity check; making, listing and rotating backups lives in
+services/backups.py (named here too, for the callers that know them from here). Every backup goes
+through SQLite's backup API and is verified before it counts.
 """
 
 from __future__ import annotations
@@ -8,8 +9,6 @@ import datetime as dt
 import os
 import socket
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,19 +17,22 @@ from sqlalchemy import text
 from planner.domain.errors import DatabaseProblem, HerstelplanError
 from planner.i18n import _
 from planner.paths import backup_dir, database_url, instance_lock_path
+from planner.services import database
+from planner.services.backups import (
+    BackupInfo,
+    backup,
+    daily_backup,
+    known_problems,
+    list_backups,
+    require_sqlite,
+    rotate_backups,
+)
 from planner.store import audit, engine, identity, migrate
 from planner.store import backup as backups
 from planner.store.engine import Database, classify
 
-
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    """One backup in the backup folder."""
-
-    path: Path
-    taken_at: dt.datetime
-    reason: str
-    size_bytes: int
+__all__ = ["BackupInfo", "RestoreReport", "backup", "backup_revision", "check", "daily_backup", "instance_holder",
+           "list_backups", "restore_backup", "rotate_backups"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,75 +43,6 @@ class RestoreReport:
     safety_backup: Path | None
     set_aside: Path | None
     revision: str
-
-
-@contextmanager
-def _known_problems(folder: Path | None = None) -> Iterator[None]:
-    """Turn raw sqlite3 and OS errors into DatabaseProblem / HerstelplanError with a message."""
-    try:
-        yield
-    except sqlite3.Error as error:
-        problem = classify(error)
-        if problem is None:
-            raise
-        raise problem from error
-    except OSError as error:
-        where = str(folder or error.filename or "")
-        raise HerstelplanError(
-            _("The backup could not be written to %(folder)s: %(reason)s. Free some disk space or "
-              "check that the folder is writable.") % {"folder": where, "reason": error.strerror or error}
-        ) from error
-
-
-def _require_sqlite(db: Database) -> Path:
-    path = db.sqlite_path
-    if path is None:
-        raise HerstelplanError(
-            _("Backups from Herstelplan are for the SQLite file; back up a PostgreSQL server with pg_dump.")
-        )
-    return path
-
-
-def backup(db: Database, *, to: Path | None = None, reason: str = "manual", now: dt.datetime | None = None) -> Path:
-    """A verified backup of the SQLite database, to `to` or into the backup folder (then rotated)."""
-    path = _require_sqlite(db)
-    if to is not None:
-        with _known_problems(Path(to).parent):
-            return backups.backup_to(path, Path(to))
-    folder = backup_dir()
-    with _known_problems(folder):
-        made = backups.backup_sqlite(path, folder, reason=reason, now=now)
-        backups.rotate(folder, now=now)
-    return made
-
-
-def daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path | None:
-    """The day's first backup (when none was made today for any reason); None when not due."""
-    if db.sqlite_path is None:
-        return None
-    now = now or dt.datetime.now()
-    if backups.made_on(backup_dir(), now.date()):
-        return None
-    return backup(db, reason="daily", now=now)
-
-
-def list_backups() -> list[BackupInfo]:
-    """Backups in the backup folder, newest first."""
-    out = []
-    for path in backups.list_backups(backup_dir()):
-        try:
-            size = path.stat().st_size
-        except OSError:
-            continue
-        stamp = backups.taken_at(path)
-        if stamp is not None:  # always: list_backups lists dated backups only
-            out.append(BackupInfo(path, stamp, backups.reason_of(path), size))
-    return out
-
-
-def rotate_backups(*, now: dt.datetime | None = None) -> list[Path]:
-    """Apply the rotation (a day of everything, a week of dailies, nine weeks of weeklies)."""
-    return backups.rotate(backup_dir(), now=now)
 
 
 def instance_holder(url: str) -> str | None:
@@ -188,18 +121,16 @@ def restore_backup(
     open: its connections are closed first and reopen on next use. Afterwards the database is
     brought to the current schema.
     """
-    from planner.services.database import identify_and_recover, open_database
-
     now = now or dt.datetime.now()
     target = Database(database_url(url))
     try:
-        live = _require_sqlite(target)
+        live = require_sqlite(target)
     finally:
         target.dispose()
     backup_file = Path(backup_file)
     if backup_file.resolve() == live.resolve():
         raise HerstelplanError(_("That is the database itself; choose a backup file."))
-    with _known_problems(backup_file.parent):
+    with known_problems(backup_file.parent):
         revision = backup_revision(backup_file)
     if db is None:
         holder = instance_holder(str(target.url))
@@ -216,17 +147,17 @@ def restore_backup(
     backups.restoring_name(live).unlink(missing_ok=True)  # a restore that was cut off earlier
     if live.exists() and live.stat().st_size > 0:
         try:
-            identify_and_recover(live)  # another program's file is never replaced
-            with _known_problems(backup_dir()):
+            database.identify_and_recover(live)  # another program's file is never replaced
+            with known_problems(backup_dir()):
                 safety = backups.backup_sqlite(live, backup_dir(), reason="before-restore", now=now)
         except DatabaseProblem as problem:
             if problem.kind != "corrupt":
                 raise
             aside = _set_aside(live, now)
-    with _known_problems(live.parent):
+    with known_problems(live.parent):
         backups.restore_into(backup_file, live)
     try:
-        restored = open_database(str(target.url), daily_backup=False)
+        restored = database.open_database(str(target.url), daily_backup=False)
         try:
             with restored.transaction() as session:
                 audit.record(session, "database.restore", detail=f"{backup_file.name} (schema {revision})")
@@ -238,7 +169,7 @@ def restore_backup(
             _("The backup was restored, but the database cannot be opened: %(error)s The database as "
               "it was before is kept in %(kept)s.") % {"error": error, "kept": kept}
         ) from error
-    with _known_problems(backup_dir()):
+    with known_problems(backup_dir()):
         backups.rotate(backup_dir(), now=now)
     return RestoreReport(backup_file, safety, aside, revision)
 

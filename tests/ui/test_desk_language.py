@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
+from planner.ui.common.errors import ErrorReporter
 from planner.ui.settings.qt_translations import apply_ui_language
 from planner.ui.window.application import WindowKeeper
-from planner.ui.window.errors import ErrorReporter
 from tests.ui.helpers import activate, dialog, keys, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from planner.domain.errors import ConflictError, DatabaseProblem, ValidationError
 from planner.services import plans
-from planner.ui.window.errors import ErrorReporter, describe
+from planner.ui.common.errors import ErrorReporter, describe
 from tests.ui.helpers import dialog, open_plan
 
 

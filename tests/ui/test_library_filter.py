@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockText
 from planner.services import library
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.mime import BLOCK_MIME, unpack
 from planner.ui.library.library_model import ID_ROLE, LibraryFilter, LibraryModel
-from planner.ui.library.thumbnails import Thumbnails
 
 
 def _many(db, count: int = 5000):

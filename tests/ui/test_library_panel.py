@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QImage
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockText
 from planner.services import library, plans
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.library.library_model import LibraryFilter, LibraryModel
-from planner.ui.library.thumbnails import Thumbnails
 from tests.ui.helpers import dialog, keys, open_plan
 
 ALT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

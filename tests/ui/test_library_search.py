@@ -9,9 +9,9 @@ import pytest
 from planner.i18n import set_language
 from planner.services import library as library_service
 from planner.ui.common.bus import ChangeBus
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.library.library_model import BLOCK_ROLE
 from planner.ui.library.library_panel import LibraryPanel
-from planner.ui.library.thumbnails import Thumbnails
 
 # The table: what the Dutch program found (the English one found less). Both must find at least these.
 DUTCH_UI_COUNTS = {"balans": 10, "kracht": 21, "ademhaling": 10, "knie": 20, "stoel": 25}

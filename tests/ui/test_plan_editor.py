@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from planner.domain.dosage import session_seconds
 from planner.domain.model import PlanStatus
 from planner.services import library, plan_items, plans
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.plan_model import INFO_ROLE, WARNINGS_ROLE, PlanTreeModel
-from planner.ui.library.thumbnails import Thumbnails
 from tests.ui.helpers import drop_on, keys, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -11,13 +11,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from planner.domain.errors import DatabaseProblem
 from planner.services import patients, plans
 from planner.ui.window.main_window import MainWindow
-from planner.ui.window.startup import PendingDatabase
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,17 +29,21 @@ def _run(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 
 def test_first_paint_needs_no_database_code(db_path, tmp_path):
     """main.py --quit-after-first-paint shows the window without importing SQLAlchemy, ReportLab or
-    QtPdf (they load after the first paint), and exits cleanly with the garbage collector back on."""
+    QtPdf (they load after the first paint), with no lazily loaded module and the garbage collector
+    left alone."""
     done = _run(f"""
-        import gc, json, sys
+        import gc, importlib.util, json, sys
         from planner.app import main
         code = main(["--quit-after-first-paint", "--database", "sqlite:///{db_path}"])
         heavy = [m for m in ("sqlalchemy", "reportlab", "PySide6.QtPdf", "alembic") if m in sys.modules]
-        print(json.dumps({{"code": code, "heavy": heavy, "gc": gc.isenabled(), "frozen": gc.get_freeze_count() > 0}}))
+        lazy = [name for name, m in list(sys.modules.items())
+                if isinstance(getattr(getattr(m, "__spec__", None), "loader", None), importlib.util.LazyLoader)]
+        print(json.dumps({{"code": code, "heavy": heavy, "lazy": lazy, "gc": gc.isenabled(),
+                           "frozen": gc.get_freeze_count()}}))
     """, tmp_path)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"code": 0, "heavy": [], "gc": True, "frozen": True}
+    assert result == {"code": 0, "heavy": [], "lazy": [], "gc": True, "frozen": 0}
 
 
 def test_the_window_becomes_ready_with_the_last_session(db, db_path, tmp_path):
@@ -57,20 +58,18 @@ def test_the_window_becomes_ready_with_the_last_session(db, db_path, tmp_path):
         import json
         from PySide6.QtCore import QTimer
         from planner import app
-        from planner.ui.window import lazy_import
-        lazy_import.defer()
         from planner.ui.window import application
         from planner.ui.window import main_window
         seen = {{}}
-        original = main_window.MainWindow.load
-        def load(self):
+        original = main_window.MainWindow.attach
+        def attach(self, db):
             seen["painted_before"] = self._painted
-            original(self)
+            original(self, db)
             seen["patients"] = [self.patients.model.patient(r).name for r in range(self.patients.model.rowCount())]
             seen["blocks"] = self.library.model.rowCount()
             seen["plan"] = self.doc.plan.title if self.doc.plan else None
             seen["ready"] = self.is_ready
-        main_window.MainWindow.load = load
+        main_window.MainWindow.attach = attach
         code = application.run_gui(database="sqlite:///{db_path}", quit_when_ready=True)
         print(json.dumps({{"code": code, **seen}}))
     """, tmp_path)
@@ -111,41 +110,30 @@ def test_a_file_that_is_no_database_is_explained_after_the_window_shows(tmp_path
     assert bad.read_text().startswith("these are not")  # left untouched
 
 
-def test_a_deferred_window_is_empty_until_loaded_and_keeps_what_was_typed(qtbot, db, desk_settings, english):
-    """Built with defer_loading, the window reads nothing; text typed in the patient search meanwhile
-    is the search once the panels load; `ready` is emitted once."""
+def test_a_window_without_database_is_empty_until_attached_and_keeps_what_was_typed(qtbot, db, desk_settings,
+                                                                                     english):
+    """Built without the database, the window reads nothing and the actions that need the database
+    are off; text typed in the patient search meanwhile is the search once the database is handed in;
+    `ready` is emitted once."""
     patients.create_patient(db, name="Marieke Visser")
     patients.create_patient(db, name="Jan de Wit")
-    window = MainWindow(db, settings=desk_settings, defer_loading=True)
+    window = MainWindow(None, settings=desk_settings)
     qtbot.addWidget(window)
     window.show()
     assert window.patients.model.rowCount() == 0 and window.library.model.rowCount() == 0
     assert not window.is_ready and window.patients.empty.text() == "Opening the database…"
+    for name in ("new_patient", "settings", "backup", "import_plan", "new_block"):
+        assert not window.actions[name].isEnabled(), name
+    assert window.actions["find_patient"].isEnabled() and window.actions["quit"].isEnabled()
     qtbot.keyClicks(window.patients.search, "mari")
     with qtbot.waitSignal(window.ready):
-        window.load()
+        window.attach(db)
     model = window.patients.model
     assert [model.patient(r).name for r in range(model.rowCount())] == ["Marieke Visser"]
     assert window.library.model.rowCount() > 50 and window.is_ready
+    assert window.actions["new_patient"].isEnabled() and window.actions["settings"].isEnabled()
     with qtbot.assertNotEmitted(window.ready):
-        window.load()
-
-
-def test_pending_database_opens_once_and_reports_the_open_error(db_path, tmp_path):
-    """Reading from a pending database opens it (once, whoever asks first); a failed open raises the
-    same clear problem on every use."""
-    pending = PendingDatabase(f"sqlite:///{db_path}")
-    assert not pending.is_open
-    assert pending.sqlite_path == db_path  # an attribute read opens it
-    assert pending.is_open and pending.real() is pending.open()
-    pending.dispose()
-    folder = tmp_path / "a-folder.sqlite3"
-    folder.mkdir()
-    broken = PendingDatabase(f"sqlite:///{folder}")
-    for _ in range(2):
-        with pytest.raises(DatabaseProblem, match="folder"):
-            broken.reading()
-    assert broken.wait(0) and not broken.is_open
+        window.attach(db)
 
 
 def test_the_preview_pane_is_made_when_first_shown(qtbot, window, patient_plan):
@@ -153,10 +141,10 @@ def test_the_preview_pane_is_made_when_first_shown(qtbot, window, patient_plan):
     the first time the dock is shown, and follows the open plan from then on."""
     from tests.ui.helpers import open_plan
 
-    assert getattr(window, "_preview_pane", None) is None
+    assert window.preview_dock.pane is None
     open_plan(window, patient_plan)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    pane = window._preview_pane
+    pane = window.preview_dock.pane
     assert pane is not None and window.preview is pane and pane.plan_id == patient_plan.id
     assert window.docks["preview"].widget() is pane
 
@@ -167,7 +155,7 @@ def test_the_waiting_texts_are_dutch_in_the_dutch_ui(qtbot, db, desk_settings):
 
     set_language("nl")
     try:
-        window = MainWindow(db, settings=desk_settings, defer_loading=True)
+        window = MainWindow(None, settings=desk_settings)
         qtbot.addWidget(window)
         assert window.patients.empty.text() == "De database wordt geopend…"
         assert window.library.count.text() == "De bibliotheek wordt geopend…"

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from planner.services import plans
+from planner.ui.common.errors import ErrorReporter
 from planner.ui.files.export_choice import ExportChoiceDialog
 from planner.ui.settings.qt_translations import apply_ui_language
 from planner.ui.window.application import WindowKeeper
-from planner.ui.window.errors import ErrorReporter
 from tests.ui.helpers import activate, dialog, open_plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier

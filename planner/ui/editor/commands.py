@@ -10,9 +10,8 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot
 from planner.i18n import N_, _
-from planner.services import plan_items
-from planner.services import plans as plan_service
 from planner.ui.common.labels import field_label
+from planner.ui.common.service_calls import plan_items_service, plan_service
 from planner.ui.editor.plan_document import CommandFailed, Key, PlanDocument
 
 NOTE_FIELDS = ("patient_note", "private_note")
@@ -88,15 +87,15 @@ class SetFieldCommand(PlanCommand):
     def _apply(self, value: Any) -> None:
         kind, target_id = self.target
         if kind == "plan":
-            self.doc.call(plan_service.update_plan, target_id, **{self.field: value})
+            self.doc.call(plan_service().update_plan, target_id, **{self.field: value})
         elif kind == "phase":
-            self.doc.call(plan_service.update_phase, target_id, hint=self.target, **{self.field: value})
+            self.doc.call(plan_service().update_phase, target_id, hint=self.target, **{self.field: value})
         elif self.field in NOTE_FIELDS:
-            self.doc.call(plan_items.update_item, target_id, hint=self.target, **{self.field: value})
+            self.doc.call(plan_items_service().update_item, target_id, hint=self.target, **{self.field: value})
         elif value is None:
-            self.doc.call(plan_items.clear_item_fields, target_id, [self.field], hint=self.target)
+            self.doc.call(plan_items_service().clear_item_fields, target_id, [self.field], hint=self.target)
         else:
-            self.doc.call(plan_items.update_item, target_id, dosage={self.field: value}, hint=self.target)
+            self.doc.call(plan_items_service().update_item, target_id, dosage={self.field: value}, hint=self.target)
 
 
 class AddItemCommand(PlanCommand):
@@ -108,13 +107,13 @@ class AddItemCommand(PlanCommand):
 
     def _redo(self) -> None:
         if self.snapshot is None:
-            self.item_id = self.doc.call(plan_items.add_item, self.phase_id, self.block_id,
+            self.item_id = self.doc.call(plan_items_service().add_item, self.phase_id, self.block_id,
                                          position=self.position, hint=lambda new_id: ("item", new_id))
         else:
-            self.doc.call(plan_items.restore_item, self.snapshot, hint=("item", self.snapshot.item_id))
+            self.doc.call(plan_items_service().restore_item, self.snapshot, hint=("item", self.snapshot.item_id))
 
     def _undo(self) -> None:
-        self.snapshot = self.doc.call(plan_items.remove_item, self.item_id, hint=("phase", self.phase_id))
+        self.snapshot = self.doc.call(plan_items_service().remove_item, self.item_id, hint=("phase", self.phase_id))
 
 
 class RemoveItemCommand(PlanCommand):
@@ -126,10 +125,10 @@ class RemoveItemCommand(PlanCommand):
     def _redo(self) -> None:
         phase, item = self.doc.item(self.item_id)
         neighbour = _neighbour(phase, item)
-        self.snapshot = self.doc.call(plan_items.remove_item, self.item_id, hint=neighbour)
+        self.snapshot = self.doc.call(plan_items_service().remove_item, self.item_id, hint=neighbour)
 
     def _undo(self) -> None:
-        self.doc.call(plan_items.restore_item, self.snapshot, hint=("item", self.item_id))
+        self.doc.call(plan_items_service().restore_item, self.snapshot, hint=("item", self.item_id))
 
 
 def _neighbour(phase, item) -> Key | None:
@@ -154,11 +153,11 @@ class MoveItemCommand(PlanCommand):
         self.item_id, self.source, self.target = item_id, source, target
 
     def _redo(self) -> None:
-        self.doc.call(plan_items.move_item, self.item_id, phase_id=self.target[0], position=self.target[1],
+        self.doc.call(plan_items_service().move_item, self.item_id, phase_id=self.target[0], position=self.target[1],
                       hint=("item", self.item_id))
 
     def _undo(self) -> None:
-        self.doc.call(plan_items.move_item, self.item_id, phase_id=self.source[0], position=self.source[1],
+        self.doc.call(plan_items_service().move_item, self.item_id, phase_id=self.source[0], position=self.source[1],
                       hint=("item", self.item_id))
 
 
@@ -171,13 +170,13 @@ class AddPhaseCommand(PlanCommand):
 
     def _redo(self) -> None:
         if self.snapshot is None:
-            self.phase_id = self.doc.call(plan_service.add_phase, self.plan_id, position=self.position,
+            self.phase_id = self.doc.call(plan_service().add_phase, self.plan_id, position=self.position,
                                           hint=lambda new_id: ("phase", new_id), **self.fields)
         else:
-            self.doc.call(plan_service.restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
+            self.doc.call(plan_service().restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
 
     def _undo(self) -> None:
-        self.snapshot = self.doc.call(plan_service.remove_phase, self.phase_id)
+        self.snapshot = self.doc.call(plan_service().remove_phase, self.phase_id)
 
 
 class DuplicatePhaseCommand(AddPhaseCommand):
@@ -188,7 +187,7 @@ class DuplicatePhaseCommand(AddPhaseCommand):
 
     def _redo(self) -> None:
         if self.snapshot is None:
-            self.phase_id = self.doc.call(plan_service.duplicate_phase, self.source_id,
+            self.phase_id = self.doc.call(plan_service().duplicate_phase, self.source_id,
                                           hint=lambda new_id: ("phase", new_id))
         else:
             super()._redo()
@@ -201,10 +200,10 @@ class RemovePhaseCommand(PlanCommand):
         self.snapshot: PhaseSnapshot | None = None
 
     def _redo(self) -> None:
-        self.snapshot = self.doc.call(plan_service.remove_phase, self.phase_id)
+        self.snapshot = self.doc.call(plan_service().remove_phase, self.phase_id)
 
     def _undo(self) -> None:
-        self.doc.call(plan_service.restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
+        self.doc.call(plan_service().restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
 
 
 class MovePhaseCommand(PlanCommand):
@@ -213,10 +212,10 @@ class MovePhaseCommand(PlanCommand):
         self.phase_id, self.old, self.new = phase_id, old, new
 
     def _redo(self) -> None:
-        self.doc.call(plan_service.move_phase, self.phase_id, self.new, hint=("phase", self.phase_id))
+        self.doc.call(plan_service().move_phase, self.phase_id, self.new, hint=("phase", self.phase_id))
 
     def _undo(self) -> None:
-        self.doc.call(plan_service.move_phase, self.phase_id, self.old, hint=("phase", self.phase_id))
+        self.doc.call(plan_service().move_phase, self.phase_id, self.old, hint=("phase", self.phase_id))
 
 
 class AdoptPhaseCommand(PlanCommand):
@@ -230,7 +229,7 @@ class AdoptPhaseCommand(PlanCommand):
 
     def _redo(self) -> None:
         if self.snapshot is not None:
-            self.doc.call(plan_service.restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
+            self.doc.call(plan_service().restore_phase, self.plan_id, self.snapshot, hint=("phase", self.phase_id))
 
     def _undo(self) -> None:
-        self.snapshot = self.doc.call(plan_service.remove_phase, self.phase_id)
+        self.snapshot = self.doc.call(plan_service().remove_phase, self.phase_id)

@@ -25,6 +25,7 @@ from planner.domain.kinds import DOSAGE_FIELDS
 from planner.domain.model import BlockInfo
 from planner.i18n import _, current_language
 from planner.ui.common.labels import field_label, kind_name
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.commands import SetFieldCommand
 from planner.ui.editor.fields import (
     CommitLineEdit,
@@ -34,7 +35,6 @@ from planner.ui.editor.fields import (
     new_token,
 )
 from planner.ui.editor.plan_document import Key, PlanDocument
-from planner.ui.library.thumbnails import Thumbnails
 
 WEEKS_RANGE = (1, 52)
 

@@ -146,7 +146,7 @@ class NewPlanDialog(QDialog):
                 self.result_plan = plan_service.create_from_template(
                     self.db, self.template_id(), patient_id=self.patient.id, start_date=start, title=title)
         except HerstelplanError as error:
-            from planner.ui.window.errors import describe
+            from planner.ui.common.errors import describe
 
             self.title_error.show_problem(describe(error))
             return

@@ -13,10 +13,10 @@ from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.model import PhaseView, PlanItemView, PlanView
-from planner.services import plans as plan_service
 from planner.services.changes import PlanChanged
 from planner.ui.common.bus import ChangeBus
-from planner.ui.window.errors import ErrorReporter
+from planner.ui.common.errors import ErrorReporter
+from planner.ui.common.service_calls import plan_service
 
 if TYPE_CHECKING:
     from planner.services.database import Database
@@ -44,9 +44,12 @@ class PlanDocument(QObject):
     loaded = Signal()  # another plan (or none) is open now
     changed = Signal(object)  # the open plan changed; argument: a Key to select, or None
 
-    def __init__(self, db: Database, bus: ChangeBus, reporter: ErrorReporter, parent: QObject | None = None):
+    db: Database  # given at construction or set by the window once the database is open
+
+    def __init__(self, db: Database | None, bus: ChangeBus, reporter: ErrorReporter, parent: QObject | None = None):
         super().__init__(parent)
-        self.db = db
+        if db is not None:
+            self.db = db
         self.bus = bus
         self.reporter = reporter
         self.plan: PlanView | None = None
@@ -68,7 +71,7 @@ class PlanDocument(QObject):
 
     # -- opening --------------------------------------------------------------------------------
     def open(self, plan_id: int) -> None:
-        self.plan = plan_service.get_plan(self.db, plan_id)
+        self.plan = plan_service().get_plan(self.db, plan_id)
         stack = self._stacks.get(plan_id)
         if stack is None:
             stack = QUndoStack(self.group)
@@ -118,7 +121,7 @@ class PlanDocument(QObject):
         return extra
 
     def _refresh(self, change: PlanChanged, hint: Key | None) -> None:
-        self.plan = plan_service.get_plan(self.db, change.plan_id)
+        self.plan = plan_service().get_plan(self.db, change.plan_id)
         self.changed.emit(hint)
         self.bus.publish(change)
 
@@ -126,7 +129,7 @@ class PlanDocument(QObject):
         if self.plan is None:
             return
         try:
-            self.plan = plan_service.get_plan(self.db, self.plan.id)
+            self.plan = plan_service().get_plan(self.db, self.plan.id)
         except NotFound:
             self.close()
             return
@@ -134,7 +137,7 @@ class PlanDocument(QObject):
 
     def refresh_if_stale(self) -> None:
         """Pick up another desk's saved changes (called when the window becomes active)."""
-        if self.plan is not None and plan_service.plan_version(self.db, self.plan.id) != self.plan.version:
+        if self.plan is not None and plan_service().plan_version(self.db, self.plan.id) != self.plan.version:
             self.reload()
 
     def _external_change(self, plan_id: int, version: int) -> None:

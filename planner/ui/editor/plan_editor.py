@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.plan_words import phase_name
 from planner.i18n import _, current_language, ngettext
-from planner.services import library as library_service
+from planner.ui.common.service_calls import library_service
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.commands import (
     AddItemCommand,
     AddPhaseCommand,
@@ -31,7 +32,6 @@ from planner.ui.editor.plan_document import Key, PlanDocument
 from planner.ui.editor.plan_header import PlanHeader
 from planner.ui.editor.plan_model import PlanTreeModel
 from planner.ui.editor.plan_tree import PlanTree
-from planner.ui.library.thumbnails import Thumbnails
 
 QUEUED = Qt.ConnectionType.QueuedConnection
 
@@ -245,12 +245,12 @@ class PlanEditor(QWidget):
         doubles = [bid for bid in dict.fromkeys(block_ids) if bid in there]
         block_ids = [bid for bid in dict.fromkeys(block_ids) if bid not in there]
         if doubles:
-            names = ", ".join(f"“{library_service.get_block(self.doc.db, bid).title(lang)}”" for bid in doubles)
+            names = ", ".join(f"“{library_service().get_block(self.doc.db, bid).title(lang)}”" for bid in doubles)
             self.status_message.emit(_("%(titles)s is already in the phase “%(phase)s”; not added again.")
                                      % {"titles": names, "phase": phase.name})
         if not block_ids:
             return
-        titles = {bid: library_service.get_block(self.doc.db, bid).title(lang) for bid in block_ids}
+        titles = {bid: library_service().get_block(self.doc.db, bid).title(lang) for bid in block_ids}
         macro = len(block_ids) > 1 or phase_id is None
         if macro:
             stack.beginMacro(_("Add %(title)s") % {"title": ", ".join(titles.values())})

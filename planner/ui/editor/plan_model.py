@@ -21,9 +21,9 @@ from planner.domain.model import PhaseView, PlanItemView, PlanView
 from planner.domain.timeline import current_phase_index
 from planner.i18n import _, current_language, ngettext
 from planner.ui.common.labels import kind_name
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.mime import BLOCK_MIME, ITEM_MIME, PHASE_MIME, pack, unpack
 from planner.ui.editor.plan_checks import PlanFindings, findings, phase_minutes, weeks_text
-from planner.ui.library.thumbnails import Thumbnails
 
 _Index = QModelIndex | QPersistentModelIndex
 IS_PHASE_ROLE = Qt.ItemDataRole.UserRole + 1

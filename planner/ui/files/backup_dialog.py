@@ -31,6 +31,7 @@ from planner.i18n import N_, _
 from planner.paths import backup_dir, database_url
 from planner.services import maintenance
 from planner.services.database import Database, open_database
+from planner.ui.common.desk import Desk
 
 REASONS = {
     "daily": N_("Daily, at start"),
@@ -321,35 +322,24 @@ def notices_text(db: Database) -> str:
     return " ".join(_(notice) for notice in db.notices)
 
 
-def after_restore(window) -> None:
+def after_restore(desk: Desk) -> None:
     """Every view of the window shows the restored data; undo cannot reach back past the restore."""
-    for stack in window.doc.group.stacks():
-        stack.clear()
-    window.doc.reload()  # closes the plan when the backup does not have it
-    window.bus.patient_changed.emit(-1)
-    window.bus.library_changed.emit(-1)
+    desk.clear_history()
+    desk.reload_plan()  # closes the plan when the backup does not have it
+    desk.bus.patient_changed.emit(-1)
+    desk.bus.library_changed.emit(-1)
 
 
-def install(window) -> bool:
-    """Wire File → Back up now… (and Restore backup… when the window has that action) to the dialog.
-    After a restore the open plan is reloaded and every panel refreshes."""
+def open_backups(desk: Desk) -> None:
+    """File → Back up now… and Restore backup…: the backup dialog. After a restore the open plan is
+    reloaded and every panel refreshes."""
+    desk.flush()
+    dialog = BackupDialog(desk.db, desk.widget)
 
-    def open_dialog() -> None:
-        window.flush()
-        dialog = BackupDialog(window.db, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    def restored(_report: object) -> None:
+        after_restore(desk)
+        desk.say(_("The backup was restored."))
 
-        def restored(_report) -> None:
-            after_restore(window)
-            window.statusBar().showMessage(_("The backup was restored."), 8000)
-
-        dialog.restored.connect(restored)
-        dialog.backed_up.connect(lambda path: window.statusBar().showMessage(
-            _("Backup made and checked: %(name)s") % {"name": path.name}, 8000))
-        dialog.open()
-        window.active_dialog = dialog
-
-    for name in ("backup", "restore_backup"):
-        if name in window.actions.actions:
-            window.actions.connect(name, open_dialog)
-    return True
+    dialog.restored.connect(restored)
+    dialog.backed_up.connect(lambda path: desk.say(_("Backup made and checked: %(name)s") % {"name": path.name}))
+    desk.show_dialog(dialog)

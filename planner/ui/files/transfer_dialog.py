@@ -30,6 +30,7 @@ from planner.services import plans as plan_service
 from planner.services import privacy, transfer
 from planner.services.changes import PatientChanged, PlanChanged
 from planner.services.database import Database
+from planner.ui.common.desk import Desk
 
 FILE_FILTER = N_("Herstelplan plan files (*.json);;All files (*)")
 
@@ -202,65 +203,65 @@ class EraseDialog(QDialog):
         self.erased.emit(self.patient.id)
 
 
-def install(window) -> bool:
-    """Wire File → Import plan…/Export plan file… and, when the window has these actions,
-    Patient → Export data… (`export_patient`) and Erase patient… (`erase_patient`)."""
-    actions = TransferActions(window.db, window)
-    window.transfer = actions
+def _actions(desk: Desk) -> TransferActions:
+    """The file actions for one use; they go when the window does, or after the next use."""
+    actions = TransferActions(desk.db, desk.widget)
+    actions.exported.connect(lambda path: desk.say(_("Plan file saved as %(path)s") % {"path": path}))
+    return actions
 
-    def current_plan_id() -> int | None:
-        plan = window.doc.plan
-        return plan.id if plan is not None else window.patients.selected_plan_id()
 
-    def import_plan() -> None:
-        patient = window.patients.current_patient()
-        actions.import_plan(patient.id if patient is not None else None)
+def import_plan(desk: Desk) -> None:
+    """File → Import plan or template…: a plan file becomes a draft for the shown patient (and opens),
+    a template file a clinic template."""
+    patient = desk.current_patient()
+    actions = _actions(desk)
 
     def imported(plan) -> None:
-        window.bus.publish(PlanChanged(plan.id, plan.version))
+        desk.bus.publish(PlanChanged(plan.id, plan.version))
         if plan.is_template:
-            window.statusBar().showMessage(_("Imported the template “%(title)s”; it is offered for new plans.")
-                                           % {"title": plan.title}, 8000)
+            desk.say(_("Imported the template “%(title)s”; it is offered for new plans.") % {"title": plan.title})
         else:
-            window.bus.publish(PatientChanged(plan.patient_id))
-            window.patients.select_plan(plan.id)
-            window.open_plan(plan.id)
-
-    def export_plan() -> None:
-        plan_id = current_plan_id()
-        if plan_id is not None:
-            window.flush()
-            actions.export_plan(plan_id)
-
-    def export_patient() -> None:
-        patient = window.patients.current_patient()
-        if patient is not None:
-            window.flush()
-            actions.export_patient(patient.id)
-
-    def erase_patient() -> None:
-        patient = window.patients.current_patient()
-        if patient is None:
-            return
-        window.flush()
-        dialog = EraseDialog(window.db, patient, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def erased(patient_id: int) -> None:
-            plan = window.doc.plan
-            if plan is not None and plan.patient_id == patient_id:
-                window.doc.forget(plan.id)
-            window.bus.publish(PatientChanged(patient_id))
-
-        dialog.erased.connect(erased)
-        dialog.open()
-        window.active_dialog = dialog
+            desk.bus.publish(PatientChanged(plan.patient_id))
+            desk.open_plan(plan.id)
 
     actions.imported.connect(imported)
-    actions.exported.connect(lambda path: window.statusBar().showMessage(
-        _("Plan file saved as %(path)s") % {"path": path}, 8000))
-    for name, slot in (("import_plan", import_plan), ("export_plan_file", export_plan),
-                       ("export_patient", export_patient), ("erase_patient", erase_patient)):
-        if name in window.actions.actions:
-            window.actions.connect(name, slot)
-    return True
+    actions.import_plan(patient.id if patient is not None else None)
+    actions.deleteLater()
+
+
+def export_plan_file(desk: Desk) -> None:
+    """File → Export plan file…: the open plan (or the one selected in the patient's list)."""
+    plan_id = desk.current_plan_id()
+    if plan_id is not None:
+        desk.flush()
+        actions = _actions(desk)
+        actions.export_plan(plan_id)
+        actions.deleteLater()
+
+
+def export_patient(desk: Desk) -> None:
+    """Patient → Export data…: everything about the shown patient, into a folder."""
+    patient = desk.current_patient()
+    if patient is not None:
+        desk.flush()
+        actions = _actions(desk)
+        actions.export_patient(patient.id)
+        actions.deleteLater()
+
+
+def erase_patient(desk: Desk) -> None:
+    """Patient → Erase patient…: after typing their name; their open plan closes."""
+    patient = desk.current_patient()
+    if patient is None:
+        return
+    desk.flush()
+    dialog = EraseDialog(desk.db, patient, desk.widget)
+
+    def erased(patient_id: int) -> None:
+        plan = desk.plan
+        if plan is not None and plan.patient_id == patient_id:
+            desk.forget_plan(plan.id)
+        desk.bus.publish(PatientChanged(patient_id))
+
+    dialog.erased.connect(erased)
+    desk.show_dialog(dialog)

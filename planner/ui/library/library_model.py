@@ -20,8 +20,8 @@ from planner.i18n import _, current_language
 from planner.services.library_search import SearchEntry, SearchIndex, words_of
 from planner.ui.common.labels import block_words, kind_name, region_name
 from planner.ui.common.list_delegate import SUBTITLE_ROLE
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.mime import BLOCK_MIME, pack
-from planner.ui.library.thumbnails import Thumbnails
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -26,15 +26,15 @@ from planner.domain.errors import HerstelplanError
 from planner.domain.kinds import EQUIPMENT, KIND_ORDER, REGIONS, Kind
 from planner.domain.model import BlockInfo
 from planner.i18n import _, ngettext
-from planner.services import library as library_service
 from planner.services.changes import LibraryChanged
 from planner.ui.common.bus import ChangeBus
 from planner.ui.common.icons import icon, kind_icon
 from planner.ui.common.labels import equipment_name, kind_name, region_name
 from planner.ui.common.list_delegate import TwoLineDelegate
 from planner.ui.common.search_field import SearchField
+from planner.ui.common.service_calls import library_service
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.library.library_model import BLOCK_ROLE, THUMB_SIZE, LibraryFilter, LibraryModel
-from planner.ui.library.thumbnails import Thumbnails
 
 if TYPE_CHECKING:
     from planner.services.database import Database
@@ -48,13 +48,16 @@ class LibraryPanel(QWidget):
     add_many_requested = Signal(list)  # block ids, in the list's order
     block_changed = Signal(object)  # BlockInfo or None
 
-    def __init__(self, db: Database, bus: ChangeBus, thumbnails: Thumbnails, parent: QWidget | None = None,
+    db: Database  # given at construction or to `load` (the window is built before the database opens)
+
+    def __init__(self, db: Database | None, bus: ChangeBus, thumbnails: Thumbnails, parent: QWidget | None = None,
                  *, load: bool = True):
-        """`load=False`: show the panel empty; `load()` reads the library later."""
+        """`load=False` (or no `db` yet): show the panel empty; `load(db)` reads the library later."""
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.loaded = False
-        self.db = db
+        if db is not None:
+            self.db = db
         self.bus = bus
         self.model = LibraryModel(thumbnails, self)
         self.proxy = LibraryFilter(self)
@@ -132,13 +135,16 @@ class LibraryPanel(QWidget):
         self.setTabOrder(self.search, self.list)
 
         bus.library_changed.connect(lambda _block_id: self.reload())
-        if load:
+        if load and db is not None:
             self.load()
         else:
             self.count.setText(_("Opening the library…"))
 
-    def load(self) -> None:
-        """Read the library (once; later changes arrive through `reload`)."""
+    def load(self, db: Database | None = None) -> None:
+        """Read the library (once; later changes arrive through `reload`); `db`: the database, when
+        the panel was made before it opened."""
+        if db is not None:
+            self.db = db
         if not self.loaded:
             self.loaded = True
             self.reload()
@@ -154,7 +160,7 @@ class LibraryPanel(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (self.current_block().id if self.current_block() else None)
         self.model.thumbnails.clear()
-        self.model.set_blocks(library_service.list_blocks(self.db, brief=True))
+        self.model.set_blocks(library_service().list_blocks(self.db, brief=True))
         # The search index is built when the program is idle (a second after the library shows), so
         # neither the start nor the first key typed waits for it.
         QTimer.singleShot(INDEX_DELAY_MS, self._build_index)
@@ -279,7 +285,7 @@ class LibraryPanel(QWidget):
         block = self.current_block()
         if block is None:
             return
-        copy = library_service.duplicate_block(self.db, block.id)
+        copy = library_service().duplicate_block(self.db, block.id)
         self._saved(copy)
 
     def edit_block(self) -> None:
@@ -291,7 +297,7 @@ class LibraryPanel(QWidget):
             return
         from planner.ui.library.block_dialog import BlockDialog
 
-        block = library_service.get_block(self.db, block.id)  # the list holds brief blocks: read it whole
+        block = library_service().get_block(self.db, block.id)  # the list holds brief blocks: read it whole
         dialog = BlockDialog(self.db, block, parent=self.window())
         dialog.accepted.connect(lambda: self._saved(dialog.result_block))
         dialog.open()
@@ -322,12 +328,12 @@ class LibraryPanel(QWidget):
             path = Path(name)
         try:
             data, mime = prepare_picture(path)
-            updated = library_service.set_block_image(self.db, block.id, data, mime)
+            updated = library_service().set_block_image(self.db, block.id, data, mime)
         except PictureProblem as problem:
             self._warn(_("The picture was not added: %(reason)s") % {"reason": problem})
             return False
         except HerstelplanError as error:
-            from planner.ui.window.errors import describe
+            from planner.ui.common.errors import describe
 
             self._warn(describe(error))
             return False

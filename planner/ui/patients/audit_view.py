@@ -26,6 +26,7 @@ from planner.services import audit
 from planner.services import patients as patient_service
 from planner.services.audit import AuditEntry
 from planner.services.database import Database
+from planner.ui.common.desk import Desk
 
 COLUMNS = (N_("When"), N_("Who"), N_("What"), N_("Plan"), N_("Details"))
 Index = QModelIndex | QPersistentModelIndex
@@ -129,22 +130,11 @@ class AuditDialog(QDialog):
                                                                 "all": self.model.rowCount()})
 
 
-def install(window) -> bool:
-    """Wire View → Activity log (`activity_log`) and Patient → View audit trail… (`audit_trail`)
-    to the selected patient's trail."""
-
-    def open_dialog() -> None:
-        patient = window.patients.current_patient()
-        if patient is None:
-            window.statusBar().showMessage(_("Choose a patient to see their audit trail."), 6000)
-            return
-        window.flush()
-        dialog = AuditDialog(window.db, patient.id, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        window.active_dialog = dialog
-
-    for name in ("activity_log", "audit_trail"):
-        if name in window.actions.actions:
-            window.actions.connect(name, open_dialog)
-    return True
+def open_audit_trail(desk: Desk) -> None:
+    """View → Activity log and Patient → View audit trail…: the shown patient's trail."""
+    patient = desk.current_patient()
+    if patient is None:
+        desk.say(_("Choose a patient to see their audit trail."), 6000)
+        return
+    desk.flush()
+    desk.show_dialog(AuditDialog(desk.db, patient.id, desk.widget))

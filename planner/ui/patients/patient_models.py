@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from planner.domain.model import PatientView, PlanStatus, PlanSummary
 from planner.i18n import _, ngettext
-from planner.services import patients as patient_service
 from planner.ui.common.formatting import age_years, changed_text, date_text
 from planner.ui.common.labels import region_name, status_name
 from planner.ui.common.list_delegate import SUBTITLE_ROLE
+from planner.ui.common.service_calls import patient_service
 
 if TYPE_CHECKING:
     from planner.services.database import Database
@@ -29,9 +29,12 @@ STATUS_COLOURS = {PlanStatus.DRAFT: "#9aa5ad", PlanStatus.ACTIVE: "#2e8b57", Pla
 class PatientListModel(QAbstractListModel):
     """Patients matching a search, newest activity first, fetched `page_size` at a time."""
 
-    def __init__(self, db: Database, *, page_size: int = 100, parent=None):
+    db: Database  # set by the panel's `load(db)` when the window was built before the database opened
+
+    def __init__(self, db: Database | None, *, page_size: int = 100, parent=None):
         super().__init__(parent)
-        self.db = db
+        if db is not None:
+            self.db = db
         self.page_size = page_size
         self.query = ""
         self.include_archived = False  # also the archived patients (View → Show archived patients)
@@ -54,7 +57,7 @@ class PatientListModel(QAbstractListModel):
             self._load(row + 1 + self.page_size)
 
     def _load(self, count: int) -> None:
-        rows = patient_service.list_patients(self.db, query=self.query, limit=count, offset=0,
+        rows = patient_service().list_patients(self.db, query=self.query, limit=count, offset=0,
                                              include_archived=self.include_archived)
         self.beginResetModel()
         self._rows = rows
@@ -67,7 +70,7 @@ class PatientListModel(QAbstractListModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self._complete:
             return
-        more = patient_service.list_patients(self.db, query=self.query, limit=self.page_size,
+        more = patient_service().list_patients(self.db, query=self.query, limit=self.page_size,
                                              offset=len(self._rows), include_archived=self.include_archived)
         known = {row.id for row in self._rows}
         more = [row for row in more if row.id not in known]

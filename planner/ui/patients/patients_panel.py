@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 
 from planner.domain.model import PatientView
 from planner.i18n import _
-from planner.services import patients as patient_service
-from planner.services import plans as plan_service
 from planner.services.changes import PatientChanged, PlanChanged
 from planner.ui.common.bus import ChangeBus
 from planner.ui.common.icons import icon
 from planner.ui.common.list_delegate import TwoLineDelegate
 from planner.ui.common.search_field import SearchField
+from planner.ui.common.service_calls import patient_service, plan_service
 from planner.ui.patients.patient_models import ID_ROLE, PatientListModel, PlanListModel
 
 if TYPE_CHECKING:
@@ -41,12 +40,15 @@ class PatientsPanel(QWidget):
     plan_archived = Signal(int)
     archived_shown = Signal(bool)
 
-    def __init__(self, db: Database, bus: ChangeBus, parent: QWidget | None = None, *, load: bool = True):
-        """`load=False`: show the panel empty; `load()` reads the patients later."""
+    db: Database  # given at construction or to `load` (the window is built before the database opens)
+
+    def __init__(self, db: Database | None, bus: ChangeBus, parent: QWidget | None = None, *, load: bool = True):
+        """`load=False` (or no `db` yet): show the panel empty; `load(db)` reads the patients later."""
         super().__init__(parent)
         self.setObjectName("patientsPanel")
         self.loaded = False
-        self.db = db
+        if db is not None:
+            self.db = db
         self.bus = bus
         self.model = PatientListModel(db, parent=self)
         self.plans_model = PlanListModel(self)
@@ -115,13 +117,16 @@ class PatientsPanel(QWidget):
 
         bus.patient_changed.connect(self._patient_changed)
         bus.plan_changed.connect(self._plan_changed)
-        if load:
+        if load and db is not None:
             self.load()
         else:
             self.empty.setText(_("Opening the database…"))
 
-    def load(self) -> None:
-        """Read the first page of patients (matching what was typed meanwhile, if anything)."""
+    def load(self, db: Database | None = None) -> None:
+        """Read the first page of patients (matching what was typed meanwhile, if anything); `db`: the
+        database, when the panel was made before it opened."""
+        if db is not None:
+            self.db = self.model.db = db
         if self.loaded:
             return
         self.loaded = True
@@ -178,7 +183,7 @@ class PatientsPanel(QWidget):
         patient = self.current_patient()
         if patient is None or not patient.archived:
             return
-        patient_service.archive_patient(self.db, patient.id, archived=False)
+        patient_service().archive_patient(self.db, patient.id, archived=False)
         self.bus.publish(PatientChanged(patient.id))
         self.select_patient(patient.id)
 
@@ -238,7 +243,7 @@ class PatientsPanel(QWidget):
         """Make `patient_id` current, loading more rows or clearing the search when needed."""
         row = self.model.row_of(patient_id)
         if row is None and self.model.canFetchMore():
-            position = patient_service.patient_position(self.db, patient_id, query=self.model.query,
+            position = patient_service().patient_position(self.db, patient_id, query=self.model.query,
                                                         include_archived=self.model.include_archived)
             if position is not None:  # far down the list: load through it in one go
                 self.model.show_through(position)
@@ -295,7 +300,7 @@ class PatientsPanel(QWidget):
         if patient is None:
             return
         def archive() -> None:
-            patient_service.archive_patient(self.db, patient.id)
+            patient_service().archive_patient(self.db, patient.id)
             self.bus.publish(PatientChanged(patient.id))
 
         self._ask_archive(_("Archive patient"),
@@ -323,7 +328,7 @@ class PatientsPanel(QWidget):
             self.plans_heading.setText(_("Plans"))
             return
         self.plans_heading.setText(_("Plans of %(name)s") % {"name": patient.name})
-        self.plans_model.set_plans(plan_service.list_plans(self.db, patient.id))
+        self.plans_model.set_plans(plan_service().list_plans(self.db, patient.id))
         if self.plans_model.rowCount():
             self.plan_list.setCurrentIndex(self.plans_model.index(0))
 
@@ -331,7 +336,7 @@ class PatientsPanel(QWidget):
         if self._current_id is None:
             return
         selected = self.selected_plan_id()
-        self.plans_model.set_plans(plan_service.list_plans(self.db, self._current_id))
+        self.plans_model.set_plans(plan_service().list_plans(self.db, self._current_id))
         row = self.plans_model.row_of(selected) if selected is not None else None
         if row is not None:
             self.plan_list.setCurrentIndex(self.plans_model.index(row))
@@ -377,7 +382,7 @@ class PatientsPanel(QWidget):
         dialog.open()
 
     def duplicate_plan(self, plan_id: int) -> None:
-        copy = plan_service.duplicate_plan(self.db, plan_id, title=None)
+        copy = plan_service().duplicate_plan(self.db, plan_id, title=None)
         self.bus.publish(PlanChanged(copy.id, copy.version))
         self.select_plan(copy.id)
         self.plan_activated.emit(copy.id)
@@ -387,7 +392,7 @@ class PatientsPanel(QWidget):
         title = summary.title if summary and summary.id == plan_id else ""
 
         def archive() -> None:
-            change = plan_service.archive_plan(self.db, plan_id)
+            change = plan_service().archive_plan(self.db, plan_id)
             self.plan_archived.emit(plan_id)
             self.bus.publish(change)
 

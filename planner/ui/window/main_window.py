@@ -1,86 +1,100 @@
-"""The main window: wires the panels together (they talk by signals), builds menus and toolbar
-from the action registry, and remembers the layout. Panels, commands and dialogs live in their
-own modules; this file only connects them."""
+"""The main window: builds menus and toolbar from the action table (actions.py, where every action's
+handler and needs are declared), lays out the panels (they talk by signals) and remembers the layout.
+It is built without the database: `attach(db)` hands it in once open (application.py opens it on a
+worker after the first paint), then the panels fill and `ready` is emitted. To the feature dialogs the
+window is a `Desk` (planner/ui/common/desk.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QToolBar, QWidget
 
 from planner.i18n import _
-from planner.services import library as library_service
 from planner.ui.common.bus import ChangeBus
+from planner.ui.common.errors import ErrorReporter
 from planner.ui.common.icons import icon
+from planner.ui.common.service_calls import library_service
+from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.inspector import Inspector
 from planner.ui.editor.plan_document import PlanDocument
 from planner.ui.editor.plan_editor import PlanEditor
 from planner.ui.library.library_panel import LibraryPanel
-from planner.ui.library.thumbnails import Thumbnails
 from planner.ui.patients.patients_panel import PatientsPanel
 from planner.ui.settings.settings import Settings
-from planner.ui.window import extensions
-from planner.ui.window.actions import ActionRegistry
-from planner.ui.window.errors import ErrorReporter
+from planner.ui.window.actions import SPECS, ActionRegistry, ActionSpec, Need
+from planner.ui.window.layout import fit_docks
+from planner.ui.window.preview_dock import PreviewDock
 from planner.ui.window.window_keys import WindowKeys
 
 if TYPE_CHECKING:
+    from planner.domain.model import PatientView, PlanView
     from planner.services.database import Database
+    from planner.ui.files.export import OutputActions
+    from planner.ui.files.preview import PreviewPane
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-INSPECTOR_HEIGHT = 336  # a strength block's heading and all its dosage fields
 
 
 class MainWindow(QMainWindow):
     first_paint = Signal()
-    ready = Signal()  # the panels show the database's patients and library (see `load`)
+    ready = Signal()  # the database is open and the panels show its patients and library (see `attach`)
     closing = Signal()
     language_changed = Signal(str)  # the application rebuilds the window in the new language
 
-    def __init__(self, db: Database, *, settings: Settings | None = None,
+    def __init__(self, db: Database | None = None, *, settings: Settings | None = None,
                  reporter: ErrorReporter | None = None, parent: QObject | None = None,
-                 defer_loading: bool = False, doc: PlanDocument | None = None):
-        """`defer_loading`: build and show the window without reading the database; `load()` fills it
-        (the application does so once the database is open, after the first paint). `doc`: the plan
-        document of the window this one replaces (a new language), with its undo history."""
+                 doc: PlanDocument | None = None, specs: tuple[ActionSpec, ...] = SPECS):
+        """`db`: the open database, or None to build and show the window before it is open (`attach`
+        hands it in). `doc`: the plan document of the window this one replaces (a new language), with
+        its undo history. `specs`: the action table (tests hand in a broken one)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.db = db
+        self._db: Database | None = None
         self._painted = False
         self.is_ready = False
+        self.active_dialog: QDialog | None = None
+        self._output: OutputActions | None = None
         self.setWindowIcon(icon("herstelplan"))
         self.bus = ChangeBus(self)
         self.reporter = reporter or ErrorReporter(lambda: self)
         self.prefs = settings if settings is not None else Settings.for_user()  # this desk's settings
-        self.thumbnails = Thumbnails(lambda block_id: library_service.block_image(db, block_id))
+        self.thumbnails = Thumbnails(lambda block_id: library_service().block_image(self.db, block_id))
         if doc is None:
-            self.doc = PlanDocument(db, self.bus, self.reporter, self)
+            self.doc = PlanDocument(None, self.bus, self.reporter, self)
         else:
             doc.adopt(self.bus, self)
             self.doc = doc
-        self.actions = ActionRegistry(self)
+        self.actions = ActionRegistry(self, specs)
 
-        self.patients = PatientsPanel(db, self.bus, load=not defer_loading)
-        self.library = LibraryPanel(db, self.bus, self.thumbnails, load=not defer_loading)
+        self.patients = PatientsPanel(None, self.bus, load=False)
+        self.library = LibraryPanel(None, self.bus, self.thumbnails, load=False)
         self.editor = PlanEditor(self.doc, self.thumbnails)
         self.inspector = Inspector(self.doc, self.thumbnails)
         self.setCentralWidget(self.editor)
-        self.docks = {
+        self.docks: dict[str, QDockWidget] = {
             "patients": self._dock("patients", _("Patients"), self.patients, LEFT),
             "library": self._dock("library", _("Library"), self.library, RIGHT),
             "inspector": self._dock("inspector", _("Inspector"), self.inspector, RIGHT),
         }
+        self.preview_dock = PreviewDock(self, doc=self.doc, bus=self.bus, prefs=self.prefs,
+                                        database=lambda: self._db)
+        self.addDockWidget(LEFT, self.preview_dock)
+        self.tabifyDockWidget(self.docks["patients"], self.preview_dock)
+        self.preview_dock.hide()
+        self.docks["preview"] = self.preview_dock
         self.resize(1440, 900)
         self.fit_docks()
 
         self.menus = self.actions.fill_menus(self.menuBar())
         view_menu = self.menus["view"]
         view_menu.addSeparator()
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
+        for name in ("patients", "library", "inspector"):
+            view_menu.addAction(self.docks[name].toggleViewAction())
         self.toolbar = QToolBar(_("Main toolbar"), self, objectName="mainToolbar")
         self.toolbar.setMovable(False)
         self.actions.fill_toolbar(self.toolbar)
@@ -91,43 +105,116 @@ class MainWindow(QMainWindow):
                                   [self.actions["restore_patient"]])
         self.library.add_buttons([self.actions[n] for n in ("new_block", "duplicate_block", "edit_block", "block_picture")])
 
+        self.actions.bind(self)
         self._connect_actions()
         self._connect_panels()
         self.keys = WindowKeys(self, self.actions.window_shortcuts())
         self._tab_order()
-        extensions.wire(self)
         self._default_state = self.saveState()
         self._fit_on_show = not self.prefs.restore_window(self)  # first start: fit the panes to the screen
         self.reporter.before_crash.append(self.flush)
-        if defer_loading:
-            self._update_actions()
+        if db is not None:
+            self.attach(db)
         else:
-            self.load()
+            self._update_actions()
 
-    def load(self) -> None:
-        """Fill the patients and library panels and reopen the last patient and plan; then `ready`."""
+    def attach(self, db: Database) -> None:
+        """The database is open: fill the patients and library panels, reopen the last patient and
+        plan, fill a preview dock left open at the last close; then `ready`."""
         if self.is_ready:
             return
-        self.patients.load()
-        self.library.load()
+        self._db = db
+        self.doc.db = db
+        self.patients.load(db)
+        self.library.load(db)
         self._restore_session()
-        self._update_actions()
         self.is_ready = True
+        self._update_actions()
         self.ready.emit()
-        extensions.after_load(self)
+        self.preview_dock.follow()
+
+    # -- the Desk (planner/ui/common/desk.py): what the feature dialogs use ---------------------------
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("the database is not open yet")  # an action declared without Need.DATABASE
+        return self._db
 
     @property
-    def preview(self):
-        """The handout preview pane; made on first use (None when that piece is not available)."""
-        return extensions.preview_pane(self)
+    def widget(self) -> QWidget:
+        return self
 
-    def _show_shortcuts(self) -> None:
-        # Loads when first asked for, not while the window starts.
-        from planner.ui.window.help_dialogs import ShortcutsDialog
+    @property
+    def plan(self) -> PlanView | None:
+        return self.doc.plan
+
+    def current_patient(self) -> PatientView | None:
+        return self.patients.current_patient()
+
+    def current_plan_id(self) -> int | None:
+        return self.doc.plan.id if self.doc.plan is not None else self.patients.selected_plan_id()
+
+    def reload_plan(self) -> None:
+        self.doc.reload()
+
+    def forget_plan(self, plan_id: int) -> None:
+        self.doc.forget(plan_id)
+
+    def clear_history(self) -> None:
+        for stack in self.doc.group.stacks():
+            stack.clear()
+
+    def say(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.active_dialog = dialog
+
+    # -- the window's own commands (named by the action table) ------------------------------------
+    @property
+    def preview(self) -> PreviewPane | None:  # made on first use; None while the database is not open
+        return self.preview_dock.make_pane()
+
+    def show_preview(self, visible: bool) -> None:
+        self.preview_dock.show_beside(visible)
+
+    def output(self) -> OutputActions:
+        """Export (Ctrl+E) and Print (Ctrl+P) on the open plan, with the preview's options when it is
+        shown; made on first use (the export module brings the handout renderer)."""
+        if self._output is None:
+            from planner.ui.files.export import OutputActions
+
+            def options_for(plan_id: int):
+                pane = self.preview_dock.pane
+                return pane.options(plan_id) if pane is not None and pane.isVisible() else None
+
+            made = self._output = OutputActions(self, self.db, self.prefs, options_for=options_for)
+            made.exported.connect(lambda path: self.say(_("Handout saved as %(path)s") % {"path": path}))
+            made.printed.connect(lambda pages: self.say(
+                _("Handout sent to the printer (%(n)d pages)") % {"n": pages}))
+        self._output.set_plan(self.doc.plan.id if self.doc.plan is not None else None)
+        return self._output
+
+    def open_settings(self) -> None:
+        """Settings (Ctrl+,): clinic, handout defaults, UI language. A new language rebuilds the window."""
+        from planner.ui.settings.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self.prefs, self)
+        dialog.language_changed.connect(self.language_changed)
+        pane = self.preview_dock.pane
+        if pane is not None:
+            dialog.clinic_saved.connect(pane.refresh)
+            dialog.handout_defaults_changed.connect(pane.apply_defaults)
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        from planner.ui.window.help_dialogs import ShortcutsDialog  # loads when first asked for
 
         ShortcutsDialog(self.actions.rows(), self).open()
 
-    def _show_about(self) -> None:
+    def show_about(self) -> None:
         QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
         from planner.ui.window.help_dialogs import about_text
 
@@ -144,42 +231,16 @@ class MainWindow(QMainWindow):
 
     # -- wiring ---------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
-        a, ed = self.actions, self.editor
-        for name, slot in {
-            "new_patient": self.patients.new_patient, "edit_patient": self.patients.edit_patient,
-            "archive_patient": self.patients.archive_patient, "new_plan": self.patients.new_plan,
-            "restore_patient": self.patients.restore_patient,
-            "open_plan": self.patients.open_selected_plan, "quit": self.close,
-            "delete": ed.delete_selected, "move_up": lambda: ed.move_selected(-1),
-            "move_down": lambda: ed.move_selected(1), "add_phase": ed.add_phase,
-            "rename_phase": ed.rename_phase, "duplicate_phase": ed.duplicate_phase,
-            "next_phase": lambda: ed.go_to_phase(1), "previous_phase": lambda: ed.go_to_phase(-1),
-            "add_block": self.library.add_current, "new_block": self.library.new_block,
-            "duplicate_block": self.library.duplicate_block, "edit_block": self.library.edit_block,
-            "block_picture": self.library.attach_picture,
-            "duplicate_plan": lambda: self._with_plan(self.patients.duplicate_plan),
-            "archive_plan": lambda: self._with_plan(self.patients.archive_plan),
-            "save_template": self.save_as_template,
-            "find_patient": lambda: self._focus("patients", self.patients.focus_search),
-            "find_block": lambda: self._focus("library", self.library.focus_search),
-            "focus_patients": lambda: self._focus("patients", self.patients.list.setFocus),
-            "focus_plan": ed.focus_tree,
-            "focus_library": lambda: self._focus("library", self.library.list.setFocus),
-            "focus_inspector": lambda: self._focus("inspector", self.inspector.focus_first),
-            "reset_layout": self.reset_layout,
-            "shortcuts": self._show_shortcuts, "about": self._show_about,
-        }.items():
-            a.connect(name, slot)
-        a["show_archived"].toggled.connect(self.patients.set_show_archived)
-        self.patients.archived_shown.connect(a["show_archived"].setChecked)
-        a.connect("undo", self._undo)
-        a.connect("redo", self._redo)
+        """What the table does not say: where local shortcuts work, and the undo texts."""
+        a = self.actions
         for name in ("delete", "move_up", "move_down"):
             a.attach_local(name, self.editor.tree)
         a.attach_local("add_block", self.library)
+        dock = self.preview_dock
+        dock.visibilityChanged.connect(lambda _visible: (a["preview"].setChecked(dock.isVisible()), dock.follow()))
         group = self.doc.group
-        group.canUndoChanged.connect(a["undo"].setEnabled)
-        group.canRedoChanged.connect(a["redo"].setEnabled)
+        group.canUndoChanged.connect(lambda _can: self._update_actions())
+        group.canRedoChanged.connect(lambda _can: self._update_actions())
         group.undoTextChanged.connect(lambda text: a["undo"].setText(_("Undo %(what)s") % {"what": text} if text else _("Undo")))
         group.redoTextChanged.connect(lambda text: a["redo"].setText(_("Redo %(what)s") % {"what": text} if text else _("Redo")))
 
@@ -187,11 +248,12 @@ class MainWindow(QMainWindow):
         self.patients.plan_activated.connect(self.open_plan)
         self.patients.plan_archived.connect(self.doc.forget)
         self.patients.patient_selected.connect(self._patient_selected)
+        self.patients.archived_shown.connect(self.actions["show_archived"].setChecked)
         self.library.add_requested.connect(self.editor.add_block)
         self.library.add_many_requested.connect(self.editor.add_block)
         self.editor.selection_changed.connect(self.inspector.show_target)
         self.editor.selection_changed.connect(lambda _key: self._update_actions())
-        self.editor.tree.edit_requested.connect(lambda: self._focus("inspector", self.inspector.focus_first))
+        self.editor.tree.edit_requested.connect(lambda: self.focus_dock("inspector", self.inspector.focus_first))
         self.editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.bus.library_changed.connect(lambda _block_id: self.doc.reload())  # new pictures and titles
         self.doc.loaded.connect(self._plan_shown)
@@ -205,28 +267,27 @@ class MainWindow(QMainWindow):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def _focus(self, dock: str, then) -> None:
+    def focus_dock(self, dock: str, then: Callable[[], object]) -> None:
         self.docks[dock].show()
         self.docks[dock].raise_()
         then()
 
-    def _with_plan(self, function) -> None:
+    def with_plan(self, function: Callable[[int], object]) -> None:
         plan_id = self.doc.plan.id if self.doc.plan is not None else self.patients.selected_plan_id()
         if plan_id is not None:
             self.flush()
             function(plan_id)
 
-    # -- editing ----------------------------------------------------------------------------------
     def flush(self) -> None:
         """Commit anything still being typed (before undo, closing, a crash dialog)."""
         self.editor.flush()
         self.inspector.flush()
 
-    def _undo(self) -> None:
+    def undo(self) -> None:
         self.flush()
         self.doc.group.undo()
 
-    def _redo(self) -> None:
+    def redo(self) -> None:
         self.flush()
         self.doc.group.redo()
 
@@ -240,22 +301,11 @@ class MainWindow(QMainWindow):
         if patient_id is not None and (shown is None or shown.id != patient_id):
             if self.patients.select_patient(patient_id):
                 self.patients.select_plan(plan_id)
+        else:
+            self.patients.select_plan(plan_id)
         if focus:
             self.editor.focus_tree()
 
-    def save_as_template(self) -> None:
-        from planner.services import plans as plan_service
-
-        plan = self.doc.plan
-        if plan is None:
-            return
-        self.flush()
-        copy = plan_service.duplicate_plan(self.db, plan.id, as_template=True,
-                                           title=_("%(title)s (template)") % {"title": plan.title})
-        self.statusBar().showMessage(_("Saved “%(title)s” as a template; it is offered for new plans.")
-                                     % {"title": copy.title}, 8000)
-
-    # -- state ----------------------------------------------------------------------------------
     def reset_layout(self) -> None:
         """Docks back where they start: patients left, library and inspector right, all shown."""
         self.restoreState(self._default_state)
@@ -265,19 +315,7 @@ class MainWindow(QMainWindow):
         self.fit_docks()
 
     def fit_docks(self) -> None:
-        """Pane sizes for the window's size (1280×800 up): the patients a fifth of the width, the
-        library and inspector a quarter; the inspector as high as a block's dosage fields need (up
-        to half the column), the library the rest."""
-        width, height = self.width(), self.height()
-        left = max(250, min(320, round(width * 0.2)))
-        right = max(320, min(440, round(width * 0.26)))
-        self.resizeDocks([self.docks["patients"], self.docks["library"]], [left, right], Qt.Orientation.Horizontal)
-        column = self.docks["library"].height() + self.docks["inspector"].height()
-        if column < 300:  # not laid out yet: the height less the menu bar, toolbar and status bar
-            column = height - 80
-        inspector = min(INSPECTOR_HEIGHT, column // 2) if column < 2 * INSPECTOR_HEIGHT else round(column * 0.48)
-        self.resizeDocks([self.docks["library"], self.docks["inspector"]], [column - inspector, inspector],
-                         Qt.Orientation.Vertical)
+        fit_docks(self, self.docks)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -317,25 +355,24 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        a = self.actions
-        has_plan = self.doc.plan is not None
-        has_patient = self.patients.current_patient() is not None
-        selected = self.editor.selected
-        for name in ("add_phase", "rename_phase", "duplicate_phase", "save_template", "add_block", "next_phase",
-                     "previous_phase"):
-            a[name].setEnabled(has_plan)
-        for name in ("delete", "move_up", "move_down"):
-            a[name].setEnabled(has_plan and selected is not None)
-        patient = self.patients.current_patient()
-        for name in ("edit_patient", "new_plan"):
-            a[name].setEnabled(has_patient)
-        a["archive_patient"].setEnabled(patient is not None and not patient.archived)
-        a["restore_patient"].setEnabled(patient is not None and patient.archived)
-        for name in ("duplicate_plan", "archive_plan"):
-            a[name].setEnabled(has_plan or self.patients.selected_plan_id() is not None)
-        a["undo"].setEnabled(self.doc.group.canUndo())
-        a["redo"].setEnabled(self.doc.group.canRedo())
-        extensions.update(self)
+        """Enable each action whose needs (declared in the action table) are there."""
+        present = Need.NOTHING
+        patient = self.patients.current_patient() if self.is_ready else None
+        if self.is_ready:
+            present |= Need.DATABASE
+        if patient is not None:
+            present |= Need.PATIENT | (Need.ARCHIVED_PATIENT if patient.archived else Need.ACTIVE_PATIENT)
+        if self.doc.plan is not None:
+            present |= Need.PLAN | Need.ANY_PLAN
+            if self.editor.selected is not None:
+                present |= Need.SELECTION
+        elif self.is_ready and self.patients.selected_plan_id() is not None:
+            present |= Need.ANY_PLAN
+        if self.doc.group.canUndo():
+            present |= Need.UNDO
+        if self.doc.group.canRedo():
+            present |= Need.REDO
+        self.actions.update(present)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -346,6 +383,7 @@ class MainWindow(QMainWindow):
         self.flush()
         self.prefs.save_window(self)
         self.closing.emit()
+        self.preview_dock.shutdown()
         super().closeEvent(event)
 
     def event(self, event: QEvent) -> bool:

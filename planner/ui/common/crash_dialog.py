@@ -1,5 +1,5 @@
 """The crash dialog: says that something unexpected happened, that work is saved, and offers the
-details to copy (planner.ui.window.errors shows it; a module of its own so its Qt types load only then)."""
+details to copy (planner.ui.common.errors shows it; a module of its own so its Qt types load only then)."""
 
 from __future__ import annotations
 

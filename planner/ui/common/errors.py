@@ -32,7 +32,7 @@ from planner.ui.common.labels import field_label
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    from planner.ui.window.crash_dialog import CrashDialog
+    from planner.ui.common.crash_dialog import CrashDialog
 
 log = logging.getLogger("herstelplan.ui")
 
@@ -123,7 +123,7 @@ class ErrorReporter(QObject):
                 f"Herstelplan {__version__}, Python {platform.python_version()}, PySide6 {pyside_version}, "
                 f"{platform.platform()}\n{_('Log folder')}: {log_dir()}\n\n{text}"
             )
-            from planner.ui.window.crash_dialog import (
+            from planner.ui.common.crash_dialog import (
                 CrashDialog,  # Qt's dialog types: not needed at start-up
             )
 
