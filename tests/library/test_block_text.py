@@ -12,6 +12,7 @@ from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
 from planner.domain.model import BlockInfo, BlockText, Level, LevelText
 from planner.domain.thresholds import PAIN_LIMIT_DEFAULT, PainBands
+from planner.languages import codes
 from planner.paths import LIBRARY_DIR
 
 
@@ -126,7 +127,7 @@ def test_malformed_level_data_never_raises():
     level = Level.from_data({"nl": 3, "en": "Easy", "text": {"nl": "x", "en": {"steps": "x", "safety": 4}}})
     assert level.text("en") == "Easy" and level.text("nl") == "" and level.texts == {}
     assert Level.from_data(level.to_data()) == level
-    assert level.to_data() == {"nl": "", "en": "Easy"}  # the stored form: a label per language code
+    assert level.to_data() == {**dict.fromkeys(codes(), ""), "en": "Easy"}  # the stored form: a label per language code
 
 
 def test_a_level_label_in_another_language_is_kept():
