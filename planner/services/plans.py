@@ -180,7 +180,7 @@ def _copy_phases(source: t.Plan, target: t.Plan) -> None:
     for phase in source.phases:
         new_phase = t.Phase(
             position=phase.position, name=phase.name, weeks=phase.weeks, focus=phase.focus,
-            criteria=phase.criteria,
+            criteria=phase.criteria, made_words=phase.made_words,
         )
         for item in phase.items:
             new_phase.items.append(_copy_item(item))
@@ -218,6 +218,7 @@ def create_from_template(
             start_date=start_date or dt.date.today(),
             mode=template.mode,
             weekly_cap_pct=template.weekly_cap_pct,
+            made_title=template.made_title if title is None else None,
         )
         _copy_phases(template, plan)
         session.add(plan)
@@ -242,6 +243,7 @@ def duplicate_plan(db: Database, plan_id: int, *, as_template: bool = False, tit
             start_date=None if as_template else source.start_date,
             mode=source.mode,
             weekly_cap_pct=source.weekly_cap_pct,
+            made_title=source.made_title if title is None else None,
         )
         _copy_phases(source, copy)
         if as_template:  # a template never carries one patient's private notes
@@ -365,7 +367,8 @@ def duplicate_phase(db: Database, phase_id: int, *, expected_version: int | None
         phase = get_phase(session, phase_id)
         plan = load_plan(session, phase.plan_id, blocks=False)
         touch(session, plan, expected_version, "phase.duplicate", phase.name)
-        copy = t.Phase(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria)
+        copy = t.Phase(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria,
+                       made_words=phase.made_words)
         for item in phase.items:
             copy.items.append(_copy_item(item))
         phases = list(plan.phases)

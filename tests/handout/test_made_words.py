@@ -1,0 +1,93 @@
+"""Names the program made (phase names, focus, criteria, the plan's title) are stored as messages
+next to their text and worded in the HANDOUT's language, as long as the text is still what the program
+made; what the therapist typed prints as typed (issue 12, finding 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.domain.messages import worded
+from planner.domain.plan_words import region_title
+from planner.domain.wizard import WizardRequest
+from planner.handout.model import HandoutOptions
+from planner.languages import codes
+from planner.services import handouts, patients, plans, wizard
+from tests.handout.helpers import text
+
+DUTCH_MADE = ("Opbouwen", "Begrijpen en rustig beginnen", "Volgens schema", "Terug naar je dagelijkse leven",
+              "Stap voor stap meer kracht")
+
+
+def test_the_demo_stores_what_the_wizard_made(db, demo_id):
+    plan = plans.get_plan(db, demo_id)
+    assert all(phase.made.name is not None and phase.made.criteria is not None for phase in plan.phases)
+    assert [worded(phase.made.name, "nl") for phase in plan.phases] == [phase.name for phase in plan.phases]
+
+
+def test_an_edited_phase_name_prints_as_typed_in_every_language(db, demo_id):
+    phase = plans.get_plan(db, demo_id).phases[1]
+    plans.update_phase(db, phase.id, name="Sterker worden met Jannie", criteria="Als de knie rustig blijft.")
+    for lang in codes():
+        flat = text(handouts.render_handout(db, demo_id, HandoutOptions(lang=lang, full=True)))
+        assert "Sterker worden met Jannie" in flat and "Als de knie rustig blijft." in flat, lang
+
+
+@pytest.mark.skipif("tr" not in codes(), reason="Turkish is not a shipped language on this branch")
+@pytest.mark.parametrize("full", [False, True])
+def test_the_turkish_handout_of_the_demo_has_no_dutch_phase_names(db, demo_id, full):
+    flat = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="tr", full=full)))
+    for dutch in DUTCH_MADE:
+        assert dutch not in flat, dutch
+
+
+def _english_plan(db) -> int:
+    patient = patients.create_patient(db, name="Ann Smith", language="en")
+    made = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(region="knee", language="en", phases=3))
+    return made.id
+
+
+def test_a_plan_made_in_english_and_printed_in_dutch_has_dutch_phase_names_and_title(db):
+    plan_id = _english_plan(db)
+    plan = plans.get_plan(db, plan_id)
+    assert plan.title == "Plan for your knee" and plan.made_title is not None
+    assert plan.phases[0].name == "Understand and start calmly"
+    flat = text(handouts.render_handout(db, plan_id, HandoutOptions(lang="nl", full=True)))
+    for english in ("Understand and start calmly", "Building up", "Back to daily life", "On schedule",
+                    "Plan for your knee"):
+        assert english not in flat, english
+    assert "Begrijpen en rustig beginnen" in flat and "Opbouwen" in flat
+    assert region_title("knee", "nl") in flat
+    assert handouts.plan_title(plan, "nl") == region_title("knee", "nl")
+
+
+def test_a_typed_title_is_kept_and_a_made_one_follows_the_file_name_language(db):
+    plan_id = _english_plan(db)
+    plan = plans.get_plan(db, plan_id)
+    assert handouts.plan_title(plan, "en") == "Plan for your knee"
+    plans.update_plan(db, plan_id, title="Knee plan for Ann")
+    plan = plans.get_plan(db, plan_id)
+    assert handouts.plan_title(plan, "nl") == "Knee plan for Ann"
+    flat = text(handouts.render_handout(db, plan_id, HandoutOptions(lang="nl")))
+    assert "Knee plan for Ann" in flat
+
+
+def test_a_copy_of_a_plan_keeps_its_made_words(db, demo_id):
+    original = plans.get_plan(db, demo_id)
+    copy = plans.duplicate_plan(db, demo_id)
+    assert [p.made for p in plans.get_plan(db, copy.id).phases] == [p.made for p in original.phases]
+
+
+def test_the_demo_on_a_database_without_made_words_prints_as_before(db, demo_id):
+    """A plan from before migration 0004 (no made words): the stored text prints as it did."""
+    from sqlalchemy import text as sql
+
+    with db.engine.begin() as connection:
+        connection.execute(sql("UPDATE phases SET made_words = NULL"))
+        connection.execute(sql("UPDATE plans SET made_title = NULL"))
+    plan = plans.get_plan(db, demo_id)
+    assert all(phase.made.name is None for phase in plan.phases)
+    dutch = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="nl", full=True)))
+    english = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="en", full=True)))
+    for phase in plan.phases:
+        assert phase.name in dutch
+    assert "Opbouwen" in english  # as before: the stored Dutch text
