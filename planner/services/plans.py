@@ -308,7 +308,7 @@ def _insert_phase(db: Database, plan_id: int, snapshot: PhaseSnapshot, position:
     with db.transaction() as session:
         plan = load_plan(session, plan_id, blocks=False)
         touch(session, plan, expected_version, "phase.add")
-        phase = t.Phase(id=snapshot.phase_id, **fields)
+        phase = t.Phase(id=snapshot.phase_id, made_words=snapshot.made.to_data(), **fields)
         phase.items.extend(item_row(item) for item in snapshot.items)
         renumber(phase.items)
         phases = list(plan.phases)

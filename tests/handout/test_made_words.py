@@ -4,14 +4,20 @@ made; what the therapist typed prints as typed (issue 12, finding 4)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from planner.domain.made_words import MadeWords
 from planner.domain.messages import worded
 from planner.domain.plan_words import region_title
+from planner.domain.snapshot import PhaseSnapshot
 from planner.domain.wizard import WizardRequest
 from planner.handout.model import HandoutOptions
 from planner.languages import codes
-from planner.services import handouts, patients, plans, wizard
+from planner.services import handouts, patients, plans, transfer, wizard
+from planner.services.plan_file_check import TransferError
+from planner.store.transfer import VERSION as FILE_VERSION
 from tests.handout.helpers import text
 
 DUTCH_MADE = ("Opbouwen", "Begrijpen en rustig beginnen", "Volgens schema", "Terug naar je dagelijkse leven",
@@ -91,3 +97,42 @@ def test_the_demo_on_a_database_without_made_words_prints_as_before(db, demo_id)
     for phase in plan.phases:
         assert phase.name in dutch
     assert "Opbouwen" in english  # as before: the stored Dutch text
+
+
+def test_undo_of_a_removed_phase_puts_its_made_words_back(db, demo_id):
+    phase = plans.get_plan(db, demo_id).phases[1]
+    _changed, snapshot = plans.remove_phase(db, phase.id)
+    assert snapshot.made == phase.made and PhaseSnapshot.from_data(snapshot.to_data()).made == phase.made
+    plans.restore_phase(db, demo_id, snapshot)
+    assert plans.get_plan(db, demo_id).phases[1].made == phase.made
+
+
+def test_a_plan_file_carries_the_made_words_and_one_without_them_still_imports(db, demo_id):
+    doc = transfer.export_data(db, demo_id)
+    assert doc["version"] == FILE_VERSION  # an optional field: the format version stays
+    assert all("made" in phase for phase in doc["plan"]["phases"])
+    original = plans.get_plan(db, demo_id)
+    imported = transfer.import_data(db, json.loads(json.dumps(doc)), backup=False)
+    assert [p.made for p in imported.phases] == [p.made for p in original.phases]
+    for phase in doc["plan"]["phases"]:
+        del phase["made"]
+    older = transfer.import_data(db, doc, backup=False)
+    assert [p.name for p in older.phases] == [p.name for p in original.phases]
+    assert all(p.made == MadeWords() for p in older.phases)
+
+
+def test_a_plan_file_with_a_damaged_made_word_is_refused_with_its_place(db, demo_id):
+    doc = transfer.export_data(db, demo_id)
+    doc["plan"]["phases"][0]["made"]["name"] = {"id": ["not", "text"]}
+    with pytest.raises(TransferError) as caught:
+        transfer.import_data(db, doc, backup=False)
+    assert "$.plan.phases[0].made.name" in str(caught.value)
+
+
+def test_what_changed_names_a_new_made_phase_in_the_handouts_language(db, demo_id):
+    """The revision carries the made words: 'New phase: Building up' on the English handout of a Dutch plan."""
+    from planner.services import revisions
+
+    revisions.snapshot_plan(db, demo_id, reason="export", current_phase=0)
+    lines = revisions.changes_since_last_revision(db, demo_id, "en", current_phase=1)
+    assert any("Building up" in line for line in lines) and not any("Opbouwen" in line for line in lines)
