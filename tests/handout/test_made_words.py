@@ -136,3 +136,26 @@ def test_what_changed_names_a_new_made_phase_in_the_handouts_language(db, demo_i
     revisions.snapshot_plan(db, demo_id, reason="export", current_phase=0)
     lines = revisions.changes_since_last_revision(db, demo_id, "en", current_phase=1)
     assert any("Building up" in line for line in lines) and not any("Opbouwen" in line for line in lines)
+
+
+def test_the_export_file_name_words_a_made_title_in_the_handouts_language(db):
+    from planner.ui.files.export import default_file_name
+
+    plan = plans.get_plan(db, _english_plan(db))
+    assert default_file_name(plan) == "Plan for your knee - Ann Smith.pdf"
+    assert default_file_name(plan, "nl") == f"{region_title('knee', 'nl')} - Ann Smith.pdf"
+
+
+def test_a_phase_the_review_adds_is_worded_in_the_handouts_language(db, demo_id):
+    """A step back accepted on a Dutch plan ('Rustiger aan'): the English handout says 'Easing off'."""
+    from planner.domain.messages import msg
+    from planner.services import progression
+
+    first = plans.get_plan(db, demo_id).phases[0]
+    proposal = progression.propose_step_back(db, demo_id, first.id)
+    assert proposal.name == worded(msg("Easing off"), "nl") != "Easing off"
+    progression.apply_proposal(db, demo_id, proposal, None)
+    added = plans.get_plan(db, demo_id).phases[1]
+    assert added.made == proposal.made
+    english = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="en", full=True)))
+    assert "Easing off" in english and proposal.name not in english
