@@ -40,9 +40,14 @@ def region_title(region: str, lang: str) -> str:
     return _in(lang, region_title_message(region))
 
 
+def patient_title_message(name: str) -> Msg:
+    """A blank plan's default title, as a message."""
+    return msg("Plan for {name}", name=name)
+
+
 def patient_title(name: str, lang: str) -> str:
     """A blank plan's default title: 'Plan voor Jannie' / 'Plan for Jannie'."""
-    return _in(lang, msg("Plan for {name}", name=name))
+    return _in(lang, patient_title_message(name))
 
 
 def phase_name(number: int, lang: str) -> str:

@@ -15,7 +15,10 @@ from sqlalchemy import func, select
 
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
+from planner.domain.made_words import stored_data
+from planner.domain.messages import worded
 from planner.domain.model import PlanStatus, PlanSummary, PlanView, ProgressionMode
+from planner.domain.plan_words import patient_title_message
 from planner.domain.snapshot import PhaseSnapshot
 from planner.languages import DEFAULT_LANGUAGE
 from planner.services.changes import PlanChanged
@@ -165,6 +168,9 @@ def create_plan(
             start_date=start_date,
             mode=mode,
         )
+        if patient is not None:  # the title the new-plan dialog fills in, left as it was: a made title
+            made = patient_title_message(patient.name)
+            plan.made_title = stored_data(made) if worded(made, plan.language) == plan.title else None
         for index, phase in enumerate(phases or []):
             plan.phases.append(t.Phase(position=index, **{k: phase[k] for k in PHASE_FIELDS if k in phase}))
         session.add(plan)

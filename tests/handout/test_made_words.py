@@ -159,3 +159,15 @@ def test_a_phase_the_review_adds_is_worded_in_the_handouts_language(db, demo_id)
     assert added.made == proposal.made
     english = text(handouts.render_handout(db, demo_id, HandoutOptions(lang="en", full=True)))
     assert "Easing off" in english and proposal.name not in english
+
+
+def test_a_blank_plan_keeps_the_title_the_new_plan_dialog_made(db):
+    """'Plan voor Ann' (made for a Dutch patient) is 'Plan for Ann' on an English handout; a typed one stays."""
+    from planner.domain.plan_words import patient_title
+
+    patient = patients.create_patient(db, name="Ann", language="nl")
+    made = plans.create_plan(db, patient_id=patient.id, title=patient_title("Ann", "nl"),
+                             phases=[{"name": "Fase 1", "weeks": 2}])
+    assert handouts.plan_title(made, "en") == "Plan for Ann" != made.title
+    typed = plans.create_plan(db, patient_id=patient.id, title="Knie na de val")
+    assert typed.made_title is None and handouts.plan_title(typed, "en") == "Knie na de val"
