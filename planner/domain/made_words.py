@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.domain.messages import Msg, worded
+from planner.languages import codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,12 @@ def stored_message(data: Any) -> Msg | None:
 
 def stored_data(message: Msg | None) -> dict[str, Any] | None:
     return message.to_data() if message is not None else None
+
+
+def made_languages(plan_language: str) -> tuple[str, ...]:
+    """The languages a stored text the program made may be in: the plan's, then every shipped one
+    (a plan whose language was changed after the wizard still has the wizard's words)."""
+    return (plan_language, *(code for code in codes() if code != plan_language))
 
 
 def made_text(message: Msg | None, stored: str, lang: str, *, made_in: str | Iterable[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from planner.domain.change_words import amount_words, frequency_words, level_text
 from planner.domain.kinds import LANGUAGES
+from planner.domain.made_words import made_languages
 from planner.domain.messages import Msg, msg, nmsg
 from planner.domain.model import PlanView
 from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot, PlanSnapshot, words
@@ -86,8 +87,7 @@ def changes_between(old: PlanSnapshot, new: PlanSnapshot, lang: str) -> list[Msg
         return []
     lines: list[Msg] = []
     if old_phase is None or old_phase.phase_id != new_phase.phase_id:
-        made_in = (new.language, *(code for code in LANGUAGES if code != new.language))
-        lines.append(msg("New phase: {name} ({weeks})", name=new_phase.name_in(lang, made_in),
+        lines.append(msg("New phase: {name} ({weeks})", name=new_phase.name_in(lang, made_languages(new.language)),
                          weeks=nmsg("{n} week", "{n} weeks", new_phase.weeks)))
     pool: dict[str, list[ItemSnapshot]] = {}
     for item in old_phase.items if old_phase is not None else ():

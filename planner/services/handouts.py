@@ -10,7 +10,7 @@ from pathlib import Path
 
 from planner.domain.block_text import shown_for
 from planner.domain.dosage import Dosage
-from planner.domain.made_words import made_text
+from planner.domain.made_words import made_languages, made_text
 from planner.domain.measures import Better
 from planner.domain.model import ClinicInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
 from planner.domain.quotas import phase_quotas
@@ -79,22 +79,16 @@ def phase_name(name: str, lang: str) -> str:
     return Words(lang)("phase_n", n=int(next(g for g in made.groups() if g))) if made else name
 
 
-def _made_in(plan: PlanView) -> tuple[str, ...]:
-    """The languages a stored text the program made may be in: the plan's, then every shipped one
-    (a plan whose language was changed after the wizard)."""
-    return (plan.language, *(code for code in codes() if code != plan.language))
-
-
 def plan_title(plan: PlanView, lang: str) -> str:
     """The plan's title for a handout (and its file name) in `lang`: worded anew when the program
     made it and it was left as made; a title the therapist typed as typed."""
-    return made_text(plan.made_title, plan.title, lang, made_in=_made_in(plan))
+    return made_text(plan.made_title, plan.title, lang, made_in=made_languages(plan.language))
 
 
 def phase_words(plan: PlanView, phase: PhaseView, lang: str) -> tuple[str, str, str]:
     """A phase's name, focus and criteria for a handout in `lang`: what the program made worded in
     `lang` (while the text is still what it made), what the therapist typed as typed."""
-    made, where = phase.made, _made_in(plan)
+    made, where = phase.made, made_languages(plan.language)
     name = phase_name(made_text(made.name, phase.name, lang, made_in=where), lang)  # typed "Phase 2" too
     return (name, made_text(made.focus, phase.focus, lang, made_in=where),
             made_text(made.criteria, phase.criteria, lang, made_in=where))
