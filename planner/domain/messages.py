@@ -26,10 +26,62 @@ class Msg:
     def param(self, name: str) -> Any:
         return dict(self.params).get(name)
 
+    def to_data(self) -> dict[str, Any]:
+        """The message as JSON-safe data (only what is set): parameters that are numbers, text or
+        messages; a parameter that is not data (`ByLanguage`, `Joined`, a date) raises ValueError."""
+        data: dict[str, Any] = {"id": self.id}
+        if self.params:
+            data["params"] = {name: _param_data(name, value) for name, value in self.params}
+        extra = {"plural": self.plural, "count": self.count, "context": self.context}
+        return data | {key: value for key, value in extra.items() if value is not None}
+
+    @classmethod
+    def from_data(cls, data: Any, *, _depth: int = 0) -> Msg:
+        """The message `to_data` wrote; ValueError for anything else (a damaged or foreign record)."""
+        if _depth > MAX_NESTING or not isinstance(data, dict) or not _text(data.get("id")):
+            raise ValueError("not a stored message")
+        params = data.get("params", {})
+        if not isinstance(params, dict) or len(params) > MAX_PARAMS:
+            raise ValueError("a stored message's parameters are not a mapping")
+        values: list[tuple[str, Any]] = []
+        for name, value in params.items():
+            if isinstance(value, dict):
+                value = cls.from_data(value, _depth=_depth + 1)
+            elif not (_number(value) or _text(value)):
+                raise ValueError(f"a stored message's parameter {name!r} is not a number, text or message")
+            values.append((str(name), value))
+        plural, count, context = data.get("plural"), data.get("count"), data.get("context")
+        if not (plural is None or _text(plural)) or not (context is None or _text(context)):
+            raise ValueError("a stored message's plural or context is not text")
+        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+            raise ValueError("a stored message's count is not a whole number")
+        return cls(data["id"], tuple(values), plural=plural, count=count, context=context)
+
     def __str__(self) -> str:  # English, for logs and exceptions; the window words it with `word`
         from planner.i18n import word  # the domain does not import i18n at load time
 
         return word(self, "en")
+
+
+MAX_NESTING = 4  # a stored message's messages in messages, at most this deep
+MAX_PARAMS = 20
+MAX_TEXT = 2_000  # characters of a stored id or text parameter
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _param_data(name: str, value: Any) -> Any:
+    if isinstance(value, Msg):
+        return value.to_data()
+    if _number(value) or isinstance(value, str):
+        return value
+    raise ValueError(f"the parameter {name!r} ({type(value).__name__}) cannot be stored as data")
 
 
 @dataclass(frozen=True, slots=True)

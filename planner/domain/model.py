@@ -9,6 +9,8 @@ from typing import Any
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import LANGUAGES, Kind
+from planner.domain.made_words import MadeWords
+from planner.domain.messages import Msg
 from planner.languages import DEFAULT_LANGUAGE
 
 
@@ -162,6 +164,7 @@ class PhaseView:
     focus: str = ""
     criteria: str = ""
     items: tuple[PlanItemView, ...] = ()
+    made: MadeWords = MadeWords()  # the messages the program wrote as name, focus and criteria
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,7 @@ class PlanView:
     exposure: ExposureLadder | None = None  # graded exposure for one feared activity
     patient_birth_date: dt.date | None = None
     practice_ticks: frozenset[tuple[str, int]] = frozenset()  # (block key, level) done safely in the practice
+    made_title: Msg | None = None  # the message the program wrote as the title (None: typed or not kept)
 
     @property
     def total_weeks(self) -> int:

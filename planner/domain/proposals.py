@@ -18,9 +18,10 @@ from planner.domain.change_words import describe_change, growth_words
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import Kind
+from planner.domain.made_words import MadeWords
 from planner.domain.messages import ByLanguage, Msg, msg, nmsg, percent, worded
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
-from planner.domain.plan_words import phase_criteria
+from planner.domain.plan_words import phase_criteria, phase_criteria_message
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
 from planner.domain.review import Outcome, Review
 from planner.domain.steps import block_progression, needs_practice
@@ -102,6 +103,7 @@ class PhaseProposal:
     summary_messages: tuple[Msg, ...] = ()  # sentences
     tolerated_phase_id: int | None = None
     source_weeks: int | None = None  # the source phase is shortened to this (moving on early)
+    made: MadeWords = MadeWords()  # the messages of name, focus and criteria (worded anew on a handout)
 
     def summary(self, lang: str) -> str:
         """The summary worded in `lang`, its sentences one after the other."""
@@ -188,6 +190,13 @@ def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
     raise NotFound(f"Phase {phase_id} is not part of plan {plan.id}.")
 
 
+def _made(name: Msg, focus: Msg, mode: ProgressionMode, weeks: int, lang: str) -> dict[str, Any]:
+    """A proposed phase's name, focus and criteria in the plan's language, and the messages they came from."""
+    criteria = phase_criteria_message(mode, weeks)
+    return {"name": worded(name, lang), "focus": worded(focus, lang), "criteria": worded(criteria, lang),
+            "made": MadeWords(name=name, focus=focus, criteria=criteria)}
+
+
 def criteria_text(mode: ProgressionMode, weeks: int, lang: str) -> str:
     """When to move on from a phase, in the plan's language and mode: the plan's own words
     (`plan_words.phase_criteria`), so the proposal, the editor and the handout say the same."""
@@ -226,9 +235,8 @@ def propose_progress(plan: PlanView, phase_id: int, *, education_pool: Sequence[
     lang = plan.language
     return PhaseProposal(
         kind=ProposalKind.PROGRESS, plan_id=plan.id, source_phase_id=phase.id,
-        name=worded(msg("Next step"), lang), weeks=phase.weeks,
-        focus=worded(msg("A little more load, step by step."), lang),
-        criteria=criteria_text(plan.mode, phase.weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
+        **_made(msg("Next step"), msg("A little more load, step by step."), plan.mode, phase.weeks, lang),
+        weeks=phase.weeks, items=items, cap_pct=plan.weekly_cap_pct,
         factor=factor, summary_messages=(*((note,) if note else ()), summary, *_early(phase, done)),
         source_weeks=done,
     )
@@ -252,9 +260,8 @@ def propose_hold(plan: PlanView, phase_id: int, advice: Review | None = None, *,
     lang, weeks = plan.language, min(phase.weeks, 2)
     return PhaseProposal(
         kind=ProposalKind.HOLD, plan_id=plan.id, source_phase_id=phase.id,
-        name=worded(msg("Keep it steady"), lang), weeks=weeks,
-        focus=worded(msg("Keep doing the same, calmly and regularly."), lang),
-        criteria=criteria_text(plan.mode, weeks, lang), items=items, cap_pct=plan.weekly_cap_pct,
+        **_made(msg("Keep it steady"), msg("Keep doing the same, calmly and regularly."), plan.mode, weeks, lang),
+        weeks=weeks, items=items, cap_pct=plan.weekly_cap_pct,
         factor=cap_factor(plan.weekly_cap_pct, done or phase.weeks),
         summary_messages=(*headline, summary, *_early(phase, done)), source_weeks=done,
     )
@@ -310,9 +317,9 @@ def propose_step_back(plan: PlanView, phase_id: int, *, tolerated_phase_id: int 
     lang, weeks = plan.language, min(max(phase.weeks, 1), STEP_BACK_WEEKS)
     return PhaseProposal(
         kind=ProposalKind.STEP_BACK, plan_id=plan.id, source_phase_id=phase.id,
-        name=worded(msg("Easing off"), lang), weeks=weeks,
-        focus=worded(msg("After a flare-up: back to what went well, a little less, and keep moving."), lang),
-        criteria=criteria_text(plan.mode, weeks, lang), items=tuple(items), cap_pct=plan.weekly_cap_pct,
+        **_made(msg("Easing off"), msg("After a flare-up: back to what went well, a little less, and keep moving."),
+                plan.mode, weeks, lang),
+        weeks=weeks, items=tuple(items), cap_pct=plan.weekly_cap_pct,
         factor=cap_factor(plan.weekly_cap_pct, phase.weeks), summary_messages=(summary, *_early(phase, done)),
         tolerated_phase_id=tolerated.id if tolerated else None, source_weeks=done,
     )
@@ -344,7 +351,7 @@ def plan_with_proposal(plan: PlanView, proposal: PhaseProposal) -> PlanView:
         for n, item in enumerate(proposal.included())
     )
     new_phase = PhaseView(id=-1, position=index + 1, name=proposal.name, weeks=proposal.weeks,
-                          focus=proposal.focus, criteria=proposal.criteria, items=items)
+                          focus=proposal.focus, criteria=proposal.criteria, items=items, made=proposal.made)
     phases = list(plan.phases)
     if proposal.source_weeks is not None:
         phases[index] = replace(phases[index], weeks=proposal.source_weeks)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from planner.domain.change_words import amount_words, frequency_words, level_text
 from planner.domain.kinds import LANGUAGES
+from planner.domain.made_words import made_languages
 from planner.domain.messages import Msg, msg, nmsg
 from planner.domain.model import PlanView
 from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot, PlanSnapshot, words
@@ -20,10 +21,11 @@ def snapshot(plan: PlanView, *, current_phase: int) -> PlanSnapshot:
     """The plan as the patient has it now, with the words they read in every language."""
     return PlanSnapshot(
         title=plan.title, goal=plan.goal, language=plan.language, mode=str(plan.mode.value),
-        weekly_cap_pct=plan.weekly_cap_pct, current_phase=current_phase,
+        weekly_cap_pct=plan.weekly_cap_pct, current_phase=current_phase, made_title=plan.made_title,
         phases=tuple(
             PhaseSnapshot(
                 phase_id=phase.id, name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria,
+                made=phase.made,
                 items=tuple(
                     ItemSnapshot(
                         item_id=item.id, block_key=item.block.key, kind=item.block.kind.value, dosage=item.dosage,
@@ -85,7 +87,7 @@ def changes_between(old: PlanSnapshot, new: PlanSnapshot, lang: str) -> list[Msg
         return []
     lines: list[Msg] = []
     if old_phase is None or old_phase.phase_id != new_phase.phase_id:
-        lines.append(msg("New phase: {name} ({weeks})", name=new_phase.name,
+        lines.append(msg("New phase: {name} ({weeks})", name=new_phase.name_in(lang, made_languages(new.language)),
                          weeks=nmsg("{n} week", "{n} weeks", new_phase.weeks)))
     pool: dict[str, list[ItemSnapshot]] = {}
     for item in old_phase.items if old_phase is not None else ():

@@ -5,7 +5,8 @@ private note), the revisions (the plan as handed to the patient, with the block 
 words in every language, stored in plan_revisions.snapshot) and plan files (docs/plan-file-format.md,
 no ids, no private notes, no dates). Each use fills the fields it needs; `to_data` writes the fields
 that are set as JSON-safe data and `from_data` reads them back, so the plan-file object `$.plan` is
-exactly `PlanSnapshot.to_data()` of a snapshot without ids and words.
+exactly `PlanSnapshot.to_data()` of a snapshot without ids and words. The messages the program wrote
+(`made`, `made_title`, planner.domain.made_words) travel where they are known and are optional.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.domain.dosage import Dosage
+from planner.domain.made_words import MadeWords, made_text, stored_message
+from planner.domain.messages import Msg
 from planner.domain.model import ExposureLadder
 from planner.languages import SOURCE_LANGUAGE
 
@@ -95,11 +98,16 @@ class PhaseSnapshot:
     items: tuple[ItemSnapshot, ...] = ()
     phase_id: int | None = None  # undo and revisions
     position: int | None = None  # undo: the same place in the plan
+    made: MadeWords = MadeWords()  # the messages the program wrote as name, focus and criteria (optional)
+
+    def name_in(self, lang: str, made_in: tuple[str, ...]) -> str:
+        """The name in `lang` when the program made it and it is still as made; else as typed."""
+        return made_text(self.made.name, self.name, lang, made_in=made_in)
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "weeks": self.weeks, "focus": self.focus,
                                 "criteria": self.criteria, "items": [item.to_data() for item in self.items]}
-        ids = {"id": self.phase_id, "position": self.position}
+        ids = {"id": self.phase_id, "position": self.position, "made": self.made.to_data()}
         return data | {k: v for k, v in ids.items() if v is not None}
 
     @classmethod
@@ -107,7 +115,8 @@ class PhaseSnapshot:
         return cls(name=str(data.get("name") or ""), weeks=int(data.get("weeks") or 1),
                    focus=str(data.get("focus") or ""), criteria=str(data.get("criteria") or ""),
                    items=tuple(ItemSnapshot.from_data(item) for item in data.get("items") or ()),
-                   phase_id=_id(data.get("id")), position=_id(data.get("position")))
+                   phase_id=_id(data.get("id")), position=_id(data.get("position")),
+                   made=MadeWords.from_data(data.get("made")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,7 @@ class PlanSnapshot:
     phases: tuple[PhaseSnapshot, ...] = ()
     current_phase: int | None = None  # index into phases (None: the first)
     exposure: ExposureLadder | None = None  # without its date: a plan file holds no dates
+    made_title: Msg | None = None  # the message the program wrote as the title (optional)
 
     def current(self) -> PhaseSnapshot | None:
         """The phase the patient is in (the first when none is stored; None without phases)."""
@@ -133,9 +143,10 @@ class PlanSnapshot:
         exposure = None
         if self.exposure is not None:
             exposure = {k: v for k, v in self.exposure.to_json().items() if k != "since"}
+        made = {"made_title": self.made_title.to_data()} if self.made_title is not None else {}
         return {"title": self.title, "goal": self.goal, "language": self.language, "mode": self.mode,
                 "weekly_cap_pct": self.weekly_cap_pct, "phases": [phase.to_data() for phase in self.phases],
-                "current_phase": self.current_phase, "exposure": exposure}
+                "current_phase": self.current_phase, "exposure": exposure, **made}
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PlanSnapshot:
@@ -145,4 +156,5 @@ class PlanSnapshot:
                    weekly_cap_pct=int(data.get("weekly_cap_pct") or 10),
                    phases=tuple(PhaseSnapshot.from_data(phase) for phase in data.get("phases") or ()),
                    current_phase=int(current) if isinstance(current, int) else None,
-                   exposure=ExposureLadder.from_json(data.get("exposure")))
+                   exposure=ExposureLadder.from_json(data.get("exposure")),
+                   made_title=stored_message(data.get("made_title")))

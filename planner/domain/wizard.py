@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from planner.domain.checks import grows_by_cap
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import REGIONS, Kind
+from planner.domain.made_words import MadeWords
+from planner.domain.messages import Msg, worded
 from planner.domain.model import (
     BlockInfo,
     PhaseView,
@@ -35,7 +37,11 @@ from planner.domain.model import (
     PlanView,
     ProgressionMode,
 )
-from planner.domain.plan_words import phase_criteria, region_title, wizard_phase
+from planner.domain.plan_words import (
+    phase_criteria_message,
+    region_title_message,
+    wizard_phase_messages,
+)
 from planner.domain.priorities import Priorities
 from planner.domain.progression import progress_dosage
 from planner.domain.quotas import minute_schedule
@@ -86,7 +92,13 @@ class WizardRequest:
 
     def plan_title(self) -> str:
         """The title as given, or one made in the plan's language."""
-        return self.title.strip() or region_title(self.region, self.language)
+        return self.title.strip() or worded(region_title_message(self.region), self.language)
+
+    def made_title(self) -> Msg | None:
+        """The message of the title when the program made it (also when the wizard's form filled it in
+        and the therapist left it as it was); None for a title the therapist typed."""
+        message = region_title_message(self.region)
+        return message if self.plan_title() == worded(message, self.language) else None
 
 
 def max_phases(weeks: int) -> int:
@@ -315,16 +327,17 @@ def generate_plan(request: WizardRequest, blocks: Sequence[BlockInfo], *, priori
         fill(items)
         for i in items:
             started.setdefault(i.block.key, (i.dosage.minutes or 0, sum(weeks[:index])))
-        name, focus = wizard_phase(index, count, lang, balance=any(i.block.kind is Kind.BALANCE for i in items))
-        phases.append(PhaseView(
-            id=-next(ids), position=index, name=name, weeks=weeks[index], focus=focus,
-            criteria=phase_criteria(request.mode, weeks[index], lang, last=index == count - 1),
+        name, focus = wizard_phase_messages(index, count, balance=any(i.block.kind is Kind.BALANCE for i in items))
+        criteria = phase_criteria_message(request.mode, weeks[index], last=index == count - 1)
+        phases.append(PhaseView(  # the text in the plan's language, and the messages it came from
+            id=-next(ids), position=index, name=worded(name, lang), weeks=weeks[index], focus=worded(focus, lang),
+            criteria=worded(criteria, lang), made=MadeWords(name=name, focus=focus, criteria=criteria),
             items=tuple(replace(i, position=n) for n, i in enumerate(_ordered(items))),
         ))
     return PlanView(
         id=0, title=request.plan_title(), goal=request.goal, language=lang, status=PlanStatus.DRAFT,
         mode=request.mode, weekly_cap_pct=request.weekly_cap_pct, version=0, is_template=False,
-        phases=tuple(phases),
+        phases=tuple(phases), made_title=request.made_title(),
     )
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from planner.domain.block_text import shown_for
 from planner.domain.dosage import Dosage
+from planner.domain.made_words import made_languages, made_text
 from planner.domain.measures import Better
-from planner.domain.model import ClinicInfo, PlanItemView, PlanView, ProgressionMode
+from planner.domain.model import ClinicInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
 from planner.domain.quotas import phase_quotas
 from planner.domain.schedule import current_index, older_adult
 from planner.domain.thresholds import PAIN_LIMIT_DEFAULT
@@ -78,6 +79,21 @@ def phase_name(name: str, lang: str) -> str:
     return Words(lang)("phase_n", n=int(next(g for g in made.groups() if g))) if made else name
 
 
+def plan_title(plan: PlanView, lang: str) -> str:
+    """The plan's title for a handout (and its file name) in `lang`: worded anew when the program
+    made it and it was left as made; a title the therapist typed as typed."""
+    return made_text(plan.made_title, plan.title, lang, made_in=made_languages(plan.language))
+
+
+def phase_words(plan: PlanView, phase: PhaseView, lang: str) -> tuple[str, str, str]:
+    """A phase's name, focus and criteria for a handout in `lang`: what the program made worded in
+    `lang` (while the text is still what it made), what the therapist typed as typed."""
+    made, where = phase.made, made_languages(plan.language)
+    name = phase_name(made_text(made.name, phase.name, lang, made_in=where), lang)  # typed "Phase 2" too
+    return (name, made_text(made.focus, phase.focus, lang, made_in=where),
+            made_text(made.criteria, phase.criteria, lang, made_in=where))
+
+
 def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int, bytes] | None = None,
              current_phase: int = 0, today: dt.date | None = None,
              changes: Sequence[str] = (), goals: Sequence[str] = (),
@@ -95,13 +111,14 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
     for phase in plan.phases:
         # graded activity: each week's agreed amount, the very quotas the review works from
         quotas = phase_quotas(plan, phase, older_adult=older) if plan.mode is ProgressionMode.TIME else {}
+        name, focus, criteria = phase_words(plan, phase, lang)
         phases.append(
             HandoutPhase(
-                name=phase_name(phase.name, lang),
+                name=name,
                 weeks=phase.weeks,
                 first_week=week,
-                focus=phase.focus,
-                criteria=phase.criteria,
+                focus=focus,
+                criteria=criteria,
                 items=tuple(_item(item, lang, images.get(item.block.id), quotas.get(item.id, ()))
                             for item in phase.items),
             )
@@ -109,7 +126,7 @@ def describe(plan: PlanView, clinic: ClinicInfo, *, lang: str, images: dict[int,
         week += phase.weeks
     return HandoutPlan(
         patient_name=plan.patient_name,
-        title=plan.title,
+        title=plan_title(plan, lang),
         goal=plan.goal,
         phases=tuple(phases),
         clinic=clinic,

@@ -19,6 +19,7 @@ from typing import Any
 from planner.domain.dosage import RANGES, Dosage, validate
 from planner.domain.errors import HerstelplanError
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
+from planner.domain.messages import Msg
 from planner.i18n import _
 from planner.services import pictures
 from planner.store import transfer as files
@@ -283,8 +284,23 @@ def _block(value: Any, path: str, version: int = 1) -> dict[str, Any]:
     return out
 
 
-def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
-    data = _object(value, path, ("name", "weeks"), ("focus", "criteria", "items"))
+def _message(value: Any, path: str) -> dict[str, Any]:
+    """A message the program made, as `Msg.to_data` wrote it (optional; issue 12, item 4)."""
+    try:
+        return Msg.from_data(value).to_data()
+    except ValueError:
+        raise _fail(path, _("is not a message the program made (id, params, plural, count, context)")) from None
+
+
+def _made(value: Any, path: str) -> dict[str, Any] | None:
+    """A phase's made words: {"name"/"focus"/"criteria": message}, each optional."""
+    data = _object(value, path, (), ("name", "focus", "criteria"))
+    return {key: _message(entry, f"{path}.{key}") for key, entry in data.items()} or None
+
+
+def _phase(value: Any, path: str, blocks: set[str], version: int) -> dict[str, Any]:
+    made = ("made",) if version >= 3 else ()  # format 3: the words the program made, as messages
+    data = _object(value, path, ("name", "weeks"), ("focus", "criteria", "items", *made))
     items = []
     for i, entry in enumerate(_list(data.get("items", []), f"{path}.items", limit=MAX_ITEMS)):
         where = f"{path}.items[{i}]"
@@ -305,6 +321,7 @@ def _phase(value: Any, path: str, blocks: set[str]) -> dict[str, Any]:
         "focus": _string(data.get("focus", ""), f"{path}.focus", limit=MAX_TEXT),
         "criteria": _string(data.get("criteria", ""), f"{path}.criteria", limit=MAX_TEXT),
         "items": items,
+        **({"made": _made(data["made"], f"{path}.made")} if data.get("made") is not None else {}),
     }
 
 
@@ -353,8 +370,8 @@ def check(doc: Any) -> dict[str, Any]:
             raise _fail(f"$.blocks[{i}].key", _("two blocks have the key %(key)s") % {"key": key})
     newer = ("current_phase", "exposure") if version >= 2 else ()  # format 2 (docs/plan-file-format.md)
     plan = _object(root["plan"], "$.plan", ("title", "language", "phases"),
-                   ("goal", "mode", "weekly_cap_pct", *newer))
-    phases = [_phase(p, f"$.plan.phases[{i}]", set(keys))
+                   ("goal", "mode", "weekly_cap_pct", *newer, *(("made_title",) if version >= 3 else ())))
+    phases = [_phase(p, f"$.plan.phases[{i}]", set(keys), version)
               for i, p in enumerate(_list(plan["phases"], "$.plan.phases", limit=MAX_PHASES))]
     current = plan.get("current_phase")
     if current is not None:
@@ -371,5 +388,7 @@ def check(doc: Any) -> dict[str, Any]:
             "phases": phases,
             "current_phase": current,
             "exposure": check_exposure(plan.get("exposure"), "$.plan.exposure"),
+            "made_title": _message(plan["made_title"], "$.plan.made_title")
+            if plan.get("made_title") is not None else None,
         },
     }

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from planner.domain.dosage import Dosage
 from planner.domain.errors import ConflictError, NotFound
+from planner.domain.made_words import MadeWords
 from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot
 from planner.services.changes import PlanChanged
 from planner.store import audit
@@ -91,7 +92,7 @@ def item_snapshot(item: t.PlanItem) -> ItemSnapshot:
 
 def phase_snapshot(phase: t.Phase) -> PhaseSnapshot:
     return PhaseSnapshot(phase_id=phase.id, position=phase.position, name=phase.name, weeks=phase.weeks,
-                         focus=phase.focus, criteria=phase.criteria,
+                         focus=phase.focus, criteria=phase.criteria, made=MadeWords.from_data(phase.made_words),
                          items=tuple(item_snapshot(item) for item in phase.items))
 
 

@@ -15,7 +15,10 @@ from sqlalchemy import func, select
 
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
+from planner.domain.made_words import stored_data
+from planner.domain.messages import worded
 from planner.domain.model import PlanStatus, PlanSummary, PlanView, ProgressionMode
+from planner.domain.plan_words import patient_title_message
 from planner.domain.snapshot import PhaseSnapshot
 from planner.languages import DEFAULT_LANGUAGE
 from planner.services.changes import PlanChanged
@@ -165,6 +168,9 @@ def create_plan(
             start_date=start_date,
             mode=mode,
         )
+        if patient is not None:  # the title the new-plan dialog fills in, left as it was: a made title
+            made = patient_title_message(patient.name)
+            plan.made_title = stored_data(made) if worded(made, plan.language) == plan.title else None
         for index, phase in enumerate(phases or []):
             plan.phases.append(t.Phase(position=index, **{k: phase[k] for k in PHASE_FIELDS if k in phase}))
         session.add(plan)
@@ -180,7 +186,7 @@ def _copy_phases(source: t.Plan, target: t.Plan) -> None:
     for phase in source.phases:
         new_phase = t.Phase(
             position=phase.position, name=phase.name, weeks=phase.weeks, focus=phase.focus,
-            criteria=phase.criteria,
+            criteria=phase.criteria, made_words=phase.made_words,
         )
         for item in phase.items:
             new_phase.items.append(_copy_item(item))
@@ -218,6 +224,7 @@ def create_from_template(
             start_date=start_date or dt.date.today(),
             mode=template.mode,
             weekly_cap_pct=template.weekly_cap_pct,
+            made_title=template.made_title if title is None else None,
         )
         _copy_phases(template, plan)
         session.add(plan)
@@ -242,6 +249,7 @@ def duplicate_plan(db: Database, plan_id: int, *, as_template: bool = False, tit
             start_date=None if as_template else source.start_date,
             mode=source.mode,
             weekly_cap_pct=source.weekly_cap_pct,
+            made_title=source.made_title if title is None else None,
         )
         _copy_phases(source, copy)
         if as_template:  # a template never carries one patient's private notes
@@ -306,7 +314,7 @@ def _insert_phase(db: Database, plan_id: int, snapshot: PhaseSnapshot, position:
     with db.transaction() as session:
         plan = load_plan(session, plan_id, blocks=False)
         touch(session, plan, expected_version, "phase.add")
-        phase = t.Phase(id=snapshot.phase_id, **fields)
+        phase = t.Phase(id=snapshot.phase_id, made_words=snapshot.made.to_data(), **fields)
         phase.items.extend(item_row(item) for item in snapshot.items)
         renumber(phase.items)
         phases = list(plan.phases)
@@ -365,7 +373,8 @@ def duplicate_phase(db: Database, phase_id: int, *, expected_version: int | None
         phase = get_phase(session, phase_id)
         plan = load_plan(session, phase.plan_id, blocks=False)
         touch(session, plan, expected_version, "phase.duplicate", phase.name)
-        copy = t.Phase(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria)
+        copy = t.Phase(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria,
+                       made_words=phase.made_words)
         for item in phase.items:
             copy.items.append(_copy_item(item))
         phases = list(plan.phases)

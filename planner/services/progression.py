@@ -123,7 +123,7 @@ def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
         if proposal.source_weeks is not None:  # moving on early: the new phase starts now
             source.weeks = max(1, min(proposal.source_weeks, source.weeks))
         phase = t.Phase(name=proposal.name.strip(), weeks=proposal.weeks, focus=proposal.focus,
-                        criteria=proposal.criteria)
+                        criteria=proposal.criteria, made_words=proposal.made.to_data())
         for item in proposal.included():
             if session.get(t.Block, item.block.id) is None:
                 raise NotFound(f"The block “{item.block.title('en')}” no longer exists; make a new proposal.")

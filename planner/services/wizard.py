@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from planner.domain.checks import PlanWarning, check_plan
 from planner.domain.errors import NotFound, ValidationError
+from planner.domain.made_words import stored_data
 from planner.domain.model import PlanView
 from planner.domain.schedule import is_older_adult
 from planner.domain.wizard import WizardRequest, generate_plan, validate_request
@@ -59,11 +60,11 @@ def create_plan_with_wizard(db: Database, patient_id: int, request: WizardReques
         plan = t.Plan(
             patient=patient, is_template=False, title=draft.title, goal=draft.goal, language=draft.language,
             start_date=start_date, status="draft", mode=draft.mode.value,
-            weekly_cap_pct=draft.weekly_cap_pct,
+            weekly_cap_pct=draft.weekly_cap_pct, made_title=stored_data(draft.made_title),
         )
         for phase in draft.phases:
             phase_row = t.Phase(position=phase.position, name=phase.name, weeks=phase.weeks, focus=phase.focus,
-                                criteria=phase.criteria)
+                                criteria=phase.criteria, made_words=phase.made.to_data())
             for item in phase.items:
                 phase_row.items.append(t.PlanItem(position=item.position, block_id=item.block.id,
                                             **item.dosage.to_dict()))

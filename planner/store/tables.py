@@ -138,6 +138,8 @@ class Plan(Base):
     exposure: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Balance rungs the therapist ticked "done safely in the practice": [[block key, level], ...].
     practice_ticks: Mapped[list[Any] | None] = mapped_column(JSON)
+    # The message the program wrote as the title (planner.domain.made_words; NULL: typed, or older).
+    made_title: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     patient: Mapped[Patient | None] = relationship(back_populates="plans")
     phases: Mapped[list[Phase]] = relationship(
@@ -161,6 +163,8 @@ class Phase(Base):
     weeks: Mapped[int] = mapped_column(Integer, default=2)
     focus: Mapped[str] = mapped_column(Text, default="")
     criteria: Mapped[str] = mapped_column(Text, default="")
+    # The messages the program wrote as name, focus and criteria: {"name": message data, ...}.
+    made_words: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     plan: Mapped[Plan] = relationship(back_populates="phases")
     items: Mapped[list[PlanItem]] = relationship(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import LANGUAGES
+from planner.domain.made_words import MadeWords, stored_data, stored_message
 from planner.domain.model import ExposureLadder, Level
 from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot, PlanSnapshot
 from planner.store import tables as t
@@ -22,7 +23,7 @@ from planner.store.library import apply_block_data
 from planner.store.views import DOSAGE_COLUMNS, item_dosage
 
 FORMAT = "herstelplan-plan"
-VERSION = 2  # 2: the plan's current phase, its exposure ladder and a block's progression
+VERSION = 3  # 2: the plan's current phase, its exposure ladder and a block's progression; 3: made words
 TEXT_FIELDS = ("title", "purpose", "steps", "safety", "body")
 
 
@@ -86,12 +87,14 @@ def export_plan(session: Session, plan_id: int, *, generator: str) -> dict[str, 
         weekly_cap_pct=plan.weekly_cap_pct,
         phases=tuple(
             PhaseSnapshot(name=phase.name, weeks=phase.weeks, focus=phase.focus, criteria=phase.criteria,
+                          made=MadeWords.from_data(phase.made_words),
                           items=tuple(ItemSnapshot(block_key=item.block.key, dosage=item_dosage(item),
                                                    patient_note=item.patient_note) for item in phase.items))
             for phase in plan.phases
         ),
         current_phase=next((i for i, p in enumerate(plan.phases) if p.id == plan.current_phase_id), None),
         exposure=ExposureLadder.from_json(plan.exposure),
+        made_title=stored_message(plan.made_title),
     )
     return {
         "format": FORMAT,
@@ -156,12 +159,13 @@ def import_plan(session: Session, doc: dict[str, Any], *, patient: t.Patient | N
         mode=data.mode,
         weekly_cap_pct=data.weekly_cap_pct,
         status="draft",
+        made_title=stored_data(data.made_title),
     )
     session.add(plan)  # in the session before any flush below (embedded blocks are flushed for their ids)
     for p_index, phase_data in enumerate(data.phases):
         phase = t.Phase(
             position=p_index, name=phase_data.name, weeks=phase_data.weeks,
-            focus=phase_data.focus, criteria=phase_data.criteria,
+            focus=phase_data.focus, criteria=phase_data.criteria, made_words=phase_data.made.to_data(),
         )
         for i_index, item_data in enumerate(phase_data.items):
             key = item_data.block_key

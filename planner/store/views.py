@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import Kind
+from planner.domain.made_words import MadeWords, stored_message
 from planner.domain.model import (
     BlockInfo,
     BlockText,
@@ -156,6 +157,7 @@ def plan_view(row: t.Plan) -> PlanView:
             weeks=phase.weeks,
             focus=phase.focus,
             criteria=phase.criteria,
+            made=MadeWords.from_data(phase.made_words),
             items=tuple(
                 PlanItemView(
                     id=item.id,
@@ -192,6 +194,7 @@ def plan_view(row: t.Plan) -> PlanView:
         exposure=ExposureLadder.from_json(row.exposure),
         patient_birth_date=row.patient.birth_date if row.patient is not None else None,
         practice_ticks=frozenset((str(k), int(lv)) for k, lv in row.practice_ticks or ()),
+        made_title=stored_message(row.made_title),
     )
 
 

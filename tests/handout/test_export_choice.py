@@ -151,3 +151,26 @@ def test_choice_dialog_in_dutch(qtbot):
         assert dialog.older_hint.text().startswith("Grote letters zijn gekozen")
     finally:
         i18n.set_language("en")
+
+
+def test_exporting_an_english_wizard_plan_in_dutch_proposes_a_dutch_file_name_and_prints_dutch_phases(
+        qtbot, db, desk, tmp_path, monkeypatch):
+    """Issue 12, finding 4: the plan the wizard made in English ('Plan for your knee', 'Building up'),
+    exported as a Dutch handout: the save dialog proposes the Dutch title, the PDF names its phases in Dutch."""
+    from planner.domain.plan_words import region_title
+    from planner.domain.wizard import WizardRequest
+    from planner.services import wizard
+
+    patient = patients.create_patient(db, name="Ann Smith", language="en")
+    plan = wizard.create_plan_with_wizard(db, patient.id, WizardRequest(region="knee", language="en", phases=3))
+    seen = _answer(qtbot, monkeypatch, tmp_path)
+    proposed: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _parent, _title, path, _filter: proposed.append(path)
+                                     or (str(tmp_path / "out.pdf"), "")))
+    job = export_plan(None, db, plan.id, desk, options=HandoutOptions(lang="nl"))
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    assert seen and Path(proposed[0]).name == f"{region_title('knee', 'nl')} - Ann Smith.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(str(tmp_path / "out.pdf")).pages)
+    assert "Begrijpen en rustig beginnen" in text and "Understand and start calmly" not in text

@@ -105,9 +105,6 @@ def test_a_language_that_is_only_data_prints_with_its_own_tag_dates_and_note(mon
     assert "who speaks Deutsch" in flat  # no German catalogue: the English id, with its name
 
 
-@pytest.mark.xfail(strict=True, reason="open (issue 12, finding 4): the wizard stores the phase names, focus and "
-                   "criteria it makes as text in the plan's language, so an English export of the Dutch demo "
-                   "prints them in Dutch; they need to be stored as keys (or worded by the wizard's table)")
 @pytest.mark.parametrize("full", [False, True])
 def test_english_export_of_the_dutch_demo_words_the_phases_the_wizard_made_in_english(db, demo_id, full):
     """Finding 4: 'an English export of a Dutch plan is English except what the therapist typed'. The

@@ -193,3 +193,35 @@ def test_0002_keeps_existing_check_ins_and_stores_the_current_phase(backend, tmp
     patient = patients.get_patient(db, 1)
     assert (patient.fell_last_year, patient.fears_falling) == (False, False)
     db.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_0004_adds_made_words_to_a_database_with_plans_and_takes_them_away_again(backend, tmp_path, request):
+    """A database at 0003 with the demo plan in it: 0004 adds phases.made_words and plans.made_title
+    (empty: the plan prints its stored text as before), and the downgrade drops them and keeps the plan."""
+    from planner.handout.model import HandoutOptions
+    from planner.services import handouts, plans
+    from planner.services.demo import ensure_demo
+    from tests.handout.helpers import text as pdf_text
+
+    url = f"sqlite:///{tmp_path / 'm4.sqlite3'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    db = open_database(url, daily_backup=False)
+    plan_id = ensure_demo(db)
+    names = [phase.name for phase in plans.get_plan(db, plan_id).phases]
+    migrate.run_alembic(db, "downgrade", "0003")
+    with db.engine.connect() as connection:
+        assert "made_words" not in {c["name"] for c in inspect(connection).get_columns("phases")}
+        assert "made_title" not in {c["name"] for c in inspect(connection).get_columns("plans")}
+        assert [r[0] for r in connection.execute(
+            text("SELECT name FROM phases WHERE plan_id = :p ORDER BY position"), {"p": plan_id})] == names
+    migrate.run_alembic(db, "upgrade", "head")
+    _assert_models_match(db)
+    old = plans.get_plan(db, plan_id)
+    assert [phase.name for phase in old.phases] == names
+    assert all(phase.made.name is None for phase in old.phases) and old.made_title is None
+    english = pdf_text(handouts.render_handout(db, plan_id, HandoutOptions(lang="en", full=True)))
+    assert all(name in english for name in names)  # as before 0004: the stored (Dutch) names
+    migrate.run_alembic(db, "downgrade", "0003")
+    migrate.run_alembic(db, "upgrade", "head")
+    assert [phase.name for phase in plans.get_plan(db, plan_id).phases] == names
+    db.dispose()

@@ -53,11 +53,12 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 PRINT_MAX_DPI = 300  # enough for text and line drawings; 1200 dpi pages would need 550 MB each
 
 
-def default_file_name(plan: PlanView) -> str:
-    """'<plan title> - <patient>.pdf', safe on every file system; without either, the handout's own
-    title in the plan's language (not the program's)."""
-    parts = [p for p in (plan.title.strip(), plan.patient_name.strip()) if p]
-    name = " - ".join(_UNSAFE.sub(" ", part) for part in parts) or Words(plan.language)("cover_title")
+def default_file_name(plan: PlanView, lang: str | None = None) -> str:
+    """'<plan title> - <patient>.pdf', safe on every file system, in the handout's language `lang`
+    (default: the plan's): a title the program made worded in it; without either, the handout's own title."""
+    lang = lang or plan.language
+    parts = [p for p in (handouts.plan_title(plan, lang).strip(), plan.patient_name.strip()) if p]
+    name = " - ".join(_UNSAFE.sub(" ", part) for part in parts) or Words(lang)("cover_title")
     name = re.sub(r"\s+", " ", name).strip(" .")[:120]
     return f"{name}.pdf"
 
@@ -179,7 +180,7 @@ def export_plan(parent: QWidget | None, db: Database, plan_id: int, settings: Se
     folder = settings.last_export_folder or Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _("Export handout as PDF"), str(folder / default_file_name(plan)), _("PDF files (*.pdf)"))
+        parent, _("Export handout as PDF"), str(folder / default_file_name(plan, opts.lang)), _("PDF files (*.pdf)"))
     if not chosen:
         return None
     path = Path(chosen)
@@ -319,7 +320,7 @@ def print_plan(parent: QWidget | None, db: Database, plan_id: int, settings: Set
         return None
     opts = handout_options(plan, settings, options)
     printer = printer_for(opts.paper, printer)
-    printer.setDocName(default_file_name(plan)[:-4])
+    printer.setDocName(default_file_name(plan, opts.lang)[:-4])
     job = PrintJob(parent, printer, plan.title)
     job.finished.connect(lambda pages: _handout_given(parent, db, plan_id) if pages else None)
 
