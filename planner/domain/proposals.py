@@ -18,6 +18,7 @@ from planner.domain.change_words import describe_change, growth_words
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import Kind
+from planner.domain.messages import msg
 from planner.domain.model import BlockInfo, PhaseView, PlanItemView, PlanView, ProgressionMode
 from planner.domain.plan_words import phase_criteria
 from planner.domain.progression import StepStatus, progress_dosage, step_back_dosage
@@ -193,7 +194,7 @@ def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
     for index, phase in enumerate(plan.phases):
         if phase.id == phase_id:
             return index, phase
-    raise NotFound(f"Phase {phase_id} is not part of plan {plan.id}.")
+    raise NotFound(msg("Phase {phase} is not part of plan {plan}.", phase=str(phase_id), plan=str(plan.id)))
 
 
 def criteria_text(mode: ProgressionMode, weeks: int, lang: str) -> str:

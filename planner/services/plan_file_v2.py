@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.i18n import _
+from planner.domain.messages import msg
 from planner.services.transfer import MAX_TITLE, _fail, _list, _object, _string, _whole
 
 
@@ -19,11 +19,11 @@ def check_exposure(value: Any, path: str) -> dict[str, Any] | None:
         rung = _object(entry, where, ("name", "rating"), ("practised",))
         practised = rung.get("practised", False)
         if not isinstance(practised, bool):
-            raise _fail(f"{where}.practised", _("must be true or false"))
+            raise _fail(f"{where}.practised", msg("must be true or false"))
         rungs.append({"name": _string(rung["name"], f"{where}.name", limit=MAX_TITLE, required=True),
                       "rating": _whole(rung["rating"], f"{where}.rating", 0, 100), "practised": practised})
     if not rungs:
-        raise _fail(f"{path}.rungs", _("a ladder needs at least one rung"))
+        raise _fail(f"{path}.rungs", msg("a ladder needs at least one rung"))
     return {"activity": _string(data["activity"], f"{path}.activity", limit=MAX_TITLE, required=True),
             "activity_rating": _whole(data.get("activity_rating", 100), f"{path}.activity_rating", 0, 100),
             "current": _whole(data.get("current", 0), f"{path}.current", 0, len(rungs) - 1),

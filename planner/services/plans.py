@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 from planner.domain.dosage import Dosage, validate
 from planner.domain.errors import ConflictError, NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
+from planner.domain.messages import Msg, msg
 from planner.domain.model import PlanStatus, PlanSummary, PlanView, ProgressionMode
+from planner.domain.wizard import MAX_WEEKLY_CAP_PCT
+from planner.languages import listed
 from planner.services.changes import PlanChanged
 from planner.store import audit
 from planner.store import tables as t
@@ -24,6 +27,7 @@ from planner.store.engine import Database
 from planner.store.views import DOSAGE_COLUMNS, item_dosage, plan_summary, plan_view
 
 MAX_TITLE = 200
+MAX_WEEKS = 52  # of one phase
 MAX_TEXT = 20_000
 PLAN_FIELDS = ("title", "goal", "language", "start_date", "next_appointment", "status", "mode", "weekly_cap_pct")
 PHASE_FIELDS = ("name", "weeks", "focus", "criteria")
@@ -46,7 +50,7 @@ def _load(session: Session, plan_id: int, *, blocks: bool = True) -> t.Plan:
     structure but not every item's block with its texts (read on access if an edit does need one)."""
     row = session.scalars(_plan_query(plan_id, blocks=blocks)).first()
     if row is None:
-        raise NotFound(f"Plan {plan_id} does not exist.")
+        raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
     return row
 
 
@@ -71,49 +75,49 @@ def _renumber(rows: list[Any]) -> None:
         row.position = index
 
 
-def validate_plan_fields(fields: dict[str, Any]) -> dict[str, str]:
-    problems: dict[str, str] = {}
+def validate_plan_fields(fields: dict[str, Any]) -> dict[str, Msg]:
+    problems: dict[str, Msg] = {}
     if "title" in fields:
         title = (fields["title"] or "").strip()
         if not title:
-            problems["title"] = "A title is required."
+            problems["title"] = msg("A title is required.")
         elif len(title) > MAX_TITLE:
-            problems["title"] = f"At most {MAX_TITLE} characters."
+            problems["title"] = msg("At most {n} characters.", n=MAX_TITLE)
     if len(fields.get("goal") or "") > MAX_TEXT:
-        problems["goal"] = f"At most {MAX_TEXT} characters."
+        problems["goal"] = msg("At most {n} characters.", n=MAX_TEXT)
     if "language" in fields and fields["language"] not in LANGUAGES:
-        problems["language"] = "Choose Dutch (nl) or English (en)."
+        problems["language"] = msg("Choose one of these languages: {choices}.", choices=listed())
     if "status" in fields:
         try:
             PlanStatus(fields["status"])
         except ValueError:
-            problems["status"] = "Choose draft, active or finished."
+            problems["status"] = msg("Choose draft, active or finished.")
     if "mode" in fields:
         try:
             ProgressionMode(fields["mode"])
         except ValueError:
-            problems["mode"] = "Choose time or pain."
+            problems["mode"] = msg("Choose time or pain.")
     if "weekly_cap_pct" in fields:
         cap = fields["weekly_cap_pct"]
-        if not isinstance(cap, int) or not 1 <= cap <= 50:
-            problems["weekly_cap_pct"] = "Between 1 and 50 percent."
+        if not isinstance(cap, int) or not 1 <= cap <= MAX_WEEKLY_CAP_PCT:
+            problems["weekly_cap_pct"] = msg("Between {low} and {high} percent.", low=1, high=MAX_WEEKLY_CAP_PCT)
     start = fields.get("start_date")
     if start is not None and (not isinstance(start, dt.date) or not 2000 <= start.year <= 2100):
-        problems["start_date"] = "Not a valid date."
+        problems["start_date"] = msg("Not a valid date.")
     return problems
 
 
-def validate_phase_fields(fields: dict[str, Any]) -> dict[str, str]:
-    problems: dict[str, str] = {}
+def validate_phase_fields(fields: dict[str, Any]) -> dict[str, Msg]:
+    problems: dict[str, Msg] = {}
     if "name" in fields and len(fields["name"] or "") > MAX_TITLE:
-        problems["name"] = f"At most {MAX_TITLE} characters."
+        problems["name"] = msg("At most {n} characters.", n=MAX_TITLE)
     if "weeks" in fields:
         weeks = fields["weeks"]
-        if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 52:
-            problems["weeks"] = "Between 1 and 52 weeks."
+        if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= MAX_WEEKS:
+            problems["weeks"] = msg("Between {low} and {high} weeks.", low=1, high=MAX_WEEKS)
     for key in ("focus", "criteria"):
         if len(fields.get(key) or "") > MAX_TEXT:
-            problems[key] = f"At most {MAX_TEXT} characters."
+            problems[key] = msg("At most {n} characters.", n=MAX_TEXT)
     return problems
 
 
@@ -147,7 +151,7 @@ def plan_version(db: Database, plan_id: int) -> int:
     with db.reading() as session:
         version = session.scalar(select(t.Plan.version).where(t.Plan.id == plan_id))
         if version is None:
-            raise NotFound(f"Plan {plan_id} does not exist.")
+            raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
         return version
 
 
@@ -155,7 +159,7 @@ def item_plan_id(db: Database, item_id: int) -> int:
     with db.reading() as session:
         row = session.get(t.PlanItem, item_id)
         if row is None:
-            raise NotFound(f"Plan item {item_id} does not exist.")
+            raise NotFound(msg("Plan item {item_id} does not exist.", item_id=str(item_id)))
         return row.phase.plan_id
 
 
@@ -187,7 +191,7 @@ def create_plan(
         if patient_id is not None:
             patient = session.get(t.Patient, patient_id)
             if patient is None:
-                raise NotFound(f"Patient {patient_id} does not exist.")
+                raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         plan = t.Plan(
             patient=patient,
             is_template=patient is None,
@@ -237,10 +241,10 @@ def create_from_template(
     with db.transaction() as session:
         template = _load(session, template_id)
         if not template.is_template:
-            raise ValidationError({"template": "That plan is not a template."})
+            raise ValidationError({"template": msg("That plan is not a template.")})
         patient = session.get(t.Patient, patient_id)
         if patient is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         plan = t.Plan(
             patient=patient,
             is_template=False,
@@ -361,7 +365,7 @@ def update_phase(db: Database, phase_id: int, *, expected_version: int | None = 
 def _get_phase(session: Session, phase_id: int) -> t.Phase:
     phase = session.get(t.Phase, phase_id)
     if phase is None:
-        raise NotFound(f"Phase {phase_id} does not exist.")
+        raise NotFound(msg("Phase {phase_id} does not exist.", phase_id=str(phase_id)))
     return phase
 
 
@@ -463,7 +467,7 @@ def add_item(
         phase = _get_phase(session, phase_id)
         block = session.get(t.Block, block_id)
         if block is None:
-            raise NotFound(f"Block {block_id} does not exist.")
+            raise NotFound(msg("Block {block_id} does not exist.", block_id=str(block_id)))
         plan = _load(session, phase.plan_id, blocks=False)
         _touch(session, plan, expected_version, "item.add", block.key)
         values = _check_dosage(dosage if dosage is not None else block.dosage)
@@ -493,7 +497,7 @@ def restore_item(db: Database, snapshot: dict[str, Any], *, expected_version: in
 def _get_item(session: Session, item_id: int) -> t.PlanItem:
     item = session.get(t.PlanItem, item_id)
     if item is None:
-        raise NotFound(f"Plan item {item_id} does not exist.")
+        raise NotFound(msg("Plan item {item_id} does not exist.", item_id=str(item_id)))
     return item
 
 
@@ -519,7 +523,7 @@ def update_item(
         for name, value in (("patient_note", patient_note), ("private_note", private_note)):
             if value is not None:
                 if len(value) > MAX_TEXT:
-                    raise ValidationError({name: f"At most {MAX_TEXT} characters."})
+                    raise ValidationError({name: msg("At most {n} characters.", n=MAX_TEXT)})
                 setattr(item, name, value)
         return _changed(session, plan)
 
@@ -545,7 +549,7 @@ def move_item(
         source = item.phase
         target = _get_phase(session, phase_id)
         if target.plan_id != source.plan_id:
-            raise ValidationError({"phase": "An item can only move within its own plan."})
+            raise ValidationError({"phase": msg("An item can only move within its own plan.")})
         plan = _load(session, source.plan_id, blocks=False)
         _touch(session, plan, expected_version, "item.move")
         remaining = [i for i in source.items if i.id != item_id]

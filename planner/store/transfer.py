@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import LANGUAGES
+from planner.domain.messages import msg
 from planner.domain.model import Level
 from planner.store import tables as t
 from planner.store.library import apply_block_data
@@ -69,7 +70,7 @@ def export_plan(session: Session, plan_id: int, *, generator: str) -> dict[str, 
         select(t.Plan).where(t.Plan.id == plan_id).options(selectinload(t.Plan.phases).selectinload(t.Phase.items))
     ).first()
     if plan is None:
-        raise NotFound(f"Plan {plan_id} does not exist.")
+        raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
     custom: dict[str, t.Block] = {}
     phases = []
     for phase in plan.phases:

@@ -36,7 +36,7 @@ from planner.domain.model import PlanView, ProgressionMode
 from planner.domain.plan_words import region_title
 from planner.domain.thresholds import MIN_PHASE_WEEKS, QUOTA_START_SHARE
 from planner.domain.wizard import MAX_WEEKS, Baseline, WizardRequest, max_phases
-from planner.i18n import N_, _, current_language
+from planner.i18n import N_, _, current_language, word
 from planner.services import library, patients
 from planner.services import wizard as wizard_service
 from planner.services.database import Database
@@ -177,7 +177,7 @@ class WizardDialog(QDialog):
     def _problem_text(self, error: HerstelplanError) -> str:
         if isinstance(error, ValidationError):
             return "; ".join(f"{_(FIELD_NAMES.get(k, k))}: {self._problem(k, v)}" for k, v in error.problems.items())
-        return str(error)
+        return word(error.message)
 
     def _problem(self, name: str, english: str) -> str:
         """One problem in the UI language (the ones with numbers are worded here)."""

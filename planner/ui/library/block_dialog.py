@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import DOSAGE_FIELDS, EQUIPMENT, KIND_ORDER, LANGUAGES, REGIONS, Kind
 from planner.domain.model import BlockInfo
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import library as library_service
 from planner.ui.common.icons import kind_icon
 from planner.ui.common.labels import (
@@ -256,7 +256,7 @@ class BlockDialog(QDialog):
             else:
                 self.result_block = library_service.update_custom_block(self.db, self.block.id, data)
         except ValidationError as error:
-            self._show({k: _(v) for k, v in error.problems.items()})
+            self._show({k: word(v) for k, v in error.problems.items()})
             return
         super().accept()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import pictures
 
 MAX_PIXELS = 50_000_000
@@ -79,7 +79,7 @@ def prepare_picture(path: Path) -> tuple[bytes, str]:
     try:  # the one picture checker: decoded completely, within the pixel and size limits
         pictures.check_picture(data, max_pixels=MAX_PIXELS, max_bytes=MAX_FILE_BYTES)
     except pictures.PictureError as error:
-        raise PictureProblem(str(error)) from None
+        raise PictureProblem(word(error.message)) from None
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

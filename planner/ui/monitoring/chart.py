@@ -28,7 +28,7 @@ from planner.domain.errors import HerstelplanError
 from planner.domain.monitoring import Light
 from planner.domain.review import Review as Advice
 from planner.domain.series import ProgressSeries
-from planner.i18n import _, current_language
+from planner.i18n import _, current_language, word
 from planner.services import checkins, revisions
 from planner.services.database import Database
 from planner.ui.monitoring.measures_dialog import MeasuresPanel
@@ -258,7 +258,7 @@ class ChartDialog(QDialog):
         try:
             overview = checkins.progress_overview(self.db, self.plan_id, today=self.today)
         except HerstelplanError as error:
-            self.status.setText(str(error))
+            self.status.setText(word(error.message))
             return
         self.overview = overview
         self.setWindowTitle(_("Progress: %(plan)s") % {"plan": overview.plan.title})
@@ -277,7 +277,8 @@ class ChartDialog(QDialog):
             Path(path).write_bytes(data)
         except (HerstelplanError, OSError) as error:
             QMessageBox.warning(self, _("Progress summary"),
-                                _("The summary could not be saved: %(error)s") % {"error": str(error)})
+                                _("The summary could not be saved: %(error)s") % {"error": word(error.message) if isinstance(error, HerstelplanError)
+                                   else error.strerror or str(error)})
             return
         self.status.setText(_("Summary saved as %(path)s") % {"path": path})
 
@@ -285,7 +286,7 @@ class ChartDialog(QDialog):
         try:
             info = revisions.snapshot_plan(self.db, self.plan_id, reason="manual", today=self.today)
         except HerstelplanError as error:
-            self.status.setText(str(error))
+            self.status.setText(word(error.message))
             return
         self.status.setText(_("Version saved: the next handout shows what changes from here."))
         self.snapshot_saved.emit(info.id)

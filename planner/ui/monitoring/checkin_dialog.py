@@ -40,7 +40,7 @@ from planner.domain.model import CheckInView, NextMorning
 from planner.domain.monitoring import checkin_light
 from planner.domain.review_words import flag_name
 from planner.domain.thresholds import RedFlag
-from planner.i18n import _, current_language
+from planner.i18n import _, current_language, word
 from planner.services import checkins, plans
 from planner.services.database import Database
 from planner.services.review import plan_review
@@ -246,9 +246,9 @@ class CheckInDialog(QDialog):
 
     def _show_problem(self, error: HerstelplanError, day: dt.date) -> None:
         if isinstance(error, ValidationError):
-            text = " ".join(_(m) for m in error.problems.values())
+            text = " ".join(word(m) for m in error.problems.values())
         else:
-            text = str(error)
+            text = word(error.message)
         self.error.setText(_("Not saved (%(day)s): %(error)s") % {"day": f"{day:%d-%m-%Y}", "error": text})
 
     # ---- the list, the advice and the red-flag alert ---------------------------------------------
@@ -291,7 +291,7 @@ class CheckInDialog(QDialog):
         try:
             self._deleted = checkins.delete_checkin(self.db, self.rows[row].id)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             return
         self.undo_button.setEnabled(True)
         self.refresh()
@@ -303,7 +303,7 @@ class CheckInDialog(QDialog):
         try:
             checkins.restore_checkin(self.db, self._deleted)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             return
         self._deleted = None
         self.undo_button.setEnabled(False)

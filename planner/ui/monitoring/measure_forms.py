@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError, ValidationError
 from planner.domain.measures import SPECS, Better, GpeAnswer, Instrument
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services.measure_report import DIRECTION, GPE_WORDS
 from planner.services.measures import MeasureView
 
@@ -93,10 +93,10 @@ class VisitForm(QDialog):
         try:
             self.submit(date, self.values())
         except ValidationError as error:
-            self.error.setText("\n".join(_(m) for m in error.problems.values()))
+            self.error.setText("\n".join(word(m) for m in error.problems.values()))
             return
         except HerstelplanError as error:
-            self.error.setText(_(str(error)))
+            self.error.setText(word(error.message))
             return
         super().accept()
 
@@ -160,10 +160,10 @@ class MeasureForm(QDialog):
         try:
             self.submit(self)
         except ValidationError as error:
-            self.hint.setText("\n".join(_(m) for m in error.problems.values()))
+            self.hint.setText("\n".join(word(m) for m in error.problems.values()))
             return
         except HerstelplanError as error:
-            self.hint.setText(_(str(error)))
+            self.hint.setText(word(error.message))
             return
         super().accept()
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError
 from planner.domain.practice import PracticeRung, practice_rungs
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import review as review_service
 from planner.services.changes import PlanChanged
 from planner.services.database import Database
@@ -200,7 +200,7 @@ class PracticePanel(QWidget):
         try:
             change = edit.store(self.db, done=edit.done, expected_version=self.version)
         except HerstelplanError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(word(error.message))
             return
         self.ticked.emit(edit)
         self.changed.emit(change)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import LANGUAGES, REGIONS
 from planner.domain.model import PatientView
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import patients as patient_service
 from planner.ui.common.formatting import date_input_text, parse_date
 from planner.ui.common.labels import language_name, region_name
@@ -172,6 +172,6 @@ class PatientDialog(QDialog):
             else:
                 self.result_patient = patient_service.update_patient(self.db, self.patient.id, **fields)
         except ValidationError as error:
-            self._show({k: _(v) for k, v in error.problems.items()})
+            self._show({k: word(v) for k, v in error.problems.items()})
             return
         super().accept()
