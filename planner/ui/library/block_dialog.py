@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import DOSAGE_FIELDS, EQUIPMENT, KIND_ORDER, LANGUAGES, REGIONS, Kind
 from planner.domain.model import BlockInfo
-from planner.i18n import _, word
+from planner.i18n import _, current_language, word
 from planner.services import library as library_service
 from planner.ui.common.icons import kind_icon
 from planner.ui.common.labels import (
@@ -164,7 +164,7 @@ class BlockDialog(QDialog):
             for page in self.pages.values():
                 page.load(block)
         self._build_dosage()
-        self.pages["nl"].title.setFocus()
+        self._first_page().title.setFocus()
 
     def _build_dosage(self) -> None:
         while self.dosage_form.rowCount():
@@ -201,8 +201,8 @@ class BlockDialog(QDialog):
             elif value is not None:
                 dosage[name] = value if name == "load_kg" else int(value)
         levels = {lang: page.level_lines() for lang, page in self.pages.items()}
-        if len(levels["nl"]) != len(levels["en"]) and levels["nl"] and levels["en"]:
-            problems["levels"] = _("Give the same number of levels in both languages (one per line).")
+        if len({len(lines) for lines in levels.values() if lines}) > 1:
+            problems["levels"] = _("Give the same number of levels in every language (one per line).")
         count = max(len(v) for v in levels.values())
         level_list = [{lang: (levels[lang][i] if i < len(levels[lang]) else "") for lang in LANGUAGES}
                       for i in range(count)]
@@ -227,8 +227,12 @@ class BlockDialog(QDialog):
             problems["regions"] = _("Choose at least one body region.")
         return data, problems
 
+    def _first_page(self) -> _LanguagePage:
+        """The page in the program's language, else the first: where a missing title is typed."""
+        return self.pages.get(current_language()) or next(iter(self.pages.values()))
+
     def _show(self, problems: dict[str, str]) -> None:
-        page = self.pages["nl"]
+        page = self._first_page()
         page.title_error.show_problem(problems.get("title"))
         set_invalid(page.title, "title" in problems)
         self.region_error.show_problem(problems.get("regions"))
@@ -247,8 +251,8 @@ class BlockDialog(QDialog):
         self._show(problems)
         if problems:
             if "title" in problems:
-                self.tabs.setCurrentIndex(0)
-                self.pages["nl"].title.setFocus()
+                self.tabs.setCurrentWidget(self._first_page())
+                self._first_page().title.setFocus()
             return
         try:
             if self.block is None:

@@ -25,6 +25,7 @@ from planner.domain.errors import ValidationError
 from planner.domain.kinds import LANGUAGES, REGIONS
 from planner.domain.model import PatientView
 from planner.i18n import _, word
+from planner.languages import DEFAULT_LANGUAGE
 from planner.services import patients as patient_service
 from planner.ui.common.formatting import date_input_text, parse_date
 from planner.ui.common.labels import language_name, region_name
@@ -38,7 +39,7 @@ class PatientDialog(QDialog):
     """`patient` None: a new patient. After accept(), `result_patient` holds the saved patient."""
 
     def __init__(self, db: Database, patient: PatientView | None = None, parent: QWidget | None = None,
-                 *, default_language: str = "nl"):
+                 *, default_language: str = DEFAULT_LANGUAGE):
         super().__init__(parent)
         self.db = db
         self.patient = patient
