@@ -115,7 +115,7 @@ def validate_request(request: WizardRequest) -> dict[str, Msg]:
     for name, high in (("strength_reps", 100), ("balance_seconds", 600), ("walk_minutes", 240)):
         value = getattr(request.baseline, name)
         if value is not None and not 1 <= value <= high:
-            problems[name] = msg("Between 1 and {high} (or leave it empty).", high=high)
+            problems[name] = msg("Between {low} and {high} (or leave it empty).", low=1, high=high)
     if request.feared_rating is not None and not 0 <= request.feared_rating <= 100:
         problems["feared"] = msg("A rating from {low} to {high}.", low=0, high=100)
     return problems

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError, ValidationError
+from planner.domain.messages import msg
 from planner.domain.model import CheckInView, NextMorning
 from planner.domain.monitoring import checkin_light
 from planner.domain.review_words import flag_name
@@ -92,7 +93,8 @@ class CheckInDialog(QDialog):
         self.planned = QSpinBox(objectName="plannedSpin", minimum=0, maximum=checkins.MAX_SESSIONS)
         self.confidence = QSpinBox(objectName="confidenceSpin", minimum=-1, maximum=10)
         self.confidence.setSpecialValueText("–")
-        self.confidence.setToolTip(_("Confidence in moving, 0 (very afraid) to 10 (fully confident); – = not asked"))
+        self.confidence.setToolTip(word(msg("Confidence in moving, {low} (very afraid) to {high} (fully "
+                                            "confident); – = not asked", low=0, high=10)))
         self.flags_box = QGroupBox(_("Something new this week? (red flags)"), objectName="flagsBox")
         self.flag_no = QRadioButton(_("No"), objectName="flagNo")
         self.flag_not_asked = QRadioButton(_("Not asked"), objectName="flagNotAsked")
@@ -118,7 +120,7 @@ class CheckInDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_week)
         sessions = QHBoxLayout()
         for text, widget in ((_("Sessions done this week"), self.done_spin), (_("of planned"), self.planned),
-                             (_("Confidence (0–10)"), self.confidence)):
+                             (word(msg("Confidence ({low}–{high})", low=0, high=10)), self.confidence)):
             label = QLabel(text)
             label.setBuddy(widget)
             sessions.addWidget(label)

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError
+from planner.domain.messages import msg
 from planner.domain.practice import PracticeRung, practice_rungs
+from planner.domain.thresholds import EXPOSURE_SCALE_MAX
 from planner.i18n import _, word
 from planner.services import review as review_service
 from planner.services.changes import PlanChanged
@@ -126,7 +128,7 @@ class PracticePanel(QWidget):
         self.rungs: tuple[PracticeRung, ...] = ()
         self._loading = False
         self.ladder_box = QGroupBox(objectName="ladderBox")
-        self.ladder_table = _table("ladderTable", [_("Rung"), _("Rating (0–100)"), _("Practised in the practice"),
+        self.ladder_table = _table("ladderTable", [_("Rung"), word(msg("Rating ({low}–{high})", low=0, high=EXPOSURE_SCALE_MAX)), _("Practised in the practice"),
                                                    _("Where")])
         self.harm = QLabel(objectName="harmLabel", wordWrap=True)
         ladder_layout = QVBoxLayout(self.ladder_box)
