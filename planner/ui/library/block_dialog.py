@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import DOSAGE_FIELDS, EQUIPMENT, KIND_ORDER, LANGUAGES, REGIONS, Kind
 from planner.domain.model import BlockInfo
-from planner.i18n import _, current_language, word
+from planner.i18n import _, word
 from planner.services import library as library_service
 from planner.ui.common.icons import kind_icon
 from planner.ui.common.labels import (
@@ -228,8 +228,8 @@ class BlockDialog(QDialog):
         return data, problems
 
     def _first_page(self) -> _LanguagePage:
-        """The page in the program's language, else the first: where a missing title is typed."""
-        return self.pages.get(current_language()) or next(iter(self.pages.values()))
+        """The first language's page (languages.json's order): where a missing title is typed."""
+        return next(iter(self.pages.values()))
 
     def _show(self, problems: dict[str, str]) -> None:
         page = self._first_page()

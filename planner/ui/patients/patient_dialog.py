@@ -136,7 +136,7 @@ class PatientDialog(QDialog):
             "fears_falling": self.fears_falling.isChecked(),
         }
         for key, message in patient_service.validate_patient(fields, today=dt.date.today()).items():
-            problems.setdefault(key, _(message))
+            problems.setdefault(key, word(message))
         return fields, problems
 
     def _show(self, problems: dict[str, str]) -> None:
