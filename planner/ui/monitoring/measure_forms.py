@@ -184,4 +184,4 @@ class MeasureForm(QDialog):
         else:
             text = _("%(direction)s; a real change is %(line)s points") % {
                 "direction": _(DIRECTION[spec.better]), "line": f"{spec.real_change:g}"}
-            self.hint.setText(text + (f" ({_('borrowed')})" if spec.borrowed else ""))
+            self.hint.setText(text + (" (" + _("borrowed") + ")" if spec.borrowed else ""))

@@ -116,9 +116,10 @@ class ErrorReporter(QObject):
             tb = tb or error.__traceback__
             text = "".join(traceback.format_exception(type(error), error, tb))
             log.error("unexpected error\n%s", text)
+            folder = _("Log folder")  # outside the f-string: Babel finds it there
             details = (
                 f"Herstelplan {__version__}, Python {platform.python_version()}, PySide6 {pyside_version}, "
-                f"{platform.platform()}\n{_('Log folder')}: {log_dir()}\n\n{text}"
+                f"{platform.platform()}\n{folder}: {log_dir()}\n\n{text}"
             )
             from planner.ui.window.crash_dialog import (
                 CrashDialog,  # Qt's dialog types: not needed at start-up
