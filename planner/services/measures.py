@@ -115,7 +115,7 @@ def define_measure(
     """Start a series. Standard instruments fix direction and line; own measures name both."""
     instrument = Instrument(instrument)
     label, unit = (label or "").strip(), (unit or "").strip()
-    problems: dict[str, str] = {}
+    problems: dict[str, Msg] = {}
     spec = SPECS.get(instrument)
     if spec is not None:
         better, real_change = spec.better, spec.real_change
