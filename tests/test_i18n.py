@@ -91,4 +91,4 @@ def test_a_stale_compiled_catalogue_is_not_used(tmp_path, monkeypatch):
 
     os.utime(folder / "herstelplan.mo", (0, 0))
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
-    assert i18n._compiled("nl").gettext("Patients") == "Cliënten"  # noqa: SLF001
+    assert i18n._compiled("nl").gettext("Patients") == "Cliënten"

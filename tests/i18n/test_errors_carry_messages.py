@@ -31,7 +31,7 @@ def test_every_known_database_problem_has_its_dutch_words():
         assert isinstance(message, Msg), kind
         assert i18n.word(message, "nl") != i18n.word(message, "en"), kind
     for kind in ("no-database", "no-role", "bad-text", "bad-driver"):
-        named = engine._named(kind, "x")  # noqa: SLF001 - the messages that name something
+        named = engine._named(kind, "x")
         assert "x" in i18n.word(named, "nl") and i18n.word(named, "nl") != i18n.word(named, "en")
 
 
