@@ -46,7 +46,8 @@ def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) ->
         problems["date"] = msg("The date is too far in the past.")
     pain = fields.get("pain_during")
     if not isinstance(pain, int) or isinstance(pain, bool) or not 0 <= pain <= 10:
-        problems["pain_during"] = msg("Pain during the exercises is a number from {low} to {high}.", low=0, high=10)
+        problems["pain_during"] = msg("Pain during the exercises is a number from {low} to {high}.",
+                                      low=0, high=10)
     try:
         NextMorning(cast(str, fields.get("next_morning")))  # None or an unknown word: ValueError
     except ValueError:
@@ -64,14 +65,16 @@ def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) ->
         try:
             [RedFlag(f) for f in flags]
         except (TypeError, ValueError):
-            problems["red_flags"] = msg("Unknown red flag: use {choices}.", choices=", ".join(f.value for f in RedFlag))
+            problems["red_flags"] = msg("Unknown red flag: use {choices}.",
+                                        choices=", ".join(f.value for f in RedFlag))
     for name in ("sessions_done", "sessions_planned"):
         value = fields.get(name, 0)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_SESSIONS:
             problems[name] = msg("Sessions are a number from {low} to {high}.", low=0, high=MAX_SESSIONS)
     confidence = fields.get("confidence")
     if confidence is not None and (not isinstance(confidence, int) or not 0 <= confidence <= 10):
-        problems["confidence"] = msg("Confidence is a number from {low} to {high} (or leave it empty).", low=0, high=10)
+        problems["confidence"] = msg("Confidence is a number from {low} to {high} (or leave it empty).",
+                                     low=0, high=10)
     if len(fields.get("note") or "") > MAX_NOTE:
         problems["note"] = msg("The note is too long: at most {n} characters.", n=MAX_NOTE)
     return problems

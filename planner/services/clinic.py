@@ -26,7 +26,8 @@ def update_clinic(db: Database, *, logo: bytes | None = None, logo_mime: str | N
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown clinic fields: {sorted(unknown)}")
-    problems = {k: msg("At most {n} characters.", n=MAX_FIELD) for k, v in fields.items() if len(v or "") > MAX_FIELD}
+    too_long = msg("At most {n} characters.", n=MAX_FIELD)
+    problems = {k: too_long for k, v in fields.items() if len(v or "") > MAX_FIELD}
     email = fields.get("email")
     if email and ("@" not in email or " " in email.strip()):
         problems["email"] = msg("Not a valid e-mail address.")

@@ -42,9 +42,9 @@ def _preflight(path: Path) -> list[Msg]:
             raise DatabaseProblem(
                 "network-drive",
                 msg("{path} is on a network drive. A database file on a shared drive can be damaged "
-                  "when the connection drops or when two computers use it. Keep the file on this "
-                  "computer's own disk, or let the clinic's desks share a PostgreSQL server. "
-                  "The file was left untouched.", path=str(path)),
+                    "when the connection drops or when two computers use it. Keep the file on this "
+                    "computer's own disk, or let the clinic's desks share a PostgreSQL server. "
+                    "The file was left untouched.", path=str(path)),
             )
         notices.append(msg("The database is on a network drive; make sure only this computer uses it."))
     folder = path.parent
@@ -55,20 +55,20 @@ def _preflight(path: Path) -> list[Msg]:
             raise DatabaseProblem(
                 "not-a-database",
                 msg("{path} is not a Herstelplan database (it is not a database file at all). "
-                  "Choose another file; this one was left untouched.", path=str(path)),
+                    "Choose another file; this one was left untouched.", path=str(path)),
             )
         if not os.access(path, os.W_OK):
             raise DatabaseProblem(
                 "read-only",
                 msg("The database file {path} is read-only. Make it writable (file properties) or "
-                  "open a copy that is; the file was left untouched.", path=str(path)),
+                    "open a copy that is; the file was left untouched.", path=str(path)),
             )
     if folder.exists() and not os.access(folder, os.W_OK):
         raise DatabaseProblem(
             "read-only",
             msg("The folder {folder} is read-only. Herstelplan keeps two small working files next to "
-              "the database, so it needs a folder it may write in. Move the database to such a "
-              "folder or make this one writable; nothing was changed.", folder=str(folder)),
+                "the database, so it needs a folder it may write in. Move the database to such a "
+                "folder or make this one writable; nothing was changed.", folder=str(folder)),
         )
     return notices
 

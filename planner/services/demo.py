@@ -93,7 +93,8 @@ def bending_ladder(lang: str, since: dt.date | None = None) -> ExposureLadder:
     activity, rating = DEMO_FEARED
     ladder = ladder_for(read_exposure(), activity, rating, lang, since=since)
     if ladder is None:
-        raise HerstelplanError(msg("The library's exposure table has no ladder for “{activity}”.", activity=activity))
+        raise HerstelplanError(msg("The library's exposure table has no ladder for “{activity}”.",
+                                   activity=activity))
     return ladder
 
 

@@ -46,7 +46,8 @@ def read_logo_file(path: str | Path) -> PreparedLogo:
                                mb=MAX_FILE_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as error:
-        raise _problem(msg("The file could not be read ({reason}). Check that it exists and try again.", reason=error.strerror or error)) from error
+        raise _problem(msg("The file could not be read ({reason}). Check that it exists and try again.",
+                           reason=error.strerror or error)) from error
     return prepare_logo(data)
 
 

@@ -57,7 +57,7 @@ def _known_problems(folder: Path | None = None) -> Iterator[None]:
         where = str(folder or error.filename or "")
         raise HerstelplanError(
             msg("The backup could not be written to {folder}: {reason}. Free some disk space or "
-              "check that the folder is writable.", folder=where, reason=error.strerror or str(error))
+                "check that the folder is writable.", folder=where, reason=error.strerror or str(error))
         ) from error
 
 
@@ -151,14 +151,16 @@ def backup_revision(path: Path) -> str:
         if problem.kind == "newer":
             raise DatabaseProblem(
                 "newer",
-                msg("{name} was made by a newer version of Herstelplan. Update Herstelplan first.", name=path.name),
+                msg("{name} was made by a newer version of Herstelplan. Update Herstelplan first.",
+                    name=path.name),
             ) from problem
         raise DatabaseProblem(
             "foreign", msg("{name} is not a Herstelplan backup. Choose another file.", name=path.name)
         ) from problem
     if found.revision is None:
         raise DatabaseProblem(
-            "foreign", msg("{name} is not a Herstelplan backup (it is empty). Choose another file.", name=path.name)
+            "foreign", msg("{name} is not a Herstelplan backup (it is empty). Choose another file.",
+                           name=path.name)
         )
     return found.revision
 
@@ -205,7 +207,7 @@ def restore_backup(
             raise DatabaseProblem(
                 "locked",
                 msg("Herstelplan is open with this database (process {holder}). Close it first, or "
-                  "restore from its File menu.", holder=str(holder)),
+                    "restore from its File menu.", holder=str(holder)),
             )
     else:
         db.dispose()
@@ -234,7 +236,7 @@ def restore_backup(
         kept = safety or aside
         raise HerstelplanError(
             msg("The backup was restored, but the database cannot be opened: {error} The database as "
-              "it was before is kept in {kept}.", error=error.message, kept=str(kept))
+                "it was before is kept in {kept}.", error=error.message, kept=str(kept))
         ) from error
     with _known_problems(backup_dir()):
         backups.rotate(backup_dir(), now=now)

@@ -72,7 +72,8 @@ class MeasureView:
 MESSAGES = {
     "measure.value-range": msg("The score is outside the instrument's range."),
     "measure.gpe-code": msg("A GPE answer is a whole number from {low} to {high}.", low=1, high=7),
-    "measure.whole-number": msg("Scores on this scale are whole numbers from {low} to {high}.", low=0, high=10),
+    "measure.whole-number": msg("Scores on this scale are whole numbers from {low} to {high}.",
+                                low=0, high=10),
 }
 
 
@@ -146,7 +147,8 @@ def define_measure(
         if spec is not None and not spec.activities and siblings:
             raise ValidationError({"instrument": msg("This patient already has this measure: add a score to it.")})
         if spec is not None and spec.activities and len(siblings) >= MAX_ACTIVITIES:
-            raise ValidationError({"label": msg("At most {n} activities: replace one instead.", n=MAX_ACTIVITIES)})
+            raise ValidationError({"label": msg("At most {n} activities: replace one instead.",
+                                                n=MAX_ACTIVITIES)})
         row = t.Measure(
             patient_id=patient_id, instrument=instrument.value, label=label, unit=unit,
             better=Better(cast(Better, better)).value, real_change=real_change, position=len(siblings),
@@ -305,7 +307,8 @@ def record_visit(
         for measure_id, value in values.items():
             row = _measure(session, measure_id)
             if row.patient_id != patient_id:
-                raise NotFound(msg("Measure {measure_id} does not belong to patient {patient_id}.", measure_id=str(measure_id), patient_id=str(patient_id)))
+                raise NotFound(msg("Measure {measure_id} does not belong to patient {patient_id}.",
+                                   measure_id=str(measure_id), patient_id=str(patient_id)))
             _check_score(row, date, value, today=today)
             score = t.MeasureScore(measure_id=row.id, date=date, value=float(value), instrument=row.instrument,
                                    better=row.better, plan_id=plan_id)

@@ -42,7 +42,8 @@ def validate_patient(fields: dict[str, Any], *, today: dt.date | None = None) ->
         elif birth > today:
             problems["birth_date"] = msg("The date of birth cannot be in the future.")
         elif birth.year < EARLIEST_BIRTH_YEAR:
-            problems["birth_date"] = msg("The date of birth must be after {year}.", year=str(EARLIEST_BIRTH_YEAR))
+            problems["birth_date"] = msg("The date of birth must be after {year}.",
+                                         year=str(EARLIEST_BIRTH_YEAR))
     if "language" in fields and fields["language"] not in LANGUAGES:
         problems["language"] = msg("Choose one of these languages: {choices}.", choices=listed())
     for key in ("complaint", "private_notes", "region"):

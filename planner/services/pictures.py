@@ -52,7 +52,8 @@ def check_picture(data: bytes, *, max_pixels: int = STORED_MAX_PIXELS,
                     raise PictureError(msg("This is not a PNG or JPEG picture."))
                 if width * height > max_pixels:
                     raise PictureError(
-                        msg("The picture is too large ({w} × {h} pixels, at most {mp} megapixels).", w=str(width), h=str(height), mp=max_pixels / 1e6))
+                        msg("The picture is too large ({w} × {h} pixels, at most {mp} megapixels).",
+                            w=str(width), h=str(height), mp=max_pixels / 1e6))
                 image.verify()  # chunk checksums (PNG)
             with Image.open(io.BytesIO(data)) as image:
                 image.load()  # every pixel decoded: a broken or cut-off data stream fails here
@@ -61,7 +62,8 @@ def check_picture(data: bytes, *, max_pixels: int = STORED_MAX_PIXELS,
     except (UnidentifiedImageError, Image.DecompressionBombError):
         raise PictureError(msg("This is not a PNG or JPEG picture.")) from None
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as error:
-        raise PictureError(msg("The picture is damaged and cannot be read ({reason}).", reason=str(error)[:120] or type(error).__name__)) from None
+        raise PictureError(msg("The picture is damaged and cannot be read ({reason}).",
+                               reason=str(error)[:120] or type(error).__name__)) from None
     return Picture(width, height, FORMATS[kind])
 
 

@@ -100,7 +100,8 @@ def validate_plan_fields(fields: dict[str, Any]) -> dict[str, Msg]:
     if "weekly_cap_pct" in fields:
         cap = fields["weekly_cap_pct"]
         if not isinstance(cap, int) or not 1 <= cap <= MAX_WEEKLY_CAP_PCT:
-            problems["weekly_cap_pct"] = msg("Between {low} and {high} percent.", low=1, high=MAX_WEEKLY_CAP_PCT)
+            problems["weekly_cap_pct"] = msg("Between {low} and {high} percent.",
+                                             low=1, high=MAX_WEEKLY_CAP_PCT)
     start = fields.get("start_date")
     if start is not None and (not isinstance(start, dt.date) or not 2000 <= start.year <= 2100):
         problems["start_date"] = msg("Not a valid date.")

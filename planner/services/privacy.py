@@ -160,7 +160,8 @@ def _handouts(db: Database, plans: list[dict[str, Any]]) -> list[tuple[str, byte
         except Exception as error:
             log.exception("the handout of plan %s could not be made", plan["id"])
             raise HerstelplanError(
-                msg("The handout of plan {plan} could not be made ({reason}); nothing was exported.", plan=plan["id"], reason=type(error).__name__)
+                msg("The handout of plan {plan} could not be made ({reason}); nothing was exported.",
+                    plan=str(plan["id"]), reason=type(error).__name__)
             ) from error
         out.append((f"handout-plan-{plan['id']}.pdf", pdf))
     return out
@@ -185,7 +186,7 @@ def _write_folder(final: Path, files: list[tuple[str, bytes]]) -> tuple[Path, ..
         if isinstance(error, OSError):
             raise HerstelplanError(
                 msg("The export could not be written to {folder}: {reason}. Nothing was exported; "
-                  "free some disk space or choose another folder.", folder=str(final.parent), reason=error.strerror or error)
+                    "free some disk space or choose another folder.", folder=str(final.parent), reason=error.strerror or error)
             ) from error
         raise
     return tuple(final / name for name, _data in files)
@@ -329,8 +330,9 @@ def scrub_after_erase(db: Database, patient_id: int) -> str:
     if not db.is_sqlite:
         raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
     if not _scrub_sqlite(db):
-        raise HerstelplanError(msg("Patient {id} does not exist (any more), and the database file still cannot be cleaned "
-            "because another program is reading it. Close Herstelplan everywhere and try again.", id=patient_id))
+        raise HerstelplanError(msg("Patient {id} does not exist (any more), and the database file still cannot be "
+                                   "cleaned because another program is reading it. Close Herstelplan everywhere "
+                                   "and try again.", id=str(patient_id)))
     return _("Patient %(id)d does not exist (any more); the database file was cleaned of deleted data.") % {
         "id": patient_id}
 

@@ -111,8 +111,8 @@ def parse(raw: bytes) -> Any:
         )
     except json.JSONDecodeError as error:
         raise TransferError(
-            "$", msg("not valid JSON at line {line}, column {col} ({reason})", line=error.lineno, col=error.colno,
-                   reason=error.msg)
+            "$", msg("not valid JSON at line {line}, column {col} ({reason})",
+                     line=error.lineno, col=error.colno, reason=error.msg)
         ) from None
     except RecursionError:
         raise TransferError("$", msg("nested too deeply")) from None
@@ -330,7 +330,7 @@ def check(doc: Any) -> dict[str, Any]:
         raise _fail("$.version", msg("must be a whole number"))
     if version > files.VERSION:
         raise _fail("$.version", msg("the file was written by a newer Herstelplan (format {v}); update "
-                                    "Herstelplan to import it", v=version))
+                                     "Herstelplan to import it", v=version))
     if version < 1:
         raise _fail("$.version", msg("unknown format version {v}", v=version))
     kind = _choice(root["kind"], "$.kind", ("plan", "template"))
