@@ -184,3 +184,46 @@ def test_the_catalogue_holds_only_ids_the_code_marks(code):
     unmarked = sorted(_first(m.id) for m in _catalogue(code) if m.id and _first(m.id) not in marked)
     assert [text for text in unmarked if text not in DYNAMIC_PENDING] == []
     assert set(DYNAMIC_PENDING) <= set(unmarked), "marked now: remove from DYNAMIC_PENDING"
+
+
+# Files whose problems are still English text, with the helper converting them (shrink after merging).
+ERRORS_PENDING = {"planner/domain/dosage.py": "words-handout (dosage)"}
+
+# Error classes and which positional argument is their message.
+ERRORS = {"HerstelplanError": 0, "NotFound": 0, "ConflictError": 0, "DatabaseProblem": 1, "UnreadableFile": 0,
+          "PictureError": 0, "TransferError": 1, "MessageError": 0, "ValidationError": 0, "_fail": 1, "_problem": 0}
+
+
+def _text_not_message(node: ast.expr) -> bool:
+    """A plain or translated string where a message (`msg(...)`) belongs."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return True
+    if isinstance(node, (ast.JoinedStr, ast.BinOp)):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext")
+
+
+def test_errors_are_raised_with_messages():
+    """`raise NotFound(f"Plan {id} does not exist.")` or `DatabaseProblem(kind, _("..."))` words the
+    error where it is made, in one language: errors carry `msg(...)` and are worded where shown (the
+    window's own form checks, in planner/ui, word their problems at once and may use `_()`)."""
+    problems = []
+    for path in sorted(PLANNER.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Subscript)
+                    and isinstance(node.targets[0].value, ast.Name) and "problem" in node.targets[0].value.id
+                    and _text_not_message(node.value) and not path.is_relative_to(PLANNER / "ui")):
+                problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:70]}")
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else None
+            if name not in ERRORS or len(node.args) <= ERRORS[name]:
+                continue
+            arg = node.args[ERRORS[name]]
+            values = arg.values if isinstance(arg, ast.Dict) else [arg]
+            for value in values:
+                if value is not None and _text_not_message(value):
+                    problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}({ast.unparse(value)[:60]})")
+    pending = [p for p in problems if p.split(":")[0] in ERRORS_PENDING]
+    assert [p for p in problems if p not in pending] == []
+    assert {p.split(":")[0] for p in pending} == set(ERRORS_PENDING), "converted: shrink ERRORS_PENDING"
