@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError, ValidationError
-from planner.domain.messages import msg
+from planner.domain.messages import msg, nmsg
 from planner.domain.model import CheckInView, NextMorning
 from planner.domain.monitoring import checkin_light
 from planner.domain.review_words import flag_name
@@ -242,7 +242,7 @@ class CheckInDialog(QDialog):
                 return
             done += 1
             self.saved.emit(saved)
-        self.error.setText(_("%(n)d check-ins saved.") % {"n": done})
+        self.error.setText(word(nmsg("{n} check-in saved.", "{n} check-ins saved.", done)))
         self.refresh()
         self._show_week()
 
