@@ -282,14 +282,15 @@ def test_the_export_choice_is_dutch(qtbot, dutch):
 
 
 def test_about_is_dutch(qtbot, window):
-    seen: list[QMessageBox] = []
+    seen: list[str] = []
 
     def read_and_close() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                 and w.parentWidget() is window]  # not a box another test left open
         if not boxes:
             QTimer.singleShot(20, read_and_close)
             return
-        seen.append(boxes[0])
+        seen.append(boxes[0].windowTitle())
         problems.extend(english_in(visible_texts(boxes[0])))
         boxes[0].accept()
 
@@ -297,6 +298,7 @@ def test_about_is_dutch(qtbot, window):
     QTimer.singleShot(0, read_and_close)
     window.actions["about"].trigger()
     qtbot.waitUntil(lambda: bool(seen))
+    assert seen == ["Over Herstelplan"]
     assert not problems, "\n".join(problems)
 
 
