@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 from planner import __version__, cli_measures
 from planner.domain.errors import HerstelplanError
 from planner.domain.thresholds import DIARY_WEEKS_MAX
+from planner.languages import codes
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="write a plan's patient handout as PDF")
     export.add_argument("plan_id", type=_positive_int, metavar="PLAN_ID")
     export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    export.add_argument("--lang", choices=("nl", "en"), help="handout language (default: the plan's)")
+    export.add_argument("--lang", choices=codes(), help="handout language (default: the plan's)")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export.add_argument("--large-print", action="store_true", help="14 pt body text and larger headings")
     export.add_argument("--full", action="store_true",

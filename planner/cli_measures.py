@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from planner.domain.measures import Better, Instrument
+from planner.languages import codes
 
 EXIT_OK = 0
 
@@ -52,7 +53,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, positive_int: Any) ->
     summary = sub.add_parser("summary", parents=[common],
                              help="a plain-text summary of a plan for the clinic's patient file")
     summary.add_argument("plan_id", type=positive_int, metavar="PLAN_ID")
-    summary.add_argument("--lang", default=None, help="nl or en (default: the plan's language)")
+    summary.add_argument("--lang", default=None, choices=codes(),
+                         help="the summary's language (default: the plan's language)")
 
 
 def _open(database: str | None):

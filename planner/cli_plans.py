@@ -14,6 +14,7 @@ from typing import Any
 from planner.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, _open, _positive_int, _print_json
 from planner.domain.kinds import REGIONS
 from planner.domain.model import ProgressionMode
+from planner.languages import codes
 
 _LISTS = "%(wizard lists)s"  # replaced when --help is shown (reading the priorities costs a moment)
 
@@ -79,7 +80,7 @@ def add_plan_commands(sub: Any, common: argparse.ArgumentParser, commands: dict[
                         help="minutes the patient walks on an average day; the walking quota starts a little below")
     wizard.add_argument("--feared", type=_feared, metavar="ACTIVITY=0-100",
                         help="a feared activity and how much harm the patient expects from it (0-100)")
-    wizard.add_argument("--lang", choices=("nl", "en"), help="the handout language (default: the patient's)")
+    wizard.add_argument("--lang", choices=codes(), help="the handout language (default: the patient's)")
     commands["wizard"] = cmd_wizard
 
     check = sub.add_parser("check-plan", parents=[common],

@@ -44,3 +44,8 @@ def language(code: str) -> Language:
         if lang.code == code:
             return lang
     return language(SOURCE_LANGUAGE)
+
+
+def listed() -> str:
+    """Every shipped language as a choice is offered in a message: "Nederlands (nl), English (en)"."""
+    return ", ".join(f"{lang.name} ({lang.code})" for lang in languages())

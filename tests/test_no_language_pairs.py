@@ -18,11 +18,6 @@ PATTERNS = {
 #: Files still converted on other branches of issue 15 (words-handout, ui-i18n, once). Remove a file
 #: here once it is clean: `test_the_allowlist_names_only_files_that_still_need_it` says which.
 NOT_YET_CONVERTED = frozenset({
-    "planner/cli.py",
-    "planner/cli_plans.py",
-    "planner/ui/common/formatting.py",
-    "planner/ui/editor/wizard_dialog.py",
-    "planner/ui/monitoring/checkin_grid.py",
 })
 
 

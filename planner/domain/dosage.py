@@ -101,19 +101,19 @@ def _field_names(cls: Any) -> tuple[str, ...]:  # a dataclass type
     return tuple(f.name for f in fields(cls))
 
 
-def validate(dosage: Dosage) -> dict[str, str]:
-    """Map each field whose value is out of range (or not a finite number) to an English message."""
-    problems: dict[str, str] = {}
+def validate(dosage: Dosage) -> dict[str, Msg]:
+    """Map each field whose value is out of range (or not a finite number) to a message."""
+    problems: dict[str, Msg] = {}
     for name, (low, high) in RANGES.items():
         value = getattr(dosage, name)
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            problems[name] = "must be a number"
+            problems[name] = msg("must be a number")
         elif name != "load_kg" and not float(value).is_integer():
-            problems[name] = "must be a whole number"
+            problems[name] = msg("must be a whole number")
         elif not low <= value <= high:
-            problems[name] = f"must be between {low:g} and {high:g}"
+            problems[name] = msg("must be between {low} and {high}", low=low, high=high)
     return problems
 
 

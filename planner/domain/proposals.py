@@ -187,7 +187,7 @@ def _phase(plan: PlanView, phase_id: int) -> tuple[int, PhaseView]:
     for index, phase in enumerate(plan.phases):
         if phase.id == phase_id:
             return index, phase
-    raise NotFound(f"Phase {phase_id} is not part of plan {plan.id}.")
+    raise NotFound(msg("Phase {phase} is not part of plan {plan}.", phase=str(phase_id), plan=str(plan.id)))
 
 
 def _made(name: Msg, focus: Msg, mode: ProgressionMode, weeks: int, lang: str) -> dict[str, Any]:

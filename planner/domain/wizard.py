@@ -28,7 +28,7 @@ from planner.domain.checks import grows_by_cap
 from planner.domain.dosage import Dosage
 from planner.domain.kinds import REGIONS, Kind
 from planner.domain.made_words import MadeWords
-from planner.domain.messages import Msg, worded
+from planner.domain.messages import Msg, msg, worded
 from planner.domain.model import (
     BlockInfo,
     PhaseView,
@@ -63,6 +63,8 @@ BASELINE_START = QUOTA_START_SHARE[1]  # start a little below what the patient m
 MIN_EXERCISES, MAX_EXERCISES = SESSION_EXERCISES
 MAX_PHASES = 6
 MAX_WEEKS = 52
+MAX_TITLE = 200  # characters
+MAX_WEEKLY_CAP_PCT = 50  # the highest weekly increase a therapist may set
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,26 +108,27 @@ def max_phases(weeks: int) -> int:
     return min(MAX_PHASES, weeks // MIN_PHASE_WEEKS)
 
 
-def validate_request(request: WizardRequest) -> dict[str, str]:
-    """Field -> what is wrong, in English (empty when the request can be generated)."""
-    problems: dict[str, str] = {}
-    if len(request.title) > 200:
-        problems["title"] = "At most 200 characters."
+def validate_request(request: WizardRequest) -> dict[str, Msg]:
+    """Field -> what is wrong, as a message (empty when the request can be generated)."""
+    problems: dict[str, Msg] = {}
+    if len(request.title) > MAX_TITLE:
+        problems["title"] = msg("At most {n} characters.", n=MAX_TITLE)
     if request.region not in REGIONS:
-        problems["region"] = "Choose a body region."
+        problems["region"] = msg("Choose a body region.")
     if not MIN_PHASE_WEEKS <= request.weeks <= MAX_WEEKS:
-        problems["weeks"] = f"Between {MIN_PHASE_WEEKS} and {MAX_WEEKS} weeks."
+        problems["weeks"] = msg("Between {low} and {high} weeks.", low=MIN_PHASE_WEEKS, high=MAX_WEEKS)
     elif not 1 <= request.phases <= max_phases(request.weeks):
-        problems["phases"] = (f"{request.phases} phases in {request.weeks} weeks: a phase lasts at least "
-                              f"{MIN_PHASE_WEEKS} weeks, so at most {max_phases(request.weeks)} phases.")
-    if not 1 <= request.weekly_cap_pct <= 50:
-        problems["weekly_cap_pct"] = "Between 1 and 50 percent."
+        problems["phases"] = msg("{phases} phases in {weeks} weeks: a phase lasts at least {min} weeks, so "
+                                 "at most {max} phases.", phases=request.phases, weeks=request.weeks,
+                                 min=MIN_PHASE_WEEKS, max=max_phases(request.weeks))
+    if not 1 <= request.weekly_cap_pct <= MAX_WEEKLY_CAP_PCT:
+        problems["weekly_cap_pct"] = msg("Between {low} and {high} percent.", low=1, high=MAX_WEEKLY_CAP_PCT)
     for name, high in (("strength_reps", 100), ("balance_seconds", 600), ("walk_minutes", 240)):
         value = getattr(request.baseline, name)
         if value is not None and not 1 <= value <= high:
-            problems[name] = f"Between 1 and {high} (or leave it empty)."
+            problems[name] = msg("Between {low} and {high} (or leave it empty).", low=1, high=high)
     if request.feared_rating is not None and not 0 <= request.feared_rating <= 100:
-        problems["feared"] = "A rating from 0 to 100."
+        problems["feared"] = msg("A rating from {low} to {high}.", low=0, high=100)
     return problems
 
 

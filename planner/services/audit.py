@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from planner.domain.errors import NotFound
+from planner.domain.messages import msg
 from planner.i18n import N_, _
 from planner.store import tables as t
 from planner.store.engine import Database
@@ -79,7 +80,7 @@ def patient_trail(db: Database, patient_id: int, *, limit: int | None = None) ->
     """Every event about a patient or one of their plans, newest first."""
     with db.reading() as session:
         if session.get(t.Patient, patient_id) is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         titles = dict(session.execute(select(t.Plan.id, t.Plan.title).where(t.Plan.patient_id == patient_id)).all())
         stmt = (
             select(t.AuditEvent)
@@ -96,7 +97,7 @@ def plan_changes_since(db: Database, plan_id: int, since: dt.datetime) -> list[A
     with db.reading() as session:
         plan = session.get(t.Plan, plan_id)
         if plan is None:
-            raise NotFound(f"Plan {plan_id} does not exist.")
+            raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
         stmt = (
             select(t.AuditEvent)
             .where(t.AuditEvent.plan_id == plan_id, t.AuditEvent.at > since)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.domain.errors import HerstelplanError
-from planner.i18n import _
+from planner.domain.messages import msg
 from planner.paths import backup_dir
 from planner.store import backup as backups
 from planner.store.engine import Database, classify
@@ -41,8 +41,8 @@ def known_problems(folder: Path | None = None) -> Iterator[None]:
     except OSError as error:
         where = str(folder or error.filename or "")
         raise HerstelplanError(
-            _("The backup could not be written to %(folder)s: %(reason)s. Free some disk space or "
-              "check that the folder is writable.") % {"folder": where, "reason": error.strerror or error}
+            msg("The backup could not be written to {folder}: {reason}. Free some disk space or "
+              "check that the folder is writable.", folder=where, reason=error.strerror or error)
         ) from error
 
 
@@ -50,7 +50,7 @@ def require_sqlite(db: Database) -> Path:
     path = db.sqlite_path
     if path is None:
         raise HerstelplanError(
-            _("Backups from Herstelplan are for the SQLite file; back up a PostgreSQL server with pg_dump.")
+            msg("Backups from Herstelplan are for the SQLite file; back up a PostgreSQL server with pg_dump.")
         )
     return path
 

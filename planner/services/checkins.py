@@ -34,26 +34,30 @@ MAX_NOTE = 2000
 MAX_SESSIONS = 99
 
 
-def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) -> dict[str, str]:
+def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) -> dict[str, Msg]:
     """Field -> what is wrong and what to do (empty when the check-in can be saved)."""
     today = today or dt.date.today()
-    problems: dict[str, str] = {}
+    problems: dict[str, Msg] = {}
     date = fields.get("date")
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-        problems["date"] = "Enter a valid date."
+        problems["date"] = msg("Enter a valid date.")
     elif date > today + dt.timedelta(days=1):
-        problems["date"] = "The date is in the future: enter the day the patient exercised."
+        problems["date"] = msg("The date is in the future: enter the day the patient exercised.")
     elif date.year < 2000:
-        problems["date"] = "The date is too far in the past."
+        problems["date"] = msg("The date is too far in the past.")
     pain = fields.get("pain_during")
     if not isinstance(pain, int) or isinstance(pain, bool) or not 0 <= pain <= 10:
-        problems["pain_during"] = "Pain during the exercises is a number from 0 to 10."
+        problems["pain_during"] = msg("Pain during the exercises is a number from {low} to {high}.",
+                                      low=0, high=10)
     try:
         NextMorning(cast(str, fields.get("next_morning")))  # None or an unknown word: ValueError
     except ValueError:
-        problems["next_morning"] = "Choose better, same, worse or unknown for the next morning."
-    for name, top, words in (("morning_pain", 10, "Morning pain is a number from 0 to 10 (or leave it empty)."),
-                             ("expected_harm", 100, "Expected harm is a number from 0 to 100 (or leave it empty).")):
+        problems["next_morning"] = msg("Choose better, same, worse or unknown for the next morning.")
+    for name, top, words in (
+            ("morning_pain", 10, msg("Morning pain is a number from {low} to {high} (or leave it empty).",
+                                     low=0, high=10)),
+            ("expected_harm", 100, msg("Expected harm is a number from {low} to {high} (or leave it empty).",
+                                       low=0, high=100))):
         value = fields.get(name)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top):
             problems[name] = words
@@ -62,16 +66,18 @@ def validate_checkin(fields: dict[str, Any], *, today: dt.date | None = None) ->
         try:
             [RedFlag(f) for f in flags]
         except (TypeError, ValueError):
-            problems["red_flags"] = "Unknown red flag: use " + ", ".join(f.value for f in RedFlag) + "."
+            problems["red_flags"] = msg("Unknown red flag: use {choices}.",
+                                        choices=", ".join(f.value for f in RedFlag))
     for name in ("sessions_done", "sessions_planned"):
         value = fields.get(name, 0)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_SESSIONS:
-            problems[name] = f"Sessions are a number from 0 to {MAX_SESSIONS}."
+            problems[name] = msg("Sessions are a number from {low} to {high}.", low=0, high=MAX_SESSIONS)
     confidence = fields.get("confidence")
     if confidence is not None and (not isinstance(confidence, int) or not 0 <= confidence <= 10):
-        problems["confidence"] = "Confidence is a number from 0 to 10 (or leave it empty)."
+        problems["confidence"] = msg("Confidence is a number from {low} to {high} (or leave it empty).",
+                                     low=0, high=10)
     if len(fields.get("note") or "") > MAX_NOTE:
-        problems["note"] = f"The note is too long: at most {MAX_NOTE} characters."
+        problems["note"] = msg("The note is too long: at most {n} characters.", n=MAX_NOTE)
     return problems
 
 
@@ -96,16 +102,16 @@ def record_checkin(
     with db.transaction() as session:
         plan = session.get(t.Plan, plan_id)
         if plan is None:
-            raise NotFound(f"Plan {plan_id} does not exist.")
+            raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
         if plan.is_template:
-            raise ValidationError({"plan": "A template has no patient: check-ins belong to a patient's plan."})
+            raise ValidationError({"plan": msg("A template has no patient: check-ins belong to a patient's plan.")})
         if plan.start_date is not None and date < plan.start_date:
-            raise ValidationError({"date": f"The date is before the plan's start ({plan.start_date:%d-%m-%Y}): "
-                                           "enter a day from the start on."})
+            raise ValidationError({"date": msg("The date is before the plan's start ({start}): enter a day "
+                                               "from the start on.", start=plan.start_date)})
         same_day = session.scalar(select(t.CheckIn.id).where(t.CheckIn.plan_id == plan_id, t.CheckIn.date == date))
         if same_day is not None:
-            raise ValidationError({"date": f"There is already a check-in on {date:%d-%m-%Y}: "
-                                           "delete that one first, or choose another day."})
+            raise ValidationError({"date": msg("There is already a check-in on {date}: delete that one "
+                                               "first, or choose another day.", date=date)})
         row = t.CheckIn(id=checkin_id, plan_id=plan_id, date=date, pain_during=pain_during,
                         next_morning=NextMorning(next_morning).value, sessions_done=sessions_done,
                         sessions_planned=sessions_planned, confidence=confidence, note=note.strip(),
@@ -129,7 +135,7 @@ def delete_checkin(db: Database, checkin_id: int) -> CheckInView:
     with db.transaction() as session:
         row = session.get(t.CheckIn, checkin_id)
         if row is None:
-            raise NotFound(f"Check-in {checkin_id} does not exist.")
+            raise NotFound(msg("Check-in {checkin_id} does not exist.", checkin_id=str(checkin_id)))
         view = checkin_view(row)
         plan = session.get(t.Plan, row.plan_id)
         audit.record(session, "checkin.delete", patient_id=plan.patient_id if plan else None,

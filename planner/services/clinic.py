@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from planner.domain.errors import ValidationError
+from planner.domain.messages import msg
 from planner.domain.model import ClinicInfo
 from planner.store import tables as t
 from planner.store.engine import Database
 from planner.store.views import clinic_view
+
+MAX_FIELD = 500  # characters in one field of the clinic's details
 
 FIELDS = ("name", "therapist", "phone", "email", "address")
 
@@ -23,10 +26,11 @@ def update_clinic(db: Database, *, logo: bytes | None = None, logo_mime: str | N
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise TypeError(f"unknown clinic fields: {sorted(unknown)}")
-    problems = {k: "At most 500 characters." for k, v in fields.items() if len(v or "") > 500}
+    too_long = msg("At most {n} characters.", n=MAX_FIELD)
+    problems = {k: too_long for k, v in fields.items() if len(v or "") > MAX_FIELD}
     email = fields.get("email")
     if email and ("@" not in email or " " in email.strip()):
-        problems["email"] = "Not a valid e-mail address."
+        problems["email"] = msg("Not a valid e-mail address.")
     if problems:
         raise ValidationError(problems)
     with db.transaction() as session:

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from planner.domain.errors import DatabaseProblem, HerstelplanError
-from planner.i18n import _
+from planner.domain.messages import Msg, msg
 from planner.paths import database_url, is_network_path, make_private
 from planner.services import backups
 from planner.store import identity, library, migrate
@@ -31,24 +31,23 @@ _PG_SEED_LOCK = 7_204_312  # pg_advisory_xact_lock key: desks starting together 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _preflight(path: Path) -> list[str]:
+def _preflight(path: Path) -> list[Msg]:
     """Refuse what SQLite would misreport or damage; returns notices for the user (warnings)."""
-    notices: list[str] = []
-    where = {"path": str(path)}
+    notices: list[Msg] = []
     if path.is_dir():
         raise DatabaseProblem(
-            "cannot-open", _("%(path)s is a folder, not a database file. Choose a file.") % where
+            "cannot-open", msg("{path} is a folder, not a database file. Choose a file.", path=str(path))
         )
     if is_network_path(path):
         if os.environ.get(ENV_ALLOW_NETWORK) != "1":
             raise DatabaseProblem(
                 "network-drive",
-                _("%(path)s is on a network drive. A database file on a shared drive can be damaged "
-                  "when the connection drops or when two computers use it. Keep the file on this "
-                  "computer's own disk, or let the clinic's desks share a PostgreSQL server. "
-                  "The file was left untouched.") % where,
+                msg("{path} is on a network drive. A database file on a shared drive can be damaged "
+                    "when the connection drops or when two computers use it. Keep the file on this "
+                    "computer's own disk, or let the clinic's desks share a PostgreSQL server. "
+                    "The file was left untouched.", path=str(path)),
             )
-        notices.append(_("The database is on a network drive; make sure only this computer uses it."))
+        notices.append(msg("The database is on a network drive; make sure only this computer uses it."))
     folder = path.parent
     if path.exists():
         with path.open("rb") as handle:
@@ -56,21 +55,21 @@ def _preflight(path: Path) -> list[str]:
         if header and header != _SQLITE_HEADER:
             raise DatabaseProblem(
                 "not-a-database",
-                _("%(path)s is not a Herstelplan database (it is not a database file at all). "
-                  "Choose another file; this one was left untouched.") % where,
+                msg("{path} is not a Herstelplan database (it is not a database file at all). "
+                    "Choose another file; this one was left untouched.", path=str(path)),
             )
         if not os.access(path, os.W_OK):
             raise DatabaseProblem(
                 "read-only",
-                _("The database file %(path)s is read-only. Make it writable (file properties) or "
-                  "open a copy that is; the file was left untouched.") % where,
+                msg("The database file {path} is read-only. Make it writable (file properties) or "
+                    "open a copy that is; the file was left untouched.", path=str(path)),
             )
     if folder.exists() and not os.access(folder, os.W_OK):
         raise DatabaseProblem(
             "read-only",
-            _("The folder %(folder)s is read-only. Herstelplan keeps two small working files next to "
-              "the database, so it needs a folder it may write in. Move the database to such a "
-              "folder or make this one writable; nothing was changed.") % {"folder": str(folder)},
+            msg("The folder {folder} is read-only. Herstelplan keeps two small working files next to "
+                "the database, so it needs a folder it may write in. Move the database to such a "
+                "folder or make this one writable; nothing was changed.", folder=str(folder)),
         )
     return notices
 
@@ -103,10 +102,11 @@ def _daily_backup(db: Database) -> None:
         if problem.kind in ("corrupt", "io"):
             raise
         log.warning("daily backup failed: %s", problem.kind)
-        db.notices.append(_("Today's automatic backup could not be made: %(reason)s") % {"reason": problem})
+        db.notices.append(msg("Today's automatic backup could not be made: {reason}", reason=problem.message))
     except (HerstelplanError, OSError) as error:
         log.warning("daily backup failed: %s", type(error).__name__)
-        db.notices.append(_("Today's automatic backup could not be made: %(reason)s") % {"reason": error})
+        db.notices.append(msg("Today's automatic backup could not be made: {reason}", reason=(
+            error.message if isinstance(error, HerstelplanError) else error.strerror or str(error))))
 
 
 def open_database(url: str | None = None, *, seed: bool = True, daily_backup: bool = True) -> Database:

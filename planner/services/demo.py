@@ -16,6 +16,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from planner.domain.errors import HerstelplanError
+from planner.domain.messages import msg
 from planner.domain.model import ExposureLadder, PlanStatus, ProgressionMode
 from planner.domain.wizard import Baseline, WizardRequest
 from planner.languages import DEFAULT_LANGUAGE, SOURCE_LANGUAGE
@@ -97,7 +98,8 @@ def bending_ladder(lang: str, since: dt.date | None = None) -> ExposureLadder:
     activity, rating = DEMO_FEARED
     ladder = ladder_for(read_exposure(), activity, rating, lang, since=since)
     if ladder is None:
-        raise HerstelplanError(f"The library's exposure table has no ladder for {activity!r}.")
+        raise HerstelplanError(msg("The library's exposure table has no ladder for “{activity}”.",
+                                   activity=activity))
     return ladder
 
 

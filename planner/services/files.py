@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from planner.domain.errors import HerstelplanError
-from planner.i18n import _
+from planner.domain.messages import msg
 
 
 class UnreadableFile(HerstelplanError):
@@ -23,19 +23,18 @@ def read_limited(path: Path, limit: int) -> bytes:
     before a byte is read, and a file that grows past `limit` while it is read is refused too.
     """
     path = Path(path)
-    where = {"path": str(path)}
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise UnreadableFile(_("%(path)s cannot be read: %(reason)s.") % {
-            **where, "reason": error.strerror or error}) from error
+        raise UnreadableFile(msg("{path} cannot be read: {reason}.", path=str(path),
+                                 reason=error.strerror or str(error))) from error
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UnreadableFile(_("%(path)s is not a regular file (it is a folder, a device or a pipe). "
-                                   "Choose a file.") % where)
+            raise UnreadableFile(msg("{path} is not a regular file (it is a folder, a device or a pipe). "
+                                     "Choose a file.", path=str(path)))
         if os.fstat(fd).st_size > limit:
-            raise UnreadableFile(_("%(path)s is larger than %(mb)s MB. Choose a smaller file.")
-                                 % {**where, "mb": f"{limit / 1_000_000:g}"})
+            raise UnreadableFile(msg("{path} is larger than {mb} MB. Choose a smaller file.",
+                                     path=str(path), mb=limit / 1_000_000))
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -44,12 +43,12 @@ def read_limited(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise UnreadableFile(_("%(path)s is larger than %(mb)s MB. Choose a smaller file.")
-                                 % {**where, "mb": f"{limit / 1_000_000:g}"})
+            raise UnreadableFile(msg("{path} is larger than {mb} MB. Choose a smaller file.",
+                                     path=str(path), mb=limit / 1_000_000))
         return b"".join(chunks)
     except OSError as error:
-        raise UnreadableFile(_("%(path)s cannot be read: %(reason)s.") % {
-            **where, "reason": error.strerror or error}) from error
+        raise UnreadableFile(msg("{path} cannot be read: {reason}.", path=str(path),
+                                 reason=error.strerror or str(error))) from error
     finally:
         os.close(fd)
 

@@ -11,6 +11,7 @@ from sqlalchemy import Select, Text, select, type_coerce
 from planner.domain.dosage import Dosage, validate
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
+from planner.domain.messages import Msg, msg
 from planner.domain.model import BlockInfo, PlanSummary
 from planner.domain.priorities import Priorities, parse_priorities
 from planner.domain.text import fold
@@ -18,6 +19,8 @@ from planner.store import tables as t
 from planner.store.engine import Database
 from planner.store.library import apply_block_data, block_search_text, read_priorities
 from planner.store.views import block_view, block_views, brief_block_views, plan_summary
+
+MAX_TITLE = 200  # characters in a block's title
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +99,7 @@ def get_block(db: Database, block_id: int) -> BlockInfo:
     with db.reading() as session:
         row = session.get(t.Block, block_id)
         if row is None:
-            raise NotFound(f"Block {block_id} does not exist.")
+            raise NotFound(msg("Block {block_id} does not exist.", block_id=str(block_id)))
         return block_view(row)
 
 
@@ -104,7 +107,7 @@ def get_block_by_key(db: Database, key: str) -> BlockInfo:
     with db.reading() as session:
         row = session.scalars(select(t.Block).where(t.Block.key == key)).first()
         if row is None:
-            raise NotFound(f"Block {key!r} does not exist.")
+            raise NotFound(msg("Block “{key}” does not exist.", key=key))
         return block_view(row)
 
 
@@ -118,23 +121,23 @@ def block_image(db: Database, block_id: int) -> tuple[bytes, str] | None:
 
 
 def _check_block_data(data: dict[str, Any]) -> None:
-    problems: dict[str, str] = {}
+    problems: dict[str, Msg | str] = {}
     try:
         Kind(data.get("kind", ""))
     except ValueError:
-        problems["kind"] = "choose one of: " + ", ".join(k.value for k in Kind)
+        problems["kind"] = msg("choose one of: {choices}", choices=", ".join(k.value for k in Kind))
     texts = data.get("text", {})
     if not any(texts.get(lang, {}).get("title", "").strip() for lang in LANGUAGES):
-        problems["title"] = "a title is required"
+        problems["title"] = msg("a title is required")
     for lang in LANGUAGES:
-        if len(texts.get(lang, {}).get("title", "")) > 200:
-            problems["title"] = "at most 200 characters"
+        if len(texts.get(lang, {}).get("title", "")) > MAX_TITLE:
+            problems["title"] = msg("at most {n} characters", n=MAX_TITLE)
     bad_regions = set(data.get("regions", [])) - set(REGIONS)
     if bad_regions:
-        problems["regions"] = "unknown: " + ", ".join(sorted(bad_regions))
+        problems["regions"] = msg("unknown: {names}", names=", ".join(sorted(bad_regions)))
     bad_equipment = set(data.get("equipment", [])) - set(EQUIPMENT)
     if bad_equipment:
-        problems["equipment"] = "unknown: " + ", ".join(sorted(bad_equipment))
+        problems["equipment"] = msg("unknown: {names}", names=", ".join(sorted(bad_equipment)))
     try:
         problems.update(validate(Dosage.from_dict(data.get("dosage"))))
     except (TypeError, ValueError) as error:
@@ -161,7 +164,7 @@ def duplicate_block(db: Database, block_id: int) -> BlockInfo:
     with db.transaction() as session:
         source = session.get(t.Block, block_id)
         if source is None:
-            raise NotFound(f"Block {block_id} does not exist.")
+            raise NotFound(msg("Block {block_id} does not exist.", block_id=str(block_id)))
         copy = t.Block(
             key="custom.pending",
             kind=source.kind,
@@ -201,9 +204,9 @@ def update_custom_block(db: Database, block_id: int, data: dict[str, Any]) -> Bl
     with db.transaction() as session:
         row = session.get(t.Block, block_id)
         if row is None:
-            raise NotFound(f"Block {block_id} does not exist.")
+            raise NotFound(msg("Block {block_id} does not exist.", block_id=str(block_id)))
         if row.builtin:
-            raise ValidationError({"block": "built-in blocks are read-only; duplicate it to change it"})
+            raise ValidationError({"block": msg("built-in blocks are read-only; duplicate it to change it")})
         apply_block_data(row, {**data, "version": row.version + 1})
         session.flush()
         return block_view(row)
@@ -214,9 +217,9 @@ def set_block_image(db: Database, block_id: int, image: bytes | None, mime: str 
     with db.transaction() as session:
         row = session.get(t.Block, block_id)
         if row is None:
-            raise NotFound(f"Block {block_id} does not exist.")
+            raise NotFound(msg("Block {block_id} does not exist.", block_id=str(block_id)))
         if row.builtin:
-            raise ValidationError({"image": "built-in blocks are read-only; duplicate it to change it"})
+            raise ValidationError({"image": msg("built-in blocks are read-only; duplicate it to change it")})
         row.image = image
         row.image_mime = mime if image is not None else None
         session.flush()

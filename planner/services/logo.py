@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from planner.domain.errors import ValidationError
-from planner.i18n import _
+from planner.domain.messages import Msg, msg
 
 MAX_MEGAPIXELS = 50
 MAX_SIDE = 800
@@ -33,7 +33,7 @@ class PreparedLogo:
     height: int
 
 
-def _problem(message: str) -> ValidationError:
+def _problem(message: Msg) -> ValidationError:
     return ValidationError({"logo": message})
 
 
@@ -42,11 +42,12 @@ def read_logo_file(path: str | Path) -> PreparedLogo:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise _problem(_("The file is larger than 64 MB. Choose a smaller picture."))
+            raise _problem(msg("The file is larger than {mb} MB. Choose a smaller picture.",
+                               mb=MAX_FILE_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as error:
-        raise _problem(_("The file could not be read (%(reason)s). Check that it exists and try again.")
-                       % {"reason": error.strerror or error}) from error
+        raise _problem(msg("The file could not be read ({reason}). Check that it exists and try again.",
+                           reason=error.strerror or error)) from error
     return prepare_logo(data)
 
 
@@ -59,9 +60,9 @@ def prepare_logo(data: bytes) -> PreparedLogo:
     except Image.DecompressionBombError as error:
         raise _problem(_too_large()) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise _problem(_("This file is not a picture Herstelplan can read. Choose a PNG or JPEG file.")) from error
+        raise _problem(msg("This file is not a picture Herstelplan can read. Choose a PNG or JPEG file.")) from error
     if image.format not in _FORMATS:
-        raise _problem(_("Only PNG and JPEG pictures can be used as a logo. Save the logo as PNG and try again."))
+        raise _problem(msg("Only PNG and JPEG pictures can be used as a logo. Save the logo as PNG and try again."))
     width, height = image.size
     if width * height > MAX_MEGAPIXELS * 1_000_000:
         raise _problem(_too_large())
@@ -72,7 +73,7 @@ def prepare_logo(data: bytes) -> PreparedLogo:
             image.load()
         image = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise _problem(_("The picture is damaged and cannot be read. Choose another file.")) from error
+        raise _problem(msg("The picture is damaged and cannot be read. Choose another file.")) from error
     image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
@@ -86,7 +87,6 @@ def prepare_logo(data: bytes) -> PreparedLogo:
     return PreparedLogo(out.getvalue(), _FORMATS[source_format], image.width, image.height)
 
 
-def _too_large() -> str:
-    return _("The picture is larger than %(max)d megapixels. Save a smaller version and try again.") % {
-        "max": MAX_MEGAPIXELS
-    }
+def _too_large() -> Msg:
+    return msg("The picture is larger than {max} megapixels. Save a smaller version and try again.",
+               max=MAX_MEGAPIXELS)

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from planner.domain.errors import DatabaseProblem, HerstelplanError
-from planner.i18n import _
+from planner.domain.messages import msg
 from planner.paths import backup_dir, database_url, instance_lock_path
 from planner.services import database
 from planner.services.backups import (
@@ -76,7 +76,7 @@ def backup_revision(path: Path) -> str:
     (intact; our application id or none; our tables and columns at a revision this version knows).
     DatabaseProblem when it is not a usable backup; the file is only read."""
     if not path.is_file():
-        raise HerstelplanError(_("The backup %(path)s does not exist.") % {"path": str(path)})
+        raise HerstelplanError(msg("The backup {path} does not exist.", path=str(path)))
     backups.verify(path)
     try:
         found = identity.identify_sqlite(path, full=True)
@@ -84,16 +84,14 @@ def backup_revision(path: Path) -> str:
         if problem.kind == "newer":
             raise DatabaseProblem(
                 "newer",
-                _("%(name)s was made by a newer version of Herstelplan. Update Herstelplan first.")
-                % {"name": path.name},
+                msg("{name} was made by a newer version of Herstelplan. Update Herstelplan first.", name=path.name),
             ) from problem
         raise DatabaseProblem(
-            "foreign", _("%(name)s is not a Herstelplan backup. Choose another file.") % {"name": path.name}
+            "foreign", msg("{name} is not a Herstelplan backup. Choose another file.", name=path.name)
         ) from problem
     if found.revision is None:
         raise DatabaseProblem(
-            "foreign", _("%(name)s is not a Herstelplan backup (it is empty). Choose another file.")
-            % {"name": path.name}
+            "foreign", msg("{name} is not a Herstelplan backup (it is empty). Choose another file.", name=path.name)
         )
     return found.revision
 
@@ -129,7 +127,7 @@ def restore_backup(
         target.dispose()
     backup_file = Path(backup_file)
     if backup_file.resolve() == live.resolve():
-        raise HerstelplanError(_("That is the database itself; choose a backup file."))
+        raise HerstelplanError(msg("That is the database itself; choose a backup file."))
     with known_problems(backup_file.parent):
         revision = backup_revision(backup_file)
     if db is None:
@@ -137,8 +135,8 @@ def restore_backup(
         if holder:
             raise DatabaseProblem(
                 "locked",
-                _("Herstelplan is open with this database (process %(holder)s). Close it first, or "
-                  "restore from its File menu.") % {"holder": holder},
+                msg("Herstelplan is open with this database (process {holder}). Close it first, or "
+                  "restore from its File menu.", holder=holder),
             )
     else:
         db.dispose()
@@ -166,8 +164,8 @@ def restore_backup(
     except HerstelplanError as error:
         kept = safety or aside
         raise HerstelplanError(
-            _("The backup was restored, but the database cannot be opened: %(error)s The database as "
-              "it was before is kept in %(kept)s.") % {"error": error, "kept": kept}
+            msg("The backup was restored, but the database cannot be opened: {error} The database as "
+              "it was before is kept in {kept}.", error=error, kept=kept)
         ) from error
     with known_problems(backup_dir()):
         backups.rotate(backup_dir(), now=now)

@@ -102,7 +102,8 @@ def _measure_name(measure: MeasureView, gettext: Callable[[str], str]) -> str:
 def _measure_line(measure: MeasureView, gettext: Callable[[str], str], num: Callable[[float], str]) -> str:
     scores = measure.scores
     if not scores:
-        return f"- {_measure_name(measure, gettext)}: {gettext('not measured yet')}"
+        not_yet = gettext("not measured yet")
+        return f"- {_measure_name(measure, gettext)}: {not_yet}"
     if measure.instrument is Instrument.GPE:
         last = scores[-1]
         answer = GpeAnswer.from_code(int(last.value))
@@ -112,15 +113,16 @@ def _measure_line(measure: MeasureView, gettext: Callable[[str], str], num: Call
     first, last = scores[0], scores[-1]
     head = f"- {_measure_name(measure, gettext)}: {num(first.value)} ({first.date.isoformat()})"
     if len(scores) == 1:
-        return f"{head}; {gettext('measured once so far')}"
+        once = gettext("measured once so far")
+        return f"{head}; {once}"
     change = change_of(measure.points, measure.better, measure.real_change)
     assert change is not None
     borrowed = gettext(", borrowed") if measure.borrowed else ""
     verdict = gettext(VERDICT_WORDS[change.verdict]) % {
         "line": num(measure.real_change or 0), "borrowed": borrowed}
-    sign = "+" if change.delta > 0 else ""
+    sign, word_change = "+" if change.delta > 0 else "", gettext("change")
     return (f"{head} -> {num(last.value)} ({last.date.isoformat()}); "
-            f"{gettext('change')} {sign}{num(change.delta)}: {verdict}")
+            f"{word_change} {sign}{num(change.delta)}: {verdict}")
 
 
 def plan_summary(db: Database, plan_id: int, *, lang: str) -> str:
@@ -129,25 +131,25 @@ def plan_summary(db: Database, plan_id: int, *, lang: str) -> str:
     overview = progress_overview(db, plan_id)
     plan = overview.plan
     lines = [
-        f"{gettext('Plan')}: {plan.title}",
-        f"{gettext('Goal')}: {plan.goal or '-'}",
+        gettext("Plan") + f": {plan.title}",
+        gettext("Goal") + f": {plan.goal or '-'}",
     ]
     if plan.phases:
         index = overview.current_phase
         phase = plan.phases[index]
-        lines.append(f"{gettext('Current phase')}: {index + 1}/{len(plan.phases)} {phase.name}".rstrip())
+        lines.append((gettext("Current phase") + f": {index + 1}/{len(plan.phases)} {phase.name}").rstrip())
     order = list(Instrument)
     measures = sorted(list_measures(db, plan.patient_id) if plan.patient_id else (),
                       key=lambda m: (order.index(m.instrument), m.position, m.id))
-    lines.append(f"{gettext('Measures (intake -> now)')}:")
+    lines.append(gettext("Measures (intake -> now)") + ":")
     num = partial(_local, lang=lang)
-    lines += [_measure_line(m, gettext, num) for m in measures] or [f"- {gettext('none recorded')}"]
+    lines += [_measure_line(m, gettext, num) for m in measures] or ["- " + gettext("none recorded")]
     lines += _mean_lines(measures, gettext, num)
     advice = overview.advice
-    lines.append(f"{gettext('Last advice')}: {advice.headline(lang)}")
+    lines.append(gettext("Last advice") + f": {advice.headline(lang)}")
     lines += [f"- {reason}" for reason in advice.reasons(lang)]
     nxt = plan.next_appointment.strftime("%Y-%m-%d %H:%M") if plan.next_appointment else "-"
-    lines.append(f"{gettext('Next appointment')}: {nxt}")
+    lines.append(gettext("Next appointment") + f": {nxt}")
     return "\n".join(lines) + "\n"
 
 
@@ -163,10 +165,10 @@ def _mean_lines(measures: list[MeasureView], gettext: Callable[[str], str], num:
         borrowed = gettext(", borrowed") if spec.borrowed else ""
         verdict = gettext(VERDICT_WORDS[change.verdict]) % {
             "line": num(spec.real_change_mean or 0), "borrowed": borrowed}
-        sign = "+" if change.delta > 0 else ""
+        sign, word_change = "+" if change.delta > 0 else "", gettext("change")
         name = gettext("%(instrument)s, mean of the activities") % {"instrument": instrument.value.upper()}
         lines.append(f"- {name}: {num(change.first)} -> {num(change.last)}; "
-                     f"{gettext('change')} {sign}{num(round(change.delta, 1))}: {verdict}")
+                     f"{word_change} {sign}{num(round(change.delta, 1))}: {verdict}")
     return lines
 
 

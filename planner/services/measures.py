@@ -24,6 +24,7 @@ from planner.domain.measures import (
     ScorePoint,
     validate_value,
 )
+from planner.domain.messages import Msg, msg
 from planner.store import audit
 from planner.store import tables as t
 from planner.store.engine import Database
@@ -69,9 +70,10 @@ class MeasureView:
 
 
 MESSAGES = {
-    "measure.value-range": "The score is outside the instrument's range.",
-    "measure.gpe-code": "A GPE answer is a whole number from 1 to 7.",
-    "measure.whole-number": "Scores on this scale are whole numbers from 0 to 10.",
+    "measure.value-range": msg("The score is outside the instrument's range."),
+    "measure.gpe-code": msg("A GPE answer is a whole number from {low} to {high}.", low=1, high=7),
+    "measure.whole-number": msg("Scores on this scale are whole numbers from {low} to {high}.",
+                                low=0, high=10),
 }
 
 
@@ -95,14 +97,14 @@ def _measure_view(row: t.Measure) -> MeasureView:
 def _patient(session: Session, patient_id: int) -> t.Patient:
     row = session.get(t.Patient, patient_id)
     if row is None:
-        raise NotFound(f"Patient {patient_id} does not exist.")
+        raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
     return row
 
 
 def _measure(session: Session, measure_id: int) -> t.Measure:
     row = session.get(t.Measure, measure_id)
     if row is None:
-        raise NotFound(f"Measure {measure_id} does not exist.")
+        raise NotFound(msg("Measure {measure_id} does not exist.", measure_id=str(measure_id)))
     return row
 
 
@@ -114,7 +116,7 @@ def define_measure(
     """Start a series. Standard instruments fix direction and line; own measures name both."""
     instrument = Instrument(instrument)
     label, unit = (label or "").strip(), (unit or "").strip()
-    problems: dict[str, str] = {}
+    problems: dict[str, Msg] = {}
     spec = SPECS.get(instrument)
     if spec is not None:
         better, real_change = spec.better, spec.real_change
@@ -122,17 +124,17 @@ def define_measure(
         try:
             better = Better(better or "")
         except ValueError:
-            problems["better"] = "Choose whether a lower or a higher score is better."
+            problems["better"] = msg("Choose whether a lower or a higher score is better.")
         if better is Better.NONE:
-            problems["better"] = "Choose whether a lower or a higher score is better."
+            problems["better"] = msg("Choose whether a lower or a higher score is better.")
         if real_change is not None and (not math.isfinite(real_change) or real_change <= 0):
-            problems["real_change"] = "The line for a real change is a positive number (or leave it empty)."
+            problems["real_change"] = msg("The line for a real change is a positive number (or leave it empty).")
     if (spec is None or spec.activities) and not label:
-        problems["label"] = ("Write the activity in the patient's words." if spec else "Give the measure a name.")
+        problems["label"] = (msg("Write the activity in the patient's words.") if spec else msg("Give the measure a name."))
     if len(label) > MAX_LABEL:
-        problems["label"] = f"At most {MAX_LABEL} characters."
+        problems["label"] = msg("At most {n} characters.", n=MAX_LABEL)
     if len(unit) > MAX_UNIT:
-        problems["unit"] = f"At most {MAX_UNIT} characters."
+        problems["unit"] = msg("At most {n} characters.", n=MAX_UNIT)
     if problems:
         raise ValidationError(problems)
     with db.transaction() as session:
@@ -143,9 +145,10 @@ def define_measure(
                                     t.Measure.ended_on.is_(None))
         ).all()
         if spec is not None and not spec.activities and siblings:
-            raise ValidationError({"instrument": "This patient already has this measure: add a score to it."})
+            raise ValidationError({"instrument": msg("This patient already has this measure: add a score to it.")})
         if spec is not None and spec.activities and len(siblings) >= MAX_ACTIVITIES:
-            raise ValidationError({"label": f"At most {MAX_ACTIVITIES} activities: replace one instead."})
+            raise ValidationError({"label": msg("At most {n} activities: replace one instead.",
+                                                n=MAX_ACTIVITIES)})
         row = t.Measure(
             patient_id=patient_id, instrument=instrument.value, label=label, unit=unit,
             better=Better(cast(Better, better)).value, real_change=real_change, position=len(siblings),
@@ -168,22 +171,22 @@ def _current_plan_id(session: Session, patient_id: int, on: dt.date) -> int | No
 
 
 def _check_score(row: t.Measure, date: dt.date, value: float, *, today: dt.date | None) -> None:
-    problems: dict[str, str] = {}
+    problems: dict[str, Msg] = {}
     key = validate_value(Instrument(row.instrument), value)
     if key:
         problems["value"] = MESSAGES[key]
     today = today or dt.date.today()
     if date > today:
-        problems["date"] = "The date is in the future: enter the day it was measured."
+        problems["date"] = msg("The date is in the future: enter the day it was measured.")
     elif row.replaces_id is not None and date < row.started_on:
-        problems["date"] = "The date is before this activity replaced the old one: score the old one."
+        problems["date"] = msg("The date is before this activity replaced the old one: score the old one.")
     elif row.ended_on is not None and date > row.ended_on:
-        problems["date"] = "This activity was replaced: score the new one instead."
+        problems["date"] = msg("This activity was replaced: score the new one instead.")
     spec = SPECS.get(Instrument(row.instrument))
     if spec is not None and spec.follow_up_only:
         first = _first_measured_on(row)
         if first is None or date <= first:
-            problems["date"] = "GPE asks about change since the start: record it at a follow-up."
+            problems["date"] = msg("GPE asks about change since the start: record it at a follow-up.")
     if problems:
         raise ValidationError(problems)
 
@@ -222,7 +225,7 @@ def update_score(
     with db.transaction() as session:
         score = session.get(t.MeasureScore, score_id)
         if score is None:
-            raise NotFound(f"Score {score_id} does not exist.")
+            raise NotFound(msg("Score {score_id} does not exist.", score_id=str(score_id)))
         _check_score(score.measure, date, value, today=today)
         score.date, score.value = date, float(value)
         score.plan_id = _current_plan_id(session, score.measure.patient_id, date)
@@ -236,7 +239,7 @@ def delete_score(db: Database, score_id: int) -> ScoreView:
     with db.transaction() as session:
         score = session.get(t.MeasureScore, score_id)
         if score is None:
-            raise NotFound(f"Score {score_id} does not exist.")
+            raise NotFound(msg("Score {score_id} does not exist.", score_id=str(score_id)))
         view = _score_view(score)
         audit.record(session, "measure.delete", patient_id=score.measure.patient_id, detail=score.instrument)
         session.delete(score)
@@ -259,18 +262,18 @@ def replace_activity(db: Database, measure_id: int, new_label: str, *, on: dt.da
     """End a PSK/PSFS activity's series and start a new one in its place (never mixed in one line)."""
     new_label = (new_label or "").strip()
     if not new_label:
-        raise ValidationError({"label": "Write the new activity in the patient's words."})
+        raise ValidationError({"label": msg("Write the new activity in the patient's words.")})
     if len(new_label) > MAX_LABEL:
-        raise ValidationError({"label": f"At most {MAX_LABEL} characters."})
+        raise ValidationError({"label": msg("At most {n} characters.", n=MAX_LABEL)})
     with db.transaction() as session:
         old = _measure(session, measure_id)
         spec = SPECS.get(Instrument(old.instrument))
         if spec is None or not spec.activities:
-            raise ValidationError({"label": "Only a PSK or PSFS activity can be replaced."})
+            raise ValidationError({"label": msg("Only a PSK or PSFS activity can be replaced.")})
         if old.ended_on is not None:
-            raise ValidationError({"label": "This activity was already replaced."})
+            raise ValidationError({"label": msg("This activity was already replaced.")})
         if on < old.started_on:
-            raise ValidationError({"date": "The date is before this activity started."})
+            raise ValidationError({"date": msg("The date is before this activity started.")})
         old.ended_on = on
         new = t.Measure(patient_id=old.patient_id, instrument=old.instrument, label=new_label,
                         unit=old.unit, better=old.better, real_change=old.real_change,
@@ -296,7 +299,7 @@ def record_visit(
 ) -> tuple[ScoreView, ...]:
     """Record the scores of one visit (measure id -> value) in one transaction: all or nothing."""
     if not values:
-        raise ValidationError({"values": "Enter at least one score."})
+        raise ValidationError({"values": msg("Enter at least one score.")})
     with db.transaction() as session:
         _patient(session, patient_id)
         plan_id = _current_plan_id(session, patient_id, date)
@@ -304,7 +307,8 @@ def record_visit(
         for measure_id, value in values.items():
             row = _measure(session, measure_id)
             if row.patient_id != patient_id:
-                raise NotFound(f"Measure {measure_id} does not belong to patient {patient_id}.")
+                raise NotFound(msg("Measure {measure_id} does not belong to patient {patient_id}.",
+                                   measure_id=str(measure_id), patient_id=str(patient_id)))
             _check_score(row, date, value, today=today)
             score = t.MeasureScore(measure_id=row.id, date=date, value=float(value), instrument=row.instrument,
                                    better=row.better, plan_id=plan_id)
@@ -321,7 +325,7 @@ def delete_scores(db: Database, score_ids: tuple[int, ...]) -> tuple[ScoreView, 
     with db.transaction() as session:
         rows = [session.get(t.MeasureScore, i) for i in score_ids]
         if any(r is None for r in rows):
-            raise NotFound("A score of this visit no longer exists.")
+            raise NotFound(msg("A score of this visit no longer exists."))
         views = tuple(_score_view(r) for r in rows if r is not None)
         for row in rows:
             session.delete(row)
@@ -353,7 +357,7 @@ def delete_measure(db: Database, measure_id: int) -> MeasureView:
     with db.transaction() as session:
         row = _measure(session, measure_id)
         if row.scores:
-            raise ValidationError({"measure": "This measure has scores: delete those first."})
+            raise ValidationError({"measure": msg("This measure has scores: delete those first.")})
         view = _measure_view(row)
         if row.replaces_id is not None:
             old = session.get(t.Measure, row.replaces_id)

@@ -9,8 +9,10 @@ from sqlalchemy import and_, func, or_, select
 
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
+from planner.domain.messages import Msg, msg
 from planner.domain.model import PatientView
 from planner.domain.text import fold
+from planner.languages import listed
 from planner.store import audit
 from planner.store import tables as t
 from planner.store.engine import Database
@@ -20,31 +22,33 @@ EDITABLE = ("name", "birth_date", "complaint", "region", "language", "private_no
             "fears_falling")
 MAX_NAME = 200
 MAX_TEXT = 20_000
+EARLIEST_BIRTH_YEAR = 1900
 
 
-def validate_patient(fields: dict[str, Any], *, today: dt.date | None = None) -> dict[str, str]:
+def validate_patient(fields: dict[str, Any], *, today: dt.date | None = None) -> dict[str, Msg]:
     """Field -> problem for patient fields; empty when everything is acceptable."""
     today = today or dt.date.today()
-    problems: dict[str, str] = {}
+    problems: dict[str, Msg] = {}
     if "name" in fields:
         name = (fields["name"] or "").strip()
         if not name:
-            problems["name"] = "A name is required."
+            problems["name"] = msg("A name is required.")
         elif len(name) > MAX_NAME:
-            problems["name"] = f"At most {MAX_NAME} characters."
+            problems["name"] = msg("At most {n} characters.", n=MAX_NAME)
     birth = fields.get("birth_date")
     if birth is not None:
         if not isinstance(birth, dt.date):
-            problems["birth_date"] = "Not a valid date."
+            problems["birth_date"] = msg("Not a valid date.")
         elif birth > today:
-            problems["birth_date"] = "The date of birth cannot be in the future."
-        elif birth.year < 1900:
-            problems["birth_date"] = "The date of birth must be after 1900."
+            problems["birth_date"] = msg("The date of birth cannot be in the future.")
+        elif birth.year < EARLIEST_BIRTH_YEAR:
+            problems["birth_date"] = msg("The date of birth must be after {year}.",
+                                         year=str(EARLIEST_BIRTH_YEAR))
     if "language" in fields and fields["language"] not in LANGUAGES:
-        problems["language"] = "Choose Dutch (nl) or English (en)."
+        problems["language"] = msg("Choose one of these languages: {choices}.", choices=listed())
     for key in ("complaint", "private_notes", "region"):
         if len(fields.get(key) or "") > MAX_TEXT:
-            problems[key] = f"At most {MAX_TEXT} characters."
+            problems[key] = msg("At most {n} characters.", n=MAX_TEXT)
     return problems
 
 
@@ -102,7 +106,7 @@ def get_patient(db: Database, patient_id: int) -> PatientView:
     with db.reading() as session:
         row = session.get(t.Patient, patient_id)
         if row is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         return patient_view(row)
 
 
@@ -134,7 +138,7 @@ def update_patient(db: Database, patient_id: int, **fields: Any) -> PatientView:
     with db.transaction() as session:
         row = session.get(t.Patient, patient_id)
         if row is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         for key, value in fields.items():
             setattr(row, key, value.strip() if key == "name" else value)
         row.search_text = search_text(row)
@@ -148,7 +152,7 @@ def archive_patient(db: Database, patient_id: int, *, archived: bool = True) -> 
     with db.transaction() as session:
         row = session.get(t.Patient, patient_id)
         if row is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         row.archived = archived
         audit.record(session, "patient.archive" if archived else "patient.restore", patient_id=row.id)
         session.flush()

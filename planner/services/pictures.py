@@ -14,7 +14,7 @@ import logging
 import warnings
 from dataclasses import dataclass
 
-from planner.i18n import _
+from planner.domain.messages import MessageError, msg
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ STORED_MAX_BYTES = 5_000_000
 FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
-class PictureError(ValueError):
+class PictureError(MessageError, ValueError):
     """Why a picture cannot be used, as a sentence for the user (nothing was stored)."""
 
 
@@ -42,28 +42,28 @@ def check_picture(data: bytes, *, max_pixels: int = STORED_MAX_PIXELS,
     from PIL import Image, UnidentifiedImageError  # only when a picture is checked
 
     if len(data) > max_bytes:
-        raise PictureError(_("The picture file is larger than %(mb)s MB.") % {"mb": f"{max_bytes / 1e6:g}"})
+        raise PictureError(msg("The picture file is larger than {mb} MB.", mb=max_bytes / 1e6))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 kind, (width, height) = image.format, image.size
                 if kind not in FORMATS:
-                    raise PictureError(_("This is not a PNG or JPEG picture."))
+                    raise PictureError(msg("This is not a PNG or JPEG picture."))
                 if width * height > max_pixels:
                     raise PictureError(
-                        _("The picture is too large (%(w)d × %(h)d pixels, at most %(mp)s megapixels).")
-                        % {"w": width, "h": height, "mp": f"{max_pixels / 1e6:g}"})
+                        msg("The picture is too large ({w} × {h} pixels, at most {mp} megapixels).",
+                            w=str(width), h=str(height), mp=max_pixels / 1e6))
                 image.verify()  # chunk checksums (PNG)
             with Image.open(io.BytesIO(data)) as image:
                 image.load()  # every pixel decoded: a broken or cut-off data stream fails here
     except PictureError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError):
-        raise PictureError(_("This is not a PNG or JPEG picture.")) from None
+        raise PictureError(msg("This is not a PNG or JPEG picture.")) from None
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as error:
-        raise PictureError(_("The picture is damaged and cannot be read (%(reason)s).")
-                           % {"reason": str(error)[:120] or type(error).__name__}) from None
+        raise PictureError(msg("The picture is damaged and cannot be read ({reason}).",
+                               reason=str(error)[:120] or type(error).__name__)) from None
     return Picture(width, height, FORMATS[kind])
 
 

@@ -19,8 +19,7 @@ from typing import Any
 from planner.domain.dosage import RANGES, Dosage, validate
 from planner.domain.errors import HerstelplanError
 from planner.domain.kinds import EQUIPMENT, LANGUAGES, REGIONS, Kind
-from planner.domain.messages import Msg
-from planner.i18n import _
+from planner.domain.messages import Msg, msg
 from planner.services import pictures
 from planner.store import transfer as files
 
@@ -37,12 +36,15 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 class TransferError(HerstelplanError):
     """A plan file that cannot be imported; `path` is the JSON path of the wrong field."""
 
-    def __init__(self, path: str, problem: str):
+    def __init__(self, path: str, problem: Msg, *, sentence: bool = False):
+        """`problem`: a phrase ("must be text"), or with `sentence` a whole sentence of its own."""
         self.path, self.problem = path, problem
-        super().__init__(
-            _("This file cannot be imported: %(path)s: %(problem)s. Nothing was changed.")
-            % {"path": _shown(path), "problem": problem}
-        )
+        if sentence:
+            super().__init__(msg("This file cannot be imported: {path}: {problem} Nothing was changed.",
+                                 path=_shown(path), problem=problem))
+        else:
+            super().__init__(msg("This file cannot be imported: {path}: {problem}. Nothing was changed.",
+                                 path=_shown(path), problem=problem))
 
 
 _HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
@@ -90,80 +92,80 @@ def _int(token: str) -> int | _Bad:
 def parse(raw: bytes) -> Any:
     """The JSON value in `raw`, read strictly; TransferError('$', ...) when it is not JSON at all."""
     if len(raw) > MAX_FILE_BYTES:
-        raise TransferError("$", _("the file is larger than %(mb)d MB") % {"mb": MAX_FILE_BYTES // 1_000_000})
+        raise TransferError("$", msg("the file is larger than {mb} MB", mb=MAX_FILE_BYTES // 1_000_000))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise TransferError("$", _("the file is not UTF-8 text (byte %(at)d)") % {"at": error.start}) from None
+        raise TransferError("$", msg("the file is not UTF-8 text (byte {at})", at=error.start)) from None
     try:
         return json.loads(
             text, object_pairs_hook=_pairs, parse_constant=_Bad, parse_float=_float, parse_int=_int
         )
     except json.JSONDecodeError as error:
         raise TransferError(
-            "$", _("not valid JSON at line %(line)d, column %(col)d (%(msg)s)")
-            % {"line": error.lineno, "col": error.colno, "msg": error.msg}
+            "$", msg("not valid JSON at line {line}, column {col} ({reason})", line=error.lineno, col=error.colno,
+                     reason=error.msg)
         ) from None
     except RecursionError:
-        raise TransferError("$", _("nested too deeply")) from None
+        raise TransferError("$", msg("nested too deeply")) from None
 
 
 # ---- checking ---------------------------------------------------------------------------------
 
 
-def _fail(path: str, problem: str) -> TransferError:
+def _fail(path: str, problem: Msg) -> TransferError:
     return TransferError(path, problem)
 
 
 def _object(value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
     if isinstance(value, _Duplicates):
-        raise _fail(f"{path}.{value.duplicate}", _("this field appears twice"))
+        raise _fail(f"{path}.{value.duplicate}", msg("this field appears twice"))
     if not isinstance(value, dict):
-        raise _fail(path, _("must be an object"))
+        raise _fail(path, msg("must be an object"))
     for key in value:
         if key not in required and key not in optional:
-            raise _fail(f"{path}.{key}", _("unknown field"))
+            raise _fail(f"{path}.{key}", msg("unknown field"))
     for key in required:
         if key not in value:
-            raise _fail(f"{path}.{key}", _("this field is missing"))
+            raise _fail(f"{path}.{key}", msg("this field is missing"))
     return value
 
 
 def _string(value: Any, path: str, *, limit: int, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise _fail(path, _("must be text"))
+        raise _fail(path, msg("must be text"))
     if len(value) > limit:
-        raise _fail(path, _("at most %(n)d characters") % {"n": limit})
+        raise _fail(path, msg("at most {n} characters", n=limit))
     if required and not value.strip():
-        raise _fail(path, _("must not be empty"))
+        raise _fail(path, msg("must not be empty"))
     if _BAD_CHARS.search(value):
-        raise _fail(path, _("contains a control character"))
+        raise _fail(path, msg("contains a control character"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _fail(path, _("contains an invalid character (a lone surrogate)")) from None
+        raise _fail(path, msg("contains an invalid character (a lone surrogate)")) from None
     return value
 
 
 def _list(value: Any, path: str, *, limit: int) -> list[Any]:
     if not isinstance(value, list):
-        raise _fail(path, _("must be a list"))
+        raise _fail(path, msg("must be a list"))
     if len(value) > limit:
-        raise _fail(path, _("at most %(n)d entries") % {"n": limit})
+        raise _fail(path, msg("at most {n} entries", n=limit))
     return value
 
 
 def _whole(value: Any, path: str, low: int, high: int) -> int:
     if isinstance(value, _Bad):
-        raise _fail(path, _("%(token)s is not an allowed number") % {"token": value.token})
+        raise _fail(path, msg("{token} is not an allowed number", token=value.token))
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _fail(path, _("must be a whole number from %(low)d to %(high)d") % {"low": low, "high": high})
+        raise _fail(path, msg("must be a whole number from {low} to {high}", low=low, high=high))
     return value
 
 
 def _choice(value: Any, path: str, choices: tuple[str, ...]) -> str:
     if value not in choices or not isinstance(value, str):
-        raise _fail(path, _("must be one of: %(choices)s") % {"choices": ", ".join(choices)})
+        raise _fail(path, msg("must be one of: {choices}", choices=", ".join(choices)))
     return value
 
 
@@ -171,15 +173,15 @@ def _dosage(value: Any, path: str) -> dict[str, Any]:
     data = _object(value, path, (), Dosage.field_names())
     for name, number in data.items():
         if isinstance(number, _Bad):
-            raise _fail(f"{path}.{name}", _("%(token)s is not an allowed number") % {"token": number.token})
+            raise _fail(f"{path}.{name}", msg("{token} is not an allowed number", token=number.token))
         if number is None:
             continue
         problems = validate(Dosage(**{name: number}))
         if problems:
             low, high = RANGES[name]
-            raise _fail(f"{path}.{name}", _("must be a number from %(low)g to %(high)g") % {"low": low, "high": high}
+            raise _fail(f"{path}.{name}", msg("must be a number from {low} to {high}", low=low, high=high)
                         if name == "load_kg" else
-                        _("must be a whole number from %(low)g to %(high)g") % {"low": low, "high": high})
+                        msg("must be a whole number from {low} to {high}", low=low, high=high))
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -199,7 +201,7 @@ def _texts(value: Any, path: str) -> dict[str, dict[str, Any]]:
                      for i, s in enumerate(_list(fields.get("body", []), f"{where}.body", limit=MAX_LIST))],
         }
     if not any(entry["title"].strip() for entry in out.values()):
-        raise _fail(f"{path}", _("a title is needed in at least one language"))
+        raise _fail(f"{path}", msg("a title is needed in at least one language"))
     return out
 
 
@@ -221,7 +223,7 @@ def _level_own(entry: dict[str, Any], path: str) -> dict[str, Any]:
                 own["text"][lang]["title"] = _string(parts["title"], f"{where}.title", limit=MAX_TITLE)
     if entry.get("illustration") is not None:
         if not SVG_NAME.match(_string(entry["illustration"], f"{path}.illustration", limit=200)):
-            raise _fail(f"{path}.illustration", _("must be the file name of a built-in illustration (name.svg)"))
+            raise _fail(f"{path}.illustration", msg("must be the file name of a built-in illustration (name.svg)"))
         own["illustration"] = entry["illustration"]
     return own
 
@@ -235,13 +237,13 @@ def _image(value: Any, path: str) -> dict[str, str] | None:
     try:
         decoded = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise _fail(f"{path}.data", _("is not base64 data")) from None
+        raise _fail(f"{path}.data", msg("is not base64 data")) from None
     try:
         found = pictures.check_picture(decoded, max_bytes=MAX_IMAGE_BYTES)
     except pictures.PictureError as error:
-        raise _fail(f"{path}.data", str(error).rstrip(".")) from None
+        raise TransferError(f"{path}.data", error.message, sentence=True) from None
     if found.mime != mime:
-        raise _fail(f"{path}.data", _("is not a %(mime)s picture") % {"mime": mime})
+        raise _fail(f"{path}.data", msg("is not a {mime} picture", mime=mime))
     return {"mime": mime, "data": encoded}
 
 
@@ -251,13 +253,13 @@ def _block(value: Any, path: str, version: int = 1) -> dict[str, Any]:
                    ("origin", "regions", "equipment", "illustration", "dosage", "levels", "image", *extra))
     key = _string(data["key"], f"{path}.key", limit=120)
     if not KEY.match(key):
-        raise _fail(f"{path}.key", _("use lower-case letters, digits, dots and dashes"))
+        raise _fail(f"{path}.key", msg("use lower-case letters, digits, dots and dashes"))
     origin = data.get("origin")
     if origin is not None and not KEY.match(_string(origin, f"{path}.origin", limit=120)):
-        raise _fail(f"{path}.origin", _("use lower-case letters, digits, dots and dashes"))
+        raise _fail(f"{path}.origin", msg("use lower-case letters, digits, dots and dashes"))
     illustration = data.get("illustration")
     if illustration is not None and not SVG_NAME.match(_string(illustration, f"{path}.illustration", limit=200)):
-        raise _fail(f"{path}.illustration", _("must be the file name of a built-in illustration (name.svg)"))
+        raise _fail(f"{path}.illustration", msg("must be the file name of a built-in illustration (name.svg)"))
     regions = [_choice(r, f"{path}.regions[{i}]", REGIONS)
                for i, r in enumerate(_list(data.get("regions", []), f"{path}.regions", limit=len(REGIONS)))]
     equipment = [_choice(e, f"{path}.equipment[{i}]", EQUIPMENT)
@@ -289,7 +291,7 @@ def _message(value: Any, path: str) -> dict[str, Any]:
     try:
         return Msg.from_data(value).to_data()
     except ValueError:
-        raise _fail(path, _("is not a message the program made (id, params, plural, count, context)")) from None
+        raise _fail(path, msg("is not a message the program made (id, params, plural, count, context)")) from None
 
 
 def _made(value: Any, path: str) -> dict[str, Any] | None:
@@ -307,9 +309,9 @@ def _phase(value: Any, path: str, blocks: set[str], version: int) -> dict[str, A
         item = _object(entry, where, ("block",), ("dosage", "patient_note"))
         key = _string(item["block"], f"{where}.block", limit=120)
         if not KEY.match(key):
-            raise _fail(f"{where}.block", _("use lower-case letters, digits, dots and dashes"))
+            raise _fail(f"{where}.block", msg("use lower-case letters, digits, dots and dashes"))
         if key.startswith("custom.") and key not in blocks:
-            raise _fail(f"{where}.block", _("the custom block %(key)s is not in this file's blocks") % {"key": key})
+            raise _fail(f"{where}.block", msg("the custom block {key} is not in this file's blocks", key=key))
         items.append({
             "block": key,
             "dosage": _dosage(item.get("dosage", {}), f"{where}.dosage"),
@@ -336,11 +338,11 @@ def check_exposure(value: Any, path: str) -> dict[str, Any] | None:
         rung = _object(entry, where, ("name", "rating"), ("practised",))
         practised = rung.get("practised", False)
         if not isinstance(practised, bool):
-            raise _fail(f"{where}.practised", _("must be true or false"))
+            raise _fail(f"{where}.practised", msg("must be true or false"))
         rungs.append({"name": _string(rung["name"], f"{where}.name", limit=MAX_TITLE, required=True),
                       "rating": _whole(rung["rating"], f"{where}.rating", 0, 100), "practised": practised})
     if not rungs:
-        raise _fail(f"{path}.rungs", _("a ladder needs at least one rung"))
+        raise _fail(f"{path}.rungs", msg("a ladder needs at least one rung"))
     return {"activity": _string(data["activity"], f"{path}.activity", limit=MAX_TITLE, required=True),
             "activity_rating": _whole(data.get("activity_rating", 100), f"{path}.activity_rating", 0, 100),
             "current": _whole(data.get("current", 0), f"{path}.current", 0, len(rungs) - 1),
@@ -351,15 +353,15 @@ def check(doc: Any) -> dict[str, Any]:
     """The checked, normalised plan file (defaults filled in); TransferError at the first wrong field."""
     root = _object(doc, "$", ("format", "version", "kind", "plan"), ("generator", "blocks"))
     if root["format"] != files.FORMAT:
-        raise _fail("$.format", _("this is not a Herstelplan plan file"))
+        raise _fail("$.format", msg("this is not a Herstelplan plan file"))
     version = root["version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise _fail("$.version", _("must be a whole number"))
+        raise _fail("$.version", msg("must be a whole number"))
     if version > files.VERSION:
-        raise _fail("$.version", _("the file was written by a newer Herstelplan (format %(v)d); update "
-                                    "Herstelplan to import it") % {"v": version})
+        raise _fail("$.version", msg("the file was written by a newer Herstelplan (format {v}); update "
+                                    "Herstelplan to import it", v=version))
     if version < 1:
-        raise _fail("$.version", _("unknown format version %(v)d") % {"v": version})
+        raise _fail("$.version", msg("unknown format version {v}", v=version))
     kind = _choice(root["kind"], "$.kind", ("plan", "template"))
     if "generator" in root:
         _string(root["generator"], "$.generator", limit=MAX_TITLE)
@@ -367,7 +369,7 @@ def check(doc: Any) -> dict[str, Any]:
     keys = [b["key"] for b in blocks]
     for i, key in enumerate(keys):
         if key in keys[:i]:
-            raise _fail(f"$.blocks[{i}].key", _("two blocks have the key %(key)s") % {"key": key})
+            raise _fail(f"$.blocks[{i}].key", msg("two blocks have the key {key}", key=key))
     newer = ("current_phase", "exposure") if version >= 2 else ()  # format 2 (docs/plan-file-format.md)
     plan = _object(root["plan"], "$.plan", ("title", "language", "phases"),
                    ("goal", "mode", "weekly_cap_pct", *newer, *(("made_title",) if version >= 3 else ())))

@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.domain.dosage import Dosage, validate
 from planner.domain.errors import NotFound, ValidationError
+from planner.domain.messages import msg
 from planner.domain.snapshot import ItemSnapshot
 from planner.services.changes import PlanChanged
 from planner.services.plan_rows import (
@@ -49,7 +50,7 @@ def add_item(
         phase = get_phase(session, phase_id)
         block = session.get(t.Block, block_id)
         if block is None:
-            raise NotFound(f"Block {block_id} does not exist.")
+            raise NotFound(msg("Block {block_id} does not exist.", block_id=str(block_id)))
         plan = load_plan(session, phase.plan_id, blocks=False)
         touch(session, plan, expected_version, "item.add", block.key)
         values = _check_dosage(dosage if dosage is not None else block.dosage)
@@ -99,7 +100,7 @@ def update_item(
         for name, value in (("patient_note", patient_note), ("private_note", private_note)):
             if value is not None:
                 if len(value) > MAX_TEXT:
-                    raise ValidationError({name: f"At most {MAX_TEXT} characters."})
+                    raise ValidationError({name: msg("At most {n} characters.", n=MAX_TEXT)})
                 setattr(item, name, value)
         return changed(session, plan)
 
@@ -125,7 +126,7 @@ def move_item(
         source = item.phase
         target = get_phase(session, phase_id)
         if target.plan_id != source.plan_id:
-            raise ValidationError({"phase": "An item can only move within its own plan."})
+            raise ValidationError({"phase": msg("An item can only move within its own plan.")})
         plan = load_plan(session, source.plan_id, blocks=False)
         touch(session, plan, expected_version, "item.move")
         remaining = [i for i in source.items if i.id != item_id]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from planner.domain.dosage import Dosage
 from planner.domain.errors import ConflictError, NotFound
 from planner.domain.made_words import MadeWords
+from planner.domain.messages import msg
 from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot
 from planner.services.changes import PlanChanged
 from planner.store import audit
@@ -41,7 +42,7 @@ def load_plan(session: Session, plan_id: int, *, blocks: bool = True) -> t.Plan:
     structure but not every item's block with its texts (read on access if an edit does need one)."""
     row = session.scalars(plan_query(plan_id, blocks=blocks)).first()
     if row is None:
-        raise NotFound(f"Plan {plan_id} does not exist.")
+        raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
     return row
 
 
@@ -70,14 +71,14 @@ def renumber(rows: Sequence[Any]) -> None:
 def get_phase(session: Session, phase_id: int) -> t.Phase:
     phase = session.get(t.Phase, phase_id)
     if phase is None:
-        raise NotFound(f"Phase {phase_id} does not exist.")
+        raise NotFound(msg("Phase {phase_id} does not exist.", phase_id=str(phase_id)))
     return phase
 
 
 def get_item(session: Session, item_id: int) -> t.PlanItem:
     item = session.get(t.PlanItem, item_id)
     if item is None:
-        raise NotFound(f"Plan item {item_id} does not exist.")
+        raise NotFound(msg("Plan item {item_id} does not exist.", item_id=str(item_id)))
     return item
 
 

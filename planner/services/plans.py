@@ -16,11 +16,12 @@ from sqlalchemy import func, select
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import LANGUAGES
 from planner.domain.made_words import stored_data
-from planner.domain.messages import worded
+from planner.domain.messages import Msg, msg, worded
 from planner.domain.model import PlanStatus, PlanSummary, PlanView, ProgressionMode
 from planner.domain.plan_words import patient_title_message
 from planner.domain.snapshot import PhaseSnapshot
-from planner.languages import DEFAULT_LANGUAGE
+from planner.domain.wizard import MAX_WEEKLY_CAP_PCT
+from planner.languages import DEFAULT_LANGUAGE, listed
 from planner.services.changes import PlanChanged
 from planner.services.plan_rows import (
     changed,
@@ -37,54 +38,56 @@ from planner.store.engine import Database
 from planner.store.views import DOSAGE_COLUMNS, plan_summary, plan_view
 
 MAX_TITLE = 200
+MAX_WEEKS = 52  # of one phase
 MAX_TEXT = 20_000
 PLAN_FIELDS = ("title", "goal", "language", "start_date", "next_appointment", "status", "mode", "weekly_cap_pct")
 PHASE_FIELDS = ("name", "weeks", "focus", "criteria")
 
 
-def validate_plan_fields(fields: dict[str, Any]) -> dict[str, str]:
-    problems: dict[str, str] = {}
+def validate_plan_fields(fields: dict[str, Any]) -> dict[str, Msg]:
+    problems: dict[str, Msg] = {}
     if "title" in fields:
         title = (fields["title"] or "").strip()
         if not title:
-            problems["title"] = "A title is required."
+            problems["title"] = msg("A title is required.")
         elif len(title) > MAX_TITLE:
-            problems["title"] = f"At most {MAX_TITLE} characters."
+            problems["title"] = msg("At most {n} characters.", n=MAX_TITLE)
     if len(fields.get("goal") or "") > MAX_TEXT:
-        problems["goal"] = f"At most {MAX_TEXT} characters."
+        problems["goal"] = msg("At most {n} characters.", n=MAX_TEXT)
     if "language" in fields and fields["language"] not in LANGUAGES:
-        problems["language"] = "Choose Dutch (nl) or English (en)."
+        problems["language"] = msg("Choose one of these languages: {choices}.", choices=listed())
     if "status" in fields:
         try:
             PlanStatus(fields["status"])
         except ValueError:
-            problems["status"] = "Choose draft, active or finished."
+            problems["status"] = msg("Choose draft, active or finished.")
     if "mode" in fields:
         try:
             ProgressionMode(fields["mode"])
         except ValueError:
-            problems["mode"] = "Choose time or pain."
+            problems["mode"] = msg("Choose time or pain.")
     if "weekly_cap_pct" in fields:
         cap = fields["weekly_cap_pct"]
-        if not isinstance(cap, int) or not 1 <= cap <= 50:
-            problems["weekly_cap_pct"] = "Between 1 and 50 percent."
+        if not isinstance(cap, int) or not 1 <= cap <= MAX_WEEKLY_CAP_PCT:
+            problems["weekly_cap_pct"] = msg("Between {low} and {high} percent.",
+                                             low=1, high=MAX_WEEKLY_CAP_PCT)
     start = fields.get("start_date")
     if start is not None and (not isinstance(start, dt.date) or not 2000 <= start.year <= 2100):
-        problems["start_date"] = "Not a valid date."
+        problems["start_date"] = msg("Not a valid date.")
     return problems
 
 
-def validate_phase_fields(fields: dict[str, Any]) -> dict[str, str]:
-    problems: dict[str, str] = {}
+def validate_phase_fields(fields: dict[str, Any]) -> dict[str, Msg]:
+    problems: dict[str, Msg] = {}
     if "name" in fields and len(fields["name"] or "") > MAX_TITLE:
-        problems["name"] = f"At most {MAX_TITLE} characters."
+        problems["name"] = msg("At most {n} characters.", n=MAX_TITLE)
     if "weeks" in fields:
         weeks = fields["weeks"]
-        if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 52:
-            problems["weeks"] = "Between 1 and 52 weeks."
+        if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= MAX_WEEKS:
+            problems["weeks"] = msg("Between {low} and {high} weeks.", low=1, high=MAX_WEEKS)
     for key in ("focus", "criteria"):
         if len(fields.get(key) or "") > MAX_TEXT:
-            problems[key] = f"At most {MAX_TEXT} characters."
+            problems[key] = msg("At most {n} characters.", n=MAX_TEXT)
     return problems
 
 
@@ -118,7 +121,7 @@ def plan_version(db: Database, plan_id: int) -> int:
     with db.reading() as session:
         version = session.scalar(select(t.Plan.version).where(t.Plan.id == plan_id))
         if version is None:
-            raise NotFound(f"Plan {plan_id} does not exist.")
+            raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
         return version
 
 
@@ -126,7 +129,7 @@ def item_plan_id(db: Database, item_id: int) -> int:
     with db.reading() as session:
         row = session.get(t.PlanItem, item_id)
         if row is None:
-            raise NotFound(f"Plan item {item_id} does not exist.")
+            raise NotFound(msg("Plan item {item_id} does not exist.", item_id=str(item_id)))
         return row.phase.plan_id
 
 
@@ -158,7 +161,7 @@ def create_plan(
         if patient_id is not None:
             patient = session.get(t.Patient, patient_id)
             if patient is None:
-                raise NotFound(f"Patient {patient_id} does not exist.")
+                raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         plan = t.Plan(
             patient=patient,
             is_template=patient is None,
@@ -211,10 +214,10 @@ def create_from_template(
     with db.transaction() as session:
         template = load_plan(session, template_id)
         if not template.is_template:
-            raise ValidationError({"template": "That plan is not a template."})
+            raise ValidationError({"template": msg("That plan is not a template.")})
         patient = session.get(t.Patient, patient_id)
         if patient is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         plan = t.Plan(
             patient=patient,
             is_template=False,

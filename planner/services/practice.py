@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.domain.errors import ValidationError
+from planner.domain.messages import msg
 from planner.domain.practice import PracticeRung, practice_rungs
 from planner.services import review
 from planner.services.changes import PlanChanged
@@ -39,17 +40,18 @@ def tick_balance_item(db: Database, item_id: int, *, level: int | None = None, d
     key = next((i.block.key for p in plan.phases for i in p.items if i.id == item_id), None)
     rungs = [r for r in practice_rungs(plan, today) if r.block.key == key]
     if not rungs:
-        raise ValidationError({"item": "This exercise has no balance rung ahead that needs the practice first."})
+        raise ValidationError({"item": msg("This exercise has no balance rung ahead that needs the practice first.")})
     if level is None:
         rung = next((r for r in rungs if r.ticked != done), None)
         if rung is None:
-            state = "ticked" if done else "unticked"
-            raise ValidationError({"level": f"Every balance rung ahead of this exercise is already {state}."})
+            raise ValidationError({"level": msg("Every balance rung ahead of this exercise is already ticked.")
+                                   if done else msg("No balance rung ahead of this exercise is ticked.")})
     else:
         rung = next((r for r in rungs if r.level == level), None)
         if rung is None:
             levels = ", ".join(str(r.level) for r in rungs)
-            raise ValidationError({"level": f"Rung {level} does not need the practice first; choose one of {levels}."})
+            raise ValidationError({"level": msg("Rung {level} does not need the practice first; choose one of {levels}.",
+                                                  level=str(level), levels=levels)})
     change = review.tick_practice(db, plan_id, rung.block.key, rung.level, done=done,
                                   expected_version=expected_version)
     return Ticked(change, PracticeRung(rung.item_id, rung.block, rung.level, done))
@@ -60,6 +62,6 @@ def tick_current_rung(db: Database, plan_id: int, *, rung: int | None = None, pr
     """Tick the exposure ladder's current rung (or `rung`) as practised in the practice."""
     ladder = get_plan(db, plan_id).exposure
     if ladder is None or not ladder.rungs:
-        raise ValidationError({"exposure": "This plan has no exposure ladder."})
+        raise ValidationError({"exposure": msg("This plan has no exposure ladder.")})
     return review.tick_rung(db, plan_id, ladder.current if rung is None else rung, practised=practised,
                             expected_version=expected_version)

@@ -28,6 +28,7 @@ from sqlalchemy import Table, delete, or_, select, text
 from sqlalchemy.orm import Session
 
 from planner.domain.errors import HerstelplanError, NotFound
+from planner.domain.messages import msg
 from planner.handout.model import HandoutOptions
 from planner.i18n import _
 from planner.paths import log_dir
@@ -119,7 +120,7 @@ def patient_data(session: Session, patient_id: int) -> tuple[dict[str, Any], dic
     patients = cast(Table, t.Patient.__table__)
     row = session.execute(select(patients).where(patients.c.id == patient_id)).mappings().first()
     if row is None:
-        raise NotFound(f"Patient {patient_id} does not exist.")
+        raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
     counts = {"patients": 1}
     patient = _gather(session, patients, dict(row), counts)
     plan_ids = [plan["id"] for plan in patient.get("plans", [])]
@@ -159,8 +160,8 @@ def _handouts(db: Database, plans: list[dict[str, Any]]) -> list[tuple[str, byte
         except Exception as error:
             log.exception("the handout of plan %s could not be made", plan["id"])
             raise HerstelplanError(
-                _("The handout of plan %(plan)d could not be made (%(reason)s); nothing was exported.")
-                % {"plan": plan["id"], "reason": type(error).__name__}
+                msg("The handout of plan {plan} could not be made ({reason}); nothing was exported.",
+                    plan=str(plan["id"]), reason=type(error).__name__)
             ) from error
         out.append((f"handout-plan-{plan['id']}.pdf", pdf))
     return out
@@ -184,9 +185,8 @@ def _write_folder(final: Path, files: list[tuple[str, bytes]]) -> tuple[Path, ..
         shutil.rmtree(partial, ignore_errors=True)
         if isinstance(error, OSError):
             raise HerstelplanError(
-                _("The export could not be written to %(folder)s: %(reason)s. Nothing was exported; "
-                  "free some disk space or choose another folder.")
-                % {"folder": str(final.parent), "reason": error.strerror or error}
+                msg("The export could not be written to {folder}: {reason}. Nothing was exported; "
+                    "free some disk space or choose another folder.", folder=str(final.parent), reason=error.strerror or error)
             ) from error
         raise
     return tuple(final / name for name, _data in files)
@@ -203,15 +203,15 @@ def export_patient(db: Database, patient_id: int, out_dir: Path, *, now: dt.date
     now = now or dt.datetime.now()
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise HerstelplanError(_("The folder %(folder)s does not exist.") % {"folder": str(out_dir)})
+        raise HerstelplanError(msg("The folder {folder} does not exist.", folder=str(out_dir)))
     final = out_dir / f"herstelplan-patient-{patient_id}-{now:%Y%m%d-%H%M%S}"
     if final.exists():
-        raise HerstelplanError(_("%(folder)s already exists; try again in a second.") % {"folder": str(final)})
+        raise HerstelplanError(msg("{folder} already exists; try again in a second.", folder=str(final)))
     written: tuple[Path, ...] = ()
     try:
         with db.transaction() as session:
             if session.get(t.Patient, patient_id) is None:
-                raise NotFound(f"Patient {patient_id} does not exist.")
+                raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
             audit.record(session, "patient.export", patient_id=patient_id)
             session.flush()  # the export lists itself in the trail it carries (rolled back on failure)
             data, _counts = patient_data(session, patient_id)
@@ -281,7 +281,7 @@ def erase_patient(db: Database, patient_id: int, *, backup: bool = True) -> Eras
 
     with db.reading() as session:
         if session.get(t.Patient, patient_id) is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
     tables = [table.name for table in t.Base.metadata.sorted_tables]
     role, refused = ("", []) if db.is_sqlite else _not_vacuumable(db, tables)  # known before anything is deleted
     made = maintenance.backup(db, reason="before-erase") if backup and db.sqlite_path is not None else None
@@ -328,12 +328,11 @@ def scrub_after_erase(db: Database, patient_id: int) -> str:
     """Run again after an erase that could not clean the SQLite file: the patient is gone, so clean
     the file now. Returns the sentence for the user."""
     if not db.is_sqlite:
-        raise NotFound(f"Patient {patient_id} does not exist.")
+        raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
     if not _scrub_sqlite(db):
-        raise HerstelplanError(_(
-            "Patient %(id)d does not exist (any more), and the database file still cannot be cleaned "
-            "because another program is reading it. Close Herstelplan everywhere and try again.")
-            % {"id": patient_id})
+        raise HerstelplanError(msg("Patient {id} does not exist (any more), and the database file still cannot be "
+                                   "cleaned because another program is reading it. Close Herstelplan everywhere "
+                                   "and try again.", id=str(patient_id)))
     return _("Patient %(id)d does not exist (any more); the database file was cleaned of deleted data.") % {
         "id": patient_id}
 

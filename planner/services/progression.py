@@ -15,6 +15,7 @@ from planner.domain.checks import PlanWarning, check_plan
 from planner.domain.dosage import validate
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.kinds import Kind
+from planner.domain.messages import Msg, msg
 from planner.domain.model import BlockInfo, PlanView
 from planner.domain.proposals import PhaseProposal, ProposalKind, propose_next
 from planner.domain.proposals import propose_step_back as _domain_step_back
@@ -23,7 +24,7 @@ from planner.domain.review import review_plan
 from planner.domain.timeline import current_phase_index
 from planner.services.changes import PlanChanged
 from planner.services.plan_rows import changed, load_plan, renumber, touch
-from planner.services.plans import MAX_TITLE
+from planner.services.plans import MAX_TITLE, MAX_WEEKS
 from planner.store import tables as t
 from planner.store.engine import Database
 from planner.store.views import block_view, checkin_view, plan_view
@@ -47,7 +48,7 @@ def _read(db: Database, plan_id: int, today: dt.date | None) -> tuple[PlanView, 
 def default_phase_id(plan: PlanView, today: dt.date | None = None) -> int:
     """The phase a proposal starts from by default: the one the patient is in now."""
     if not plan.phases:
-        raise ValidationError({"phase": "This plan has no phases yet: add a phase first."})
+        raise ValidationError({"phase": msg("This plan has no phases yet: add a phase first.")})
     return plan.phases[current_phase_index(plan, today)].id
 
 
@@ -81,18 +82,18 @@ def current_advice(db: Database, plan_id: int, *, today: dt.date | None = None) 
 
 
 def _check_proposal(proposal: PhaseProposal, plan_id: int) -> None:
-    problems: dict[str, str] = {}
+    problems: dict[str, Msg | str] = {}
     if proposal.plan_id != plan_id:
-        problems["plan"] = "This proposal belongs to another plan."
+        problems["plan"] = msg("This proposal belongs to another plan.")
     name = proposal.name.strip()
     if not name:
-        problems["name"] = "The new phase needs a name."
+        problems["name"] = msg("The new phase needs a name.")
     elif len(name) > MAX_TITLE:
-        problems["name"] = f"At most {MAX_TITLE} characters."
-    if not 1 <= proposal.weeks <= 52:
-        problems["weeks"] = "Between 1 and 52 weeks."
+        problems["name"] = msg("At most {n} characters.", n=MAX_TITLE)
+    if not 1 <= proposal.weeks <= MAX_WEEKS:
+        problems["weeks"] = msg("Between {low} and {high} weeks.", low=1, high=MAX_WEEKS)
     if not proposal.included():
-        problems["items"] = "Choose at least one exercise for the new phase."
+        problems["items"] = msg("Choose at least one exercise for the new phase.")
     for item in proposal.included():
         for field, message in validate(item.after).items():
             problems[f"{item.block.title('en')} {field}"] = message
@@ -114,7 +115,7 @@ def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
         plan = load_plan(session, plan_id)
         source = next((p for p in plan.phases if p.id == proposal.source_phase_id), None)
         if source is None:
-            raise NotFound("The phase this proposal started from no longer exists; make a new proposal.")
+            raise NotFound(msg("The phase this proposal started from no longer exists; make a new proposal."))
         if expected_version is not None and plan.version != expected_version:
             touch(session, plan, expected_version, action, proposal.name)  # refuses with ConflictError
         # The roadmap: a phase inserted after the current one is where the patient goes now.
@@ -126,7 +127,8 @@ def apply_proposal(db: Database, plan_id: int, proposal: PhaseProposal,
                         criteria=proposal.criteria, made_words=proposal.made.to_data())
         for item in proposal.included():
             if session.get(t.Block, item.block.id) is None:
-                raise NotFound(f"The block “{item.block.title('en')}” no longer exists; make a new proposal.")
+                raise NotFound(msg("The block “{title}” no longer exists; make a new proposal.",
+                                   title=item.block.title(plan.language)))
             phase.items.append(t.PlanItem(block_id=item.block.id, patient_note=item.patient_note,
                                           private_note=item.private_note, **item.after.to_dict()))
         renumber(phase.items)

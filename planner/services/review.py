@@ -18,6 +18,7 @@ from sqlalchemy import select
 from planner.domain.errors import NotFound
 from planner.domain.exposure import ExposureStatus, exposure_status
 from planner.domain.measures import SPECS, Instrument, ScorePoint, nprs_rise
+from planner.domain.messages import msg
 from planner.domain.model import CheckInView, PlanView
 from planner.domain.review import Outcome, Review, review_plan
 from planner.domain.review_words import nprs_rise_words
@@ -147,7 +148,7 @@ def accept_review(db: Database, plan_id: int, *, today: dt.date | None = None,
         for change in proposal.items:
             item = items.get(change.item_id)
             if item is None:
-                raise NotFound("An exercise of this proposal is no longer in the plan; review again.")
+                raise NotFound(msg("An exercise of this proposal is no longer in the plan; review again."))
             if change.after is not None:
                 for name in DOSAGE_COLUMNS:
                     setattr(item, name, getattr(change.after, name))
@@ -200,7 +201,7 @@ def tick_rung(db: Database, plan_id: int, rung: int, *, practised: bool = True,
         row = _load(session, plan_id)
         ladder = ExposureLadder.from_json(row.exposure)
         if ladder is None or not 0 <= rung < len(ladder.rungs):
-            raise ValidationError({"rung": "This plan has no such rung on an exposure ladder."})
+            raise ValidationError({"rung": msg("This plan has no such rung on an exposure ladder.")})
         _touch(session, row, expected_version, "plan.exposure-tick", str(rung))
         rungs = list(ladder.rungs)
         rungs[rung] = replace(rungs[rung], practised=practised)

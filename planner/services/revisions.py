@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from planner.domain.errors import ValidationError
+from planner.domain.messages import msg
 from planner.domain.revisions import changes_between, snapshot
 from planner.domain.snapshot import REVISION_FORMAT, PlanSnapshot
 from planner.domain.timeline import current_phase_index
@@ -46,7 +47,7 @@ def snapshot_plan(db: Database, plan_id: int, *, reason: str = "manual", current
                   today: dt.date | None = None) -> RevisionInfo:
     """Store the plan as it is now (`current_phase`: the phase the patient is given; default by date)."""
     if reason not in REASONS:
-        raise ValidationError({"reason": f"Use one of: {', '.join(REASONS)}."})
+        raise ValidationError({"reason": msg("Use one of: {choices}.", choices=", ".join(REASONS))})
     with db.transaction() as session:
         plan_row = load_plan(session, plan_id)
         plan = plan_view(plan_row)

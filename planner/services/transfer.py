@@ -14,8 +14,8 @@ from typing import Any
 
 from planner import __version__
 from planner.domain.errors import NotFound
+from planner.domain.messages import msg
 from planner.domain.model import PlanView
-from planner.i18n import _
 from planner.services.files import UnreadableFile, read_limited, write_atomically
 from planner.services.plan_file_check import MAX_FILE_BYTES, TransferError, check, parse
 from planner.store import audit
@@ -34,7 +34,7 @@ def read_file(path: Path) -> Any:
     try:
         raw = read_limited(Path(path), MAX_FILE_BYTES)
     except UnreadableFile as error:
-        raise TransferError("$", str(error).rstrip(".")) from None
+        raise TransferError("$", error.message, sentence=True) from None
     doc = parse(raw)
     check(doc)
     return doc
@@ -72,13 +72,13 @@ def import_data(db: Database, doc: Any, *, patient_id: int | None = None, backup
         if patient_id is not None:
             patient = session.get(t.Patient, patient_id)
             if patient is None:
-                raise NotFound(f"Patient {patient_id} does not exist.")
+                raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
             patient.updated_at = t.utcnow()
         try:
             plan = files.import_plan(session, checked, patient=patient)
         except files.UnknownBlock as unknown:
             raise TransferError(
-                unknown.path, _("the block %(key)s is not in this library") % {"key": unknown.key}
+                unknown.path, msg("the block {key} is not in this library", key=unknown.key)
             ) from None
         audit.record(session, "plan.import", patient_id=patient_id, plan_id=plan.id, detail=checked["kind"])
         session.flush()

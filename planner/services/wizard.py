@@ -8,6 +8,7 @@ from dataclasses import replace
 from planner.domain.checks import PlanWarning, check_plan
 from planner.domain.errors import NotFound, ValidationError
 from planner.domain.made_words import stored_data
+from planner.domain.messages import msg
 from planner.domain.model import PlanView
 from planner.domain.schedule import is_older_adult
 from planner.domain.wizard import WizardRequest, generate_plan, validate_request
@@ -25,7 +26,7 @@ def _template(db: Database, template_id: int | None) -> PlanView | None:
     with db.reading() as session:
         template = plan_view(load_plan(session, template_id))
     if not template.is_template:
-        raise ValidationError({"template": "That plan is not a template."})
+        raise ValidationError({"template": msg("That plan is not a template.")})
     return template
 
 
@@ -49,14 +50,14 @@ def create_plan_with_wizard(db: Database, patient_id: int, request: WizardReques
     with db.reading() as session:
         row = session.get(t.Patient, patient_id)
         if row is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         if is_older_adult(row.birth_date, start_date):
             request = replace(request, older_adult=True)
     draft, _ = preview_plan(db, request, template_id=template_id)
     with db.transaction() as session:
         patient = session.get(t.Patient, patient_id)
         if patient is None:
-            raise NotFound(f"Patient {patient_id} does not exist.")
+            raise NotFound(msg("Patient {patient_id} does not exist.", patient_id=str(patient_id)))
         plan = t.Plan(
             patient=patient, is_template=False, title=draft.title, goal=draft.goal, language=draft.language,
             start_date=start_date, status="draft", mode=draft.mode.value,

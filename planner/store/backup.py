@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from planner.domain.errors import DatabaseProblem
-from planner.i18n import _
+from planner.domain.messages import msg
 from planner.store.identity import set_application_id
 
 PREFIX = "herstelplan-"
@@ -64,11 +64,11 @@ def verify(path: Path) -> None:
             con.close()
     except sqlite3.DatabaseError as error:
         raise DatabaseProblem(
-            "corrupt", _("%(name)s is not a readable database (%(error)s).") % {"name": path.name, "error": error}
+            "corrupt", msg("{name} is not a readable database ({error}).", name=path.name, error=str(error))
         ) from error
     if [row[0] for row in result] != ["ok"]:
         raise DatabaseProblem(
-            "corrupt", _("%(name)s failed its integrity check.") % {"name": path.name}
+            "corrupt", msg("{name} failed its integrity check.", name=path.name)
         )
 
 
@@ -207,8 +207,8 @@ def _sole_access(target: Path) -> Iterator[None]:
         if str(mode).lower() == "wal":
             raise DatabaseProblem(
                 "locked",
-                _("The database is in use by another program or desk. Close Herstelplan "
-                  "everywhere it uses this file, then restore again."),
+                msg("The database is in use by another program or desk. Close Herstelplan "
+                    "everywhere it uses this file, then restore again."),
             )
         dst.execute("BEGIN EXCLUSIVE")
         try:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.domain.errors import ConflictError, DatabaseProblem
+from planner.domain.messages import Msg, msg
 
 _READ_ONLY = "herstelplan_read_only"
 
@@ -39,29 +40,40 @@ _SQLITE_KINDS = {
     sqlite3.SQLITE_IOERR: "io",
 }
 
-MESSAGES = {
-    "locked": "The database is busy (another desk or program is writing). Try again in a moment.",
-    "read-only": "The database file is read-only. Check the file's permissions or choose another file.",
-    "disk-full": "The disk is full. Free some space; nothing was changed.",
-    "corrupt": "The database file is damaged or is not a Herstelplan database. "
-    "Restore a backup (File → Restore backup or `python main.py restore FILE`); "
-    "the damaged file was left untouched.",
-    "cannot-open": "The database file cannot be opened. Check that the folder exists and is writable.",
-    "io": "The disk reported a read or write error. Check the disk and restore a backup if needed.",
-    "unreachable": "The database server cannot be reached. Check the network and the database URL.",
-    "no-database": "The database server has no database named %(name)s. Create it (for example "
-    "`createdb %(name)s`) or correct the database URL.",
-    "no-role": "The database server has no user (role) named %(name)s. Create it or correct the user "
-    "in the database URL.",
-    "login": "The database server refused the login (wrong user or password). Check the database URL "
-    "or ask the server's administrator.",
-    "bad-text": "A text contains a character that cannot be stored (%(name)s). Remove it and try "
-    "again; nothing was saved.",
-    "bad-url": "The database URL is not valid. Write it like sqlite:///path/to/herstelplan.sqlite3 or "
-    "postgresql+psycopg://user@server/herstelplan.",
-    "bad-driver": "The database URL names a kind of database or driver Herstelplan cannot use (%(name)s). "
-    "Use sqlite:///path/to/file or postgresql+psycopg://user@server/database.",
+# What each kind of problem tells the user (message ids; `{name}`: what the server or text named).
+MESSAGES: dict[str, Msg] = {
+    "locked": msg("The database is busy (another desk or program is writing). Try again in a moment."),
+    "read-only": msg("The database file is read-only. Check the file's permissions or choose another file."),
+    "disk-full": msg("The disk is full. Free some space; nothing was changed."),
+    "corrupt": msg("The database file is damaged or is not a Herstelplan database. Restore a backup (File → "
+                   "Restore backup or `python main.py restore FILE`); the damaged file was left untouched."),
+    "cannot-open": msg("The database file cannot be opened. Check that the folder exists and is writable."),
+    "io": msg("The disk reported a read or write error. Check the disk and restore a backup if needed."),
+    "unreachable": msg("The database server cannot be reached. Check the network and the database URL."),
+    "login": msg("The database server refused the login (wrong user or password). Check the database URL "
+                 "or ask the server's administrator."),
+    "bad-url": msg("The database URL is not valid. Write it like sqlite:///path/to/herstelplan.sqlite3 or "
+                   "postgresql+psycopg://user@server/herstelplan."),
 }
+
+
+def _named(kind: str, name: str) -> Msg:
+    """The problems that name something (a database, a user, a character, a driver)."""
+    if kind == "no-database":
+        return msg("The database server has no database named {name}. Create it (for example "
+                   "`createdb {name}`) or correct the database URL.", name=name)
+    if kind == "no-role":
+        return msg("The database server has no user (role) named {name}. Create it or correct the user "
+                   "in the database URL.", name=name)
+    if kind == "bad-text":
+        return msg("A text contains a character that cannot be stored ({name}). Remove it and try "
+                   "again; nothing was saved.", name=name)
+    if kind == "bad-driver":
+        return msg("The database URL names a kind of database or driver Herstelplan cannot use ({name}). "
+                   "Use sqlite:///path/to/file or postgresql+psycopg://user@server/database.", name=name)
+    return MESSAGES[kind]
+
+
 _SERVER_REFUSALS = (
     ("no-database", re.compile(r'database "([^"]{1,100})" does not exist')),
     ("no-role", re.compile(r'role "([^"]{1,100})" does not exist')),
@@ -79,14 +91,14 @@ def classify(error: BaseException) -> DatabaseProblem | None:
             return DatabaseProblem(kind, MESSAGES[kind])
         return None
     if "NUL (0x00)" in str(orig):
-        return DatabaseProblem("bad-text", MESSAGES["bad-text"] % {"name": "NUL"})
+        return DatabaseProblem("bad-text", _named("bad-text", "NUL"))
     if isinstance(error, OperationalError):
         said = str(orig)
         for kind, pattern in _SERVER_REFUSALS:
             found = pattern.search(said)
             if found:
                 name = found.group(1) if found.groups() else ""
-                return DatabaseProblem(kind, MESSAGES[kind] % {"name": name})
+                return DatabaseProblem(kind, _named(kind, name))
         if "connection" in said.lower():
             return DatabaseProblem("unreachable", MESSAGES["unreachable"])
     return None
@@ -103,7 +115,7 @@ class Database:
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.url.get_backend_name() not in ("sqlite", "postgresql") or self.url.get_driver_name() not in (
                 "pysqlite", "psycopg"):
-            raise DatabaseProblem("bad-driver", MESSAGES["bad-driver"] % {"name": self.url.drivername})
+            raise DatabaseProblem("bad-driver", _named("bad-driver", self.url.drivername))
         # hide_parameters: bound values (patient names, notes) never appear in logs or error texts.
         kwargs: dict[str, object] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
@@ -118,7 +130,7 @@ class Database:
         self.read_engine = self.engine.execution_options(**{_READ_ONLY: True})
         self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
         # Warnings found while opening (e.g. today's backup could not be made), for the UI to show.
-        self.notices: list[str] = []
+        self.notices: list[Msg] = []
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -155,15 +167,15 @@ class Database:
                 ).scalar()
                 connection.rollback()
                 if saved is None:
-                    return ConflictError(f"“{title}” was removed at another desk. Your change was not saved.",
-                                         title=title, editing=editing)
+                    return ConflictError(msg("“{title}” was removed at another desk. Your change was not saved.",
+                                             title=title), title=title, editing=editing)
                 if saved != editing:
                     return ConflictError.plan_changed(title, saved, editing)
             title, editing = next(iter(seen.values()), ("", 0))
-            return ConflictError(
-                f"“{title}” was changed elsewhere while you saved version {editing} (part of it was "
+            return ConflictError(msg(
+                "“{title}” was changed elsewhere while you saved version {editing} (part of it was "
                 "removed at another desk). Your change was not saved; the plan has been reloaded "
-                "with the other changes.", title=title, editing=editing)
+                "with the other changes.", title=title, editing=str(editing)), title=title, editing=editing)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -182,11 +194,11 @@ class Database:
                 raise
             raise self._disk_full_or(problem) from error
         except UnicodeEncodeError as error:  # a lone surrogate reached the driver
-            raise DatabaseProblem("bad-text", MESSAGES["bad-text"] % {"name": "a lone surrogate"}) from error
+            raise DatabaseProblem("bad-text", _named("bad-text", "U+D800–U+DFFF")) from error
         except ValueError as error:
             if "null character" not in str(error) and "NUL" not in str(error):
                 raise
-            raise DatabaseProblem("bad-text", MESSAGES["bad-text"] % {"name": "NUL"}) from error
+            raise DatabaseProblem("bad-text", _named("bad-text", "NUL")) from error
 
     def _disk_full_or(self, problem: DatabaseProblem) -> DatabaseProblem:
         """SQLite reports a write that ran out of space in some places as an I/O error: when the

@@ -26,7 +26,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 from planner.domain.errors import DatabaseProblem
-from planner.i18n import _
+from planner.domain.messages import msg
 from planner.paths import MIGRATIONS_DIR
 
 # "HPLN": the application id of every Herstelplan SQLite file (one 32-bit number, here only).
@@ -45,16 +45,16 @@ class Identity:
 def foreign(name: str) -> DatabaseProblem:
     return DatabaseProblem(
         "foreign",
-        _("%(name)s was not made by Herstelplan (another program's database). Choose another file "
-          "or an empty one; the file was left untouched.") % {"name": name},
+        msg("{name} was not made by Herstelplan (another program's database). Choose another file "
+            "or an empty one; the file was left untouched.", name=name),
     )
 
 
 def newer(name: str, revision: str) -> DatabaseProblem:
     return DatabaseProblem(
         "newer",
-        _("%(name)s was written by a newer version of Herstelplan (schema %(revision)s). Update "
-          "Herstelplan on this computer; the file was left untouched.") % {"name": name, "revision": revision},
+        msg("{name} was written by a newer version of Herstelplan (schema {revision}). Update "
+            "Herstelplan on this computer; the file was left untouched.", name=name, revision=revision),
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from planner.domain.errors import DatabaseProblem
+from planner.domain.messages import msg
 from planner.paths import MIGRATIONS_DIR, backup_dir
 from planner.store import backup, identity
 from planner.store.engine import Database
@@ -47,15 +48,15 @@ def check_revision(revision: str | None, *, has_tables: bool) -> bool:
         if has_tables:
             raise DatabaseProblem(
                 "foreign",
-                "This database was not made by Herstelplan. Choose another file or an empty one; "
-                "the file was left untouched.",
+                msg("This database was not made by Herstelplan. Choose another file or an empty one; "
+                    "the file was left untouched."),
             )
         return True
     if revision not in known:
         raise DatabaseProblem(
             "newer",
-            f"This database was written by a newer version of Herstelplan (schema {revision}). "
-            "Update Herstelplan on this computer; the database was left untouched.",
+            msg("This database was written by a newer version of Herstelplan (schema {revision}). "
+                "Update Herstelplan on this computer; the database was left untouched.", revision=revision),
         )
     return revision != known[-1]
 

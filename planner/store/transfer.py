@@ -16,6 +16,7 @@ from planner.domain.dosage import Dosage
 from planner.domain.errors import NotFound
 from planner.domain.kinds import LANGUAGES
 from planner.domain.made_words import MadeWords, stored_data, stored_message
+from planner.domain.messages import msg
 from planner.domain.model import ExposureLadder, Level
 from planner.domain.snapshot import ItemSnapshot, PhaseSnapshot, PlanSnapshot
 from planner.store import tables as t
@@ -77,7 +78,7 @@ def export_plan(session: Session, plan_id: int, *, generator: str) -> dict[str, 
         select(t.Plan).where(t.Plan.id == plan_id).options(selectinload(t.Plan.phases).selectinload(t.Phase.items))
     ).first()
     if plan is None:
-        raise NotFound(f"Plan {plan_id} does not exist.")
+        raise NotFound(msg("Plan {plan_id} does not exist.", plan_id=str(plan_id)))
     custom = {item.block.key: item.block for phase in plan.phases for item in phase.items if not item.block.builtin}
     content = PlanSnapshot(  # no ids, private notes or dates
         title=plan.title,

@@ -91,11 +91,11 @@ def test_the_check_in_of_the_spec_is_stored_and_refuses_bad_dates(db):
     with pytest.raises(ValidationError) as before:
         checkins.record_checkin(db, plan.id, date=START - dt.timedelta(days=1), pain_during=2, next_morning="same",
                                 sessions_done=1, sessions_planned=1, today=START)
-    assert "before the plan's start" in before.value.problems["date"]
+    assert "before the plan's start" in str(before.value.problems["date"])
     with pytest.raises(ValidationError) as twice:
         checkins.record_checkin(db, plan.id, date=START, pain_during=2, next_morning="same", sessions_done=1,
                                 sessions_planned=1, today=START)
-    assert "already a check-in" in twice.value.problems["date"]
+    assert "already a check-in" in str(twice.value.problems["date"])
 
 
 def test_command_line_contract(db_path, db):

@@ -161,7 +161,7 @@ def test_requests_are_checked_with_clear_messages():
     problems = validate_request(WizardRequest(title="x" * 201, region="elbow", weeks=4, phases=3, weekly_cap_pct=80,
                                               baseline=Baseline(walk_minutes=0)))
     assert set(problems) == {"title", "region", "phases", "weekly_cap_pct", "walk_minutes"}
-    assert problems["phases"] == "3 phases in 4 weeks: a phase lasts at least 2 weeks, so at most 2 phases."
+    assert str(problems["phases"]) == "3 phases in 4 weeks: a phase lasts at least 2 weeks, so at most 2 phases."
     assert validate_request(WizardRequest(title="Ok")) == {}
     assert "weeks" in validate_request(WizardRequest(weeks=1, phases=1))
     assert [max_phases(w) for w in (2, 3, 7, 12, 52)] == [1, 1, 3, 6, 6]

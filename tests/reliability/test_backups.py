@@ -163,8 +163,8 @@ def test_a_daily_backup_that_cannot_be_written_does_not_stop_the_start(db_path, 
     monkeypatch.setattr(backups, "_create_private", full)
     db = open_database(f"sqlite:///{db_path}")
     try:
-        assert db.notices and "backup could not be made" in db.notices[0]
-        assert "No space left" in db.notices[0]
+        assert db.notices and "backup could not be made" in str(db.notices[0])
+        assert "No space left" in str(db.notices[0])
         assert patients.list_patients(db) is not None
     finally:
         db.dispose()

@@ -312,7 +312,7 @@ def test_a_network_drive_is_refused_unless_allowed(db_path, monkeypatch):
     assert problem.kind == "network-drive" and "PostgreSQL" in str(problem)
     monkeypatch.setenv("HERSTELPLAN_ALLOW_NETWORK_DRIVE", "1")
     db = open_database(f"sqlite:///{db_path}", daily_backup=False)
-    assert any("network drive" in notice for notice in db.notices)
+    assert any("network drive" in str(notice) for notice in db.notices)
     db.dispose()
 
 

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import QWidget
 from planner import __version__
 from planner.domain.errors import (
     ConflictError,
-    DatabaseProblem,
     HerstelplanError,
     NotFound,
     ValidationError,
 )
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.paths import log_dir
 from planner.ui.common.labels import field_label
 
@@ -51,15 +50,13 @@ def describe(error: HerstelplanError) -> str:
             "saved; the plan now shows the other desk's version. Please make your change again."
         )
     if isinstance(error, ValidationError):
-        lines = [f"{field_label(name)}: {_(message)}" for name, message in error.problems.items()]
+        lines = [f"{field_label(name)}: {word(message)}" for name, message in error.problems.items()]
         return _("Please correct:") + "\n" + "\n".join(lines)
-    if isinstance(error, DatabaseProblem):
-        return _(str(error))
     if isinstance(error, NotFound):
         return _("What you were working on no longer exists (it was removed, perhaps at another desk).") + (
-            "\n" + str(error)
+            "\n" + word(error.message)
         )
-    return _(str(error))
+    return word(error.message)  # DatabaseProblem and every other known problem
 
 
 class ErrorReporter(QObject):
@@ -119,9 +116,10 @@ class ErrorReporter(QObject):
             tb = tb or error.__traceback__
             text = "".join(traceback.format_exception(type(error), error, tb))
             log.error("unexpected error\n%s", text)
+            folder = _("Log folder")  # outside the f-string: Babel finds it there
             details = (
                 f"Herstelplan {__version__}, Python {platform.python_version()}, PySide6 {pyside_version}, "
-                f"{platform.platform()}\n{_('Log folder')}: {log_dir()}\n\n{text}"
+                f"{platform.platform()}\n{folder}: {log_dir()}\n\n{text}"
             )
             from planner.ui.common.crash_dialog import (
                 CrashDialog,  # Qt's dialog types: not needed at start-up

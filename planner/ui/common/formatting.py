@@ -7,11 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale, QTime
 
 from planner.i18n import _, current_language
+from planner.languages import language
 
 
 def locale() -> QLocale:
-    return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands) if current_language() == "nl" \
-        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    """Qt's locale of the program's language ("nl_NL", "en_GB": languages.json)."""
+    return QLocale(language(current_language()).locale)
 
 
 def date_text(value: dt.date | None) -> str:

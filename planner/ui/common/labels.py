@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.domain.dosage import FIELD_LABELS
 from planner.domain.kinds import Kind
 from planner.domain.model import PlanStatus
-from planner.i18n import N_, SUPPORTED, _, translation
+from planner.i18n import N_, SUPPORTED, _, language_label, translation
 
 _KINDS = {
     Kind.EDUCATION: N_("Education"),
@@ -45,8 +45,6 @@ _STATUS = {
     PlanStatus.FINISHED: N_("Finished"),
 }
 
-_LANGUAGES = {"nl": N_("Dutch"), "en": N_("English")}
-
 # What every block but education is, in the therapist's own word: `oefening knie` finds the knee exercises.
 _EXERCISE = N_("Exercise")
 
@@ -78,7 +76,9 @@ def status_name(status: PlanStatus | str) -> str:
 
 
 def language_name(lang: str) -> str:
-    return _(_LANGUAGES[lang]) if lang in _LANGUAGES else lang
+    """A language as the choosers show it: its own name ("Nederlands", "English"), marked while it
+    has not been reviewed (`planner.i18n.language_label`)."""
+    return language_label(lang)
 
 
 def field_label(name: str) -> str:

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from planner.domain.block_text import shown_for
 from planner.domain.dosage import Dosage, detail_words, session_seconds, volume_words
 from planner.domain.kinds import DOSAGE_FIELDS
+from planner.domain.messages import msg
 from planner.domain.model import BlockInfo
-from planner.i18n import _, current_language
+from planner.i18n import _, current_language, word
 from planner.ui.common.labels import field_label, kind_name
 from planner.ui.common.thumbnails import Thumbnails
 from planner.ui.editor.commands import SetFieldCommand
@@ -69,7 +70,8 @@ def level_in_use_words(block: BlockInfo, dosage: Dosage, lang: str) -> tuple[str
     if not first:
         return words, words
     short = first if len(first) <= STEP_PREVIEW else first[: STEP_PREVIEW - 1].rstrip() + "…"
-    return _("Step 1: %(step)s") % {"step": short}, f"{words}\n{_('Step 1: %(step)s') % {'step': first}}"
+    step = _("Step {n}: {step}")
+    return step.format(n=1, step=short), f"{words}\n{step.format(n=1, step=first)}"
 
 
 class _Pages(QStackedWidget):
@@ -344,7 +346,8 @@ class Inspector(QScrollArea):
             return
         if field == "weeks":
             if value is None or not WEEKS_RANGE[0] <= value <= WEEKS_RANGE[1]:
-                self.phase_page.weeks_error.show_problem(_("Between 1 and 52 weeks."))
+                self.phase_page.weeks_error.show_problem(
+                    word(msg("Between {low} and {high} weeks.", low=WEEKS_RANGE[0], high=WEEKS_RANGE[1])))
                 return
             value = int(value)
         old = getattr(phase, field)

@@ -115,7 +115,7 @@ class PlanDocument(QObject):
         except HerstelplanError as error:
             self.reporter.show_problem(error)
             self.reload()
-            raise CommandFailed(str(error)) from error
+            raise CommandFailed(str(error)) from error  # English, for the log
         change, extra = result if isinstance(result, tuple) else (result, None)
         self._refresh(change, hint(extra) if callable(hint) else hint)
         return extra

@@ -168,7 +168,7 @@ class PlanTreeModel(QAbstractItemModel):
                 return "\n".join(filter(None, [now, phase.focus, *self._findings.phases.get(phase.id, [])]))
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 text = _("Phase %(n)d: %(name)s") % {"n": row + 1, "name": phase.name}
-                return f"{text} ({_('now')})" if now else text
+                return text + " (" + _("now") + ")" if now else text
             return None
         item = self.item_at(index)
         if item is None:

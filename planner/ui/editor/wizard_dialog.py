@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 
 from planner.domain.dosage import volume_words
 from planner.domain.errors import HerstelplanError, ValidationError
-from planner.domain.kinds import REGIONS
+from planner.domain.kinds import LANGUAGES, REGIONS
 from planner.domain.model import PlanView, ProgressionMode
 from planner.domain.plan_words import region_title
 from planner.domain.schedule import is_older_adult
-from planner.domain.thresholds import MIN_PHASE_WEEKS, QUOTA_START_SHARE
-from planner.domain.wizard import MAX_WEEKS, Baseline, WizardRequest, max_phases
-from planner.i18n import N_, _, current_language
+from planner.domain.thresholds import QUOTA_START_SHARE
+from planner.domain.wizard import Baseline, WizardRequest
+from planner.i18n import N_, _, current_language, word
 from planner.services import library, patients
 from planner.services import wizard as wizard_service
 from planner.services.database import Database
@@ -86,7 +86,7 @@ class WizardDialog(QDialog):
         self.mode.addItem(_("Pain-contingent: a step only when the traffic light is green"), ProgressionMode.PAIN.value)
         self.cap = QSpinBox(objectName="capSpin", minimum=1, maximum=50, value=10, suffix=" %")
         self.language = QComboBox(objectName="languageCombo")
-        for lang in ("nl", "en"):
+        for lang in LANGUAGES:
             self.language.addItem(language_name(lang), lang)
         self.language.setCurrentIndex(max(self.language.findData(self.patient.language), 0))
         self._retitle()
@@ -177,19 +177,8 @@ class WizardDialog(QDialog):
 
     def _problem_text(self, error: HerstelplanError) -> str:
         if isinstance(error, ValidationError):
-            return "; ".join(f"{_(FIELD_NAMES.get(k, k))}: {self._problem(k, v)}" for k, v in error.problems.items())
-        return str(error)
-
-    def _problem(self, name: str, english: str) -> str:
-        """One problem in the UI language (the ones with numbers are worded here)."""
-        weeks, phases = self.weeks.value(), self.phases.value()
-        if name == "phases":
-            return _("%(phases)d phases in %(weeks)d weeks: a phase lasts at least %(min)d weeks, "
-                     "so at most %(max)d phases.") % {"phases": phases, "weeks": weeks, "min": MIN_PHASE_WEEKS,
-                                                      "max": max_phases(weeks)}
-        if name == "weeks":
-            return _("Between %(low)d and %(high)d weeks.") % {"low": MIN_PHASE_WEEKS, "high": MAX_WEEKS}
-        return _(english)
+            return "; ".join(f"{_(FIELD_NAMES.get(k, k))}: {word(v)}" for k, v in error.problems.items())
+        return word(error.message)
 
     def preview(self) -> None:
         """Generate the plan for the current answers and show it (nothing is saved)."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import DatabaseProblem, HerstelplanError
-from planner.i18n import N_, _
+from planner.i18n import N_, _, word
 from planner.paths import backup_dir, database_url
 from planner.services import maintenance
 from planner.services.database import Database, open_database
@@ -159,7 +159,7 @@ class BackupDialog(QDialog):
         try:
             made = maintenance.backup(self.db, reason="manual")
         except HerstelplanError as problem:
-            self._say(_(str(problem)), error=True)
+            self._say(word(problem.message), error=True)
             return
         self.reload()
         self._say(_("Backup made and checked: %(name)s") % {"name": made.name})
@@ -200,7 +200,7 @@ class BackupDialog(QDialog):
         try:
             report = maintenance.restore_backup(str(self.db.url), path, db=self.db)
         except HerstelplanError as problem:
-            self._say(_("Nothing was restored: %(reason)s") % {"reason": _(str(problem))}, error=True)
+            self._say(_("Nothing was restored: %(reason)s") % {"reason": word(problem.message)}, error=True)
             return
         self.reload()
         text = _("Restored the backup %(name)s.") % {"name": report.restored_from.name}
@@ -231,7 +231,7 @@ class StartupProblemDialog(QDialog):
         self.setMinimumWidth(520)
         kind = problem.kind if isinstance(problem, DatabaseProblem) else ""
         layout = QVBoxLayout(self)
-        text = QLabel(_(str(problem)), objectName="problemText")
+        text = QLabel(word(problem.message), objectName="problemText")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
@@ -288,7 +288,7 @@ class StartupProblemDialog(QDialog):
         try:
             maintenance.restore_backup(self.url, info.path)
         except HerstelplanError as problem:
-            self.message.setText(_("Nothing was restored: %(reason)s") % {"reason": _(str(problem))})
+            self.message.setText(_("Nothing was restored: %(reason)s") % {"reason": word(problem.message)})
             return
         self._finish("restored")
 
@@ -319,7 +319,7 @@ def open_database_or_explain(
 
 def notices_text(db: Database) -> str:
     """The warnings found while opening (e.g. today's backup could not be made), for the status bar."""
-    return " ".join(_(notice) for notice in db.notices)
+    return " ".join(word(notice) for notice in db.notices)
 
 
 def after_restore(desk: Desk) -> None:

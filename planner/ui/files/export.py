@@ -38,7 +38,7 @@ from planner.domain.errors import HerstelplanError, NotFound
 from planner.domain.model import PlanView
 from planner.handout.model import HandoutOptions
 from planner.handout.texts import Words
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import handouts
 from planner.services import plans as plan_service
 from planner.ui.common.workers import run_in_background
@@ -76,7 +76,7 @@ def _error_text(error: BaseException) -> str:
     if isinstance(error, NotFound):
         return _("This plan no longer exists.")
     if isinstance(error, HerstelplanError):
-        return _(str(error))
+        return word(error.message)
     if isinstance(error, OSError):
         return error.strerror or str(error)
     return str(error) or type(error).__name__

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError
+from planner.domain.messages import msg
 from planner.domain.model import PlanView
 from planner.domain.schedule import is_older_adult
+from planner.domain.thresholds import OLDER_ADULT_AGE
 from planner.handout.model import HandoutOptions
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import patients as patient_service
 
 if TYPE_CHECKING:
@@ -54,7 +56,8 @@ class ExportChoiceDialog(QDialog):
         self.large_print_check = QCheckBox(_("&Large print (for readers with poor eyesight)"),
                                            objectName="exportLargePrint")
         self.large_print_check.setChecked(options.large_print or older)
-        self.older_hint = QLabel(_("Large print is chosen because the patient is 65 or over."),
+        self.older_hint = QLabel(word(msg("Large print is chosen because the patient is {age} or over.",
+                                             age=OLDER_ADULT_AGE)),
                                  objectName="olderHint", wordWrap=True)
         self.older_hint.setVisible(older and not options.large_print)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError, NotFound
 from planner.handout.model import HandoutOptions
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import handouts
 from planner.services import plans as plan_service
 from planner.ui.common.workers import BackgroundTask, run_in_background
@@ -293,7 +293,7 @@ class PreviewPane(QWidget):
         if isinstance(error, NotFound):
             message = _("This plan no longer exists. Choose another plan.")
         elif isinstance(error, HerstelplanError):
-            message = _("The preview could not be made: %(reason)s") % {"reason": _(str(error))}
+            message = _("The preview could not be made: %(reason)s") % {"reason": word(error.message)}
         else:
             log.error("preview render failed", exc_info=error)
             message = _("The preview could not be made because of an unexpected problem (%(reason)s). "

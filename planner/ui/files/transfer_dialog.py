@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError
 from planner.domain.model import PatientView
-from planner.i18n import N_, _, ngettext
+from planner.i18n import N_, _, ngettext, word
 from planner.services import plans as plan_service
 from planner.services import privacy, transfer
 from planner.services.changes import PatientChanged, PlanChanged
@@ -128,7 +128,7 @@ def _describe(error: BaseException) -> str:
         where = f" ({error.filename})" if error.filename else ""
         return _("The file could not be read or written%(where)s: %(reason)s") % {
             "where": where, "reason": error.strerror or error}
-    return _(str(error))
+    return word(error.message) if isinstance(error, HerstelplanError) else str(error)
 
 
 class EraseDialog(QDialog):
@@ -191,7 +191,7 @@ class EraseDialog(QDialog):
         try:
             done = privacy.erase_patient(self.db, self.patient.id)
         except HerstelplanError as error:
-            self.message.setText(_("Nothing was erased: %(reason)s") % {"reason": _(str(error))})
+            self.message.setText(_("Nothing was erased: %(reason)s") % {"reason": word(error.message)})
             return
         text = done.message()
         if not done.scrubbed:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import DOSAGE_FIELDS, EQUIPMENT, KIND_ORDER, LANGUAGES, REGIONS, Kind
 from planner.domain.model import BlockInfo
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services import library as library_service
 from planner.ui.common.icons import kind_icon
 from planner.ui.common.labels import (
@@ -164,7 +164,7 @@ class BlockDialog(QDialog):
             for page in self.pages.values():
                 page.load(block)
         self._build_dosage()
-        self.pages[LANGUAGES[0]].title.setFocus()
+        self._first_page().title.setFocus()
 
     def _build_dosage(self) -> None:
         while self.dosage_form.rowCount():
@@ -227,8 +227,12 @@ class BlockDialog(QDialog):
             problems["regions"] = _("Choose at least one body region.")
         return data, problems
 
+    def _first_page(self) -> _LanguagePage:
+        """The first language's page (languages.json's order): where a missing title is typed."""
+        return next(iter(self.pages.values()))
+
     def _show(self, problems: dict[str, str]) -> None:
-        page = self.pages[LANGUAGES[0]]  # the first tab
+        page = self._first_page()
         page.title_error.show_problem(problems.get("title"))
         set_invalid(page.title, "title" in problems)
         self.region_error.show_problem(problems.get("regions"))
@@ -247,8 +251,8 @@ class BlockDialog(QDialog):
         self._show(problems)
         if problems:
             if "title" in problems:
-                self.tabs.setCurrentIndex(0)
-                self.pages[LANGUAGES[0]].title.setFocus()
+                self.tabs.setCurrentWidget(self._first_page())
+                self._first_page().title.setFocus()
             return
         try:
             if self.block is None:
@@ -256,7 +260,7 @@ class BlockDialog(QDialog):
             else:
                 self.result_block = library_service.update_custom_block(self.db, self.block.id, data)
         except ValidationError as error:
-            self._show({k: _(v) for k, v in error.problems.items()})
+            self._show({k: word(v) for k, v in error.problems.items()})
             return
         super().accept()
 

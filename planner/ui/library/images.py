@@ -9,7 +9,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from planner.i18n import _
+from planner.domain.messages import msg
+from planner.i18n import _, word
 from planner.services import pictures
 
 MAX_PIXELS = 50_000_000
@@ -68,7 +69,8 @@ def prepare_picture(path: Path) -> tuple[bytes, str]:
     """Read, check and scale the picture at `path`; raises PictureProblem with the reason."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise PictureProblem(_("The file is larger than 60 MB. Choose a smaller picture."))
+            raise PictureProblem(word(msg("The file is larger than {mb} MB. Choose a smaller picture.",
+                                         mb=MAX_FILE_BYTES // (1024 * 1024))))
         data = path.read_bytes()
     except OSError as error:
         raise PictureProblem(_("The file cannot be read: %(reason)s") % {"reason": error.strerror or error}) from error
@@ -79,7 +81,7 @@ def prepare_picture(path: Path) -> tuple[bytes, str]:
     try:  # the one picture checker: decoded completely, within the pixel and size limits
         pictures.check_picture(data, max_pixels=MAX_PIXELS, max_bytes=MAX_FILE_BYTES)
     except pictures.PictureError as error:
-        raise PictureProblem(str(error)) from None
+        raise PictureProblem(word(error.message)) from None
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -90,8 +92,8 @@ def prepare_picture(path: Path) -> tuple[bytes, str]:
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
         raise PictureProblem(
-            _("The picture is too large (%(w)d × %(h)d pixels, more than 50 megapixels). "
-              "Make it smaller first.") % {"w": size.width(), "h": size.height()})
+            word(msg("The picture is too large ({w} × {h} pixels, more than {mp} megapixels). Make it smaller "
+                     "first.", w=size.width(), h=size.height(), mp=MAX_PIXELS / 1_000_000)))
     reader.setAutoTransform(True)
     if size.isValid():
         reader.setScaledSize(_fit(size))

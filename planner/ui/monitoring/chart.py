@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError
+from planner.domain.messages import msg
 from planner.domain.monitoring import Light
 from planner.domain.review import Review as Advice
 from planner.domain.series import ProgressSeries
-from planner.i18n import _, current_language
+from planner.domain.thresholds import PAIN_SCALE_MAX
+from planner.i18n import _, current_language, word
 from planner.services import checkins, revisions
 from planner.services.database import Database
 from planner.ui.monitoring.measures_dialog import MeasuresPanel
@@ -111,7 +113,8 @@ class ProgressChart(QWidget):
         title_room, gap = metrics.height() + 4, 8.0
         panel_h = (rect.height() - bottom_room - 3 * (title_room + gap)) / 3
         s = self.series
-        titles = (_("Pain during the exercises (0–10)"), _("Load (100 = where each exercise started)"),
+        titles = (word(msg("Pain during the exercises ({low}–{high})", low=0, high=PAIN_SCALE_MAX)),
+                  word(msg("Load ({start} = where each exercise started)", start=100)),
                   _("Sessions done of planned (%)"))
         load_max = max([step.index for step in s.load] + [100.0]) * 1.15 if s else 120.0
         scales, ticks = (10.0, load_max, 150.0), ((0, 3, 5, 10), (100,), (0, 100))
@@ -258,7 +261,7 @@ class ChartDialog(QDialog):
         try:
             overview = checkins.progress_overview(self.db, self.plan_id, today=self.today)
         except HerstelplanError as error:
-            self.status.setText(str(error))
+            self.status.setText(word(error.message))
             return
         self.overview = overview
         self.setWindowTitle(_("Progress: %(plan)s") % {"plan": overview.plan.title})
@@ -277,7 +280,8 @@ class ChartDialog(QDialog):
             Path(path).write_bytes(data)
         except (HerstelplanError, OSError) as error:
             QMessageBox.warning(self, _("Progress summary"),
-                                _("The summary could not be saved: %(error)s") % {"error": str(error)})
+                                _("The summary could not be saved: %(error)s") % {"error": word(error.message) if isinstance(error, HerstelplanError)
+                                   else error.strerror or str(error)})
             return
         self.status.setText(_("Summary saved as %(path)s") % {"path": path})
 
@@ -285,7 +289,7 @@ class ChartDialog(QDialog):
         try:
             info = revisions.snapshot_plan(self.db, self.plan_id, reason="manual", today=self.today)
         except HerstelplanError as error:
-            self.status.setText(str(error))
+            self.status.setText(word(error.message))
             return
         self.status.setText(_("Version saved: the next handout shows what changes from here."))
         self.snapshot_saved.emit(info.id)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError, ValidationError
+from planner.domain.messages import msg, nmsg
 from planner.domain.model import CheckInView, NextMorning
 from planner.domain.monitoring import checkin_light
 from planner.domain.review_words import flag_name
@@ -92,7 +93,8 @@ class CheckInDialog(QDialog):
         self.planned = QSpinBox(objectName="plannedSpin", minimum=0, maximum=checkins.MAX_SESSIONS)
         self.confidence = QSpinBox(objectName="confidenceSpin", minimum=-1, maximum=10)
         self.confidence.setSpecialValueText("–")
-        self.confidence.setToolTip(_("Confidence in moving, 0 (very afraid) to 10 (fully confident); – = not asked"))
+        self.confidence.setToolTip(word(msg("Confidence in moving, {low} (very afraid) to {high} (fully "
+                                            "confident); – = not asked", low=0, high=10)))
         self.flags_box = QGroupBox(_("Something new this week? (red flags)"), objectName="flagsBox")
         self.flag_no = QRadioButton(_("No"), objectName="flagNo")
         self.flag_not_asked = QRadioButton(_("Not asked"), objectName="flagNotAsked")
@@ -118,7 +120,7 @@ class CheckInDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_week)
         sessions = QHBoxLayout()
         for text, widget in ((_("Sessions done this week"), self.done_spin), (_("of planned"), self.planned),
-                             (_("Confidence (0–10)"), self.confidence)):
+                             (word(msg("Confidence ({low}–{high})", low=0, high=10)), self.confidence)):
             label = QLabel(text)
             label.setBuddy(widget)
             sessions.addWidget(label)
@@ -240,15 +242,15 @@ class CheckInDialog(QDialog):
                 return
             done += 1
             self.saved.emit(saved)
-        self.error.setText(_("%(n)d check-ins saved.") % {"n": done})
+        self.error.setText(word(nmsg("{n} check-in saved.", "{n} check-ins saved.", done)))
         self.refresh()
         self._show_week()
 
     def _show_problem(self, error: HerstelplanError, day: dt.date) -> None:
         if isinstance(error, ValidationError):
-            text = " ".join(_(m) for m in error.problems.values())
+            text = " ".join(word(m) for m in error.problems.values())
         else:
-            text = str(error)
+            text = word(error.message)
         self.error.setText(_("Not saved (%(day)s): %(error)s") % {"day": f"{day:%d-%m-%Y}", "error": text})
 
     # ---- the list, the advice and the red-flag alert ---------------------------------------------
@@ -291,7 +293,7 @@ class CheckInDialog(QDialog):
         try:
             self._deleted = checkins.delete_checkin(self.db, self.rows[row].id)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             return
         self.undo_button.setEnabled(True)
         self.refresh()
@@ -303,7 +305,7 @@ class CheckInDialog(QDialog):
         try:
             checkins.restore_checkin(self.db, self._deleted)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             return
         self._deleted = None
         self.undo_button.setEnabled(False)

@@ -15,10 +15,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from planner.domain.messages import msg
 from planner.domain.model import CheckInView, NextMorning
-from planner.i18n import N_, _, current_language
+from planner.domain.thresholds import EXPOSURE_SCALE_MAX, PAIN_SCALE_MAX
+from planner.i18n import N_, SOURCE_LANGUAGE, _, current_language, word
+from planner.languages import language
 
-ROWS = (N_("Pain during (0–10)"), N_("Next morning (b/s/w)"), N_("Morning pain (0–10)"), N_("Expected harm (0–100)"))
+# Each row's label and the top of its scale (None: not a number).
+ROWS = ((N_("Pain during ({low}–{high})"), PAIN_SCALE_MAX), (N_("Next morning (b/s/w)"), None),
+        (N_("Morning pain ({low}–{high})"), PAIN_SCALE_MAX), (N_("Expected harm ({low}–{high})"), EXPOSURE_SCALE_MAX))
 PAIN, MORNING, MORNING_PAIN, HARM = range(4)
 MORNING_WORDS = {
     # English letters b/s/w; the Dutch grid shows b/h/s ("s" for slechter is read in Dutch, below).
@@ -31,11 +36,24 @@ MORNING_WORDS = {
 LOCKED = QColor("#eeeeee")
 
 
-def dutch_morning(text: str) -> NextMorning | None:
-    """In the Dutch program the letters are b (beter), h (hetzelfde), s (slechter)."""
-    if current_language() != "nl":
+def typed_morning(text: str) -> NextMorning | None:
+    """The letters of the program's language come first: in Dutch b (beter), h (hetzelfde),
+    s (slechter), where an English "s" would mean "same"."""
+    if current_language() == SOURCE_LANGUAGE:
         return None
-    return {"b": NextMorning.BETTER, "h": NextMorning.SAME, "s": NextMorning.WORSE}.get(text)
+    return {_("b"): NextMorning.BETTER, _("s"): NextMorning.SAME, _("w"): NextMorning.WORSE}.get(text)
+
+
+def row_label(row: int) -> str:
+    text, high = ROWS[row]
+    return word(msg(text, low=0, high=high)) if high is not None else _(text)
+
+
+def _day(date: dt.date) -> str:
+    """"ma 04-05" / "Mon 04-05": the weekday as the program's language abbreviates it."""
+    from babel.dates import format_date
+
+    return f"{format_date(date, 'EEE', locale=language(current_language()).locale)} {date:%d-%m}"
 
 
 def morning_letter(value: NextMorning) -> str:
@@ -58,7 +76,7 @@ class WeekGrid(QTableWidget):
     def __init__(self, *, exposure: bool, parent=None):
         super().__init__(len(ROWS) if exposure else len(ROWS) - 1, 7, parent)
         self.setObjectName("weekGrid")
-        self.setVerticalHeaderLabels([_(r) for r in ROWS[: self.rowCount()]])
+        self.setVerticalHeaderLabels([row_label(r) for r in range(self.rowCount())])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -71,7 +89,7 @@ class WeekGrid(QTableWidget):
                   saved: dict[dt.date, CheckInView]) -> None:
         """Lay out the week from `first`; saved days show their values, locked."""
         self.days = [first + dt.timedelta(days=n) for n in range(7)]
-        self.setHorizontalHeaderLabels([f"{_(d.strftime('%a'))} {d:%d-%m}" for d in self.days])
+        self.setHorizontalHeaderLabels([_day(d) for d in self.days])
         self.open_days = set()
         for column, day in enumerate(self.days):
             old = saved.get(day)
@@ -99,8 +117,8 @@ class WeekGrid(QTableWidget):
             return None
         if not text.isdigit() or not 0 <= int(text) <= top:
             day = self.days[column]
-            raise ValueError(_("%(day)s: %(what)s is a number from 0 to %(top)d.") % {
-                "day": f"{day:%d-%m}", "what": what, "top": top}, row, column)
+            raise ValueError(word(msg("{day}: {what} is a number from {low} to {high}.", day=f"{day:%d-%m}",
+                                      what=what, low=0, high=top)), row, column)
         return int(text)
 
     def entries(self) -> list[DayEntry]:
@@ -109,18 +127,18 @@ class WeekGrid(QTableWidget):
         for column, day in enumerate(self.days):
             if day not in self.open_days:
                 continue
-            pain = self._number(PAIN, column, 10, _("pain during"))
+            pain = self._number(PAIN, column, PAIN_SCALE_MAX, _("pain during"))
             morning_text = self.item(MORNING, column).text().strip().lower()
-            morning_pain = self._number(MORNING_PAIN, column, 10, _("morning pain"))
-            harm = self._number(HARM, column, 100, _("expected harm")) if self.rowCount() > HARM else None
+            morning_pain = self._number(MORNING_PAIN, column, PAIN_SCALE_MAX, _("morning pain"))
+            harm = self._number(HARM, column, EXPOSURE_SCALE_MAX, _("expected harm")) if self.rowCount() > HARM else None
             if pain is None:
                 if morning_text or morning_pain is not None or harm is not None:
-                    raise ValueError(_("%(day)s: fill in the pain during the exercises (0 to 10).") % {
-                        "day": f"{day:%d-%m}"}, PAIN, column)
+                    raise ValueError(word(msg("{day}: fill in the pain during the exercises ({low} to {high}).",
+                                              day=f"{day:%d-%m}", low=0, high=PAIN_SCALE_MAX)), PAIN, column)
                 continue
-            if morning_text and morning_text not in MORNING_WORDS and dutch_morning(morning_text) is None:
+            if morning_text and morning_text not in MORNING_WORDS and typed_morning(morning_text) is None:
                 raise ValueError(_("%(day)s: the next morning is b (better), s (same) or w (worse); "
                                    "leave it empty when not known.") % {"day": f"{day:%d-%m}"}, MORNING, column)
-            morning = dutch_morning(morning_text) or MORNING_WORDS.get(morning_text, NextMorning.UNKNOWN)
+            morning = typed_morning(morning_text) or MORNING_WORDS.get(morning_text, NextMorning.UNKNOWN)
             out.append(DayEntry(day, pain, morning, morning_pain, harm))
         return out

@@ -59,7 +59,7 @@ class MeasureChart(QWidget):
         if m.real_change is None or m.better is Better.NONE:
             return ""
         caption = _("Line for a real change: %(line)s") % {"line": f"{m.real_change:g}"}
-        return f"{caption} ({_('borrowed')})" if m.borrowed else caption
+        return caption + " (" + _("borrowed") + ")" if m.borrowed else caption
 
     def _range(self) -> tuple[float, float]:
         spec = SPECS.get(self.measure.instrument)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError, ValidationError
 from planner.domain.measures import SPECS, Better, GpeAnswer, Instrument
-from planner.i18n import _
+from planner.i18n import _, word
 from planner.services.measure_report import DIRECTION, GPE_WORDS
 from planner.services.measures import MeasureView
 
@@ -93,10 +93,10 @@ class VisitForm(QDialog):
         try:
             self.submit(date, self.values())
         except ValidationError as error:
-            self.error.setText("\n".join(_(m) for m in error.problems.values()))
+            self.error.setText("\n".join(word(m) for m in error.problems.values()))
             return
         except HerstelplanError as error:
-            self.error.setText(_(str(error)))
+            self.error.setText(word(error.message))
             return
         super().accept()
 
@@ -160,10 +160,10 @@ class MeasureForm(QDialog):
         try:
             self.submit(self)
         except ValidationError as error:
-            self.hint.setText("\n".join(_(m) for m in error.problems.values()))
+            self.hint.setText("\n".join(word(m) for m in error.problems.values()))
             return
         except HerstelplanError as error:
-            self.hint.setText(_(str(error)))
+            self.hint.setText(word(error.message))
             return
         super().accept()
 
@@ -184,4 +184,4 @@ class MeasureForm(QDialog):
         else:
             text = _("%(direction)s; a real change is %(line)s points") % {
                 "direction": _(DIRECTION[spec.better]), "line": f"{spec.real_change:g}"}
-            self.hint.setText(text + (f" ({_('borrowed')})" if spec.borrowed else ""))
+            self.hint.setText(text + (" (" + _("borrowed") + ")" if spec.borrowed else ""))

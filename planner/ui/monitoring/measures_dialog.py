@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError
 from planner.domain.measures import Instrument
-from planner.i18n import _, current_language
+from planner.i18n import _, current_language, word
 from planner.services import measure_report, measures
 from planner.services.database import Database
 from planner.ui.monitoring.measure_chart import MeasureChart, measure_name
@@ -46,7 +46,7 @@ class _Command(QUndoCommand):
         try:
             step()
         except HerstelplanError as error:
-            self._report(_(str(error)))
+            self._report(word(error.message))
             self.setObsolete(True)
 
     def redo(self) -> None:
@@ -114,7 +114,7 @@ class MeasuresPanel(QWidget):
         try:
             self.series = measures.list_measures(self.db, self.patient_id)
         except HerstelplanError as error:
-            self.status.setText(str(error))
+            self.status.setText(word(error.message))
             return
         for chart in self.charts:
             chart.setParent(None)
@@ -202,7 +202,7 @@ class MeasuresPanel(QWidget):
         try:
             state = {"score": measures.delete_score(self.db, self.score_ids[row]), "first": True}
         except HerstelplanError as error:
-            self.status.setText(_(str(error)))
+            self.status.setText(word(error.message))
             self.refresh()
             return
 
@@ -231,7 +231,7 @@ class MeasuresPanel(QWidget):
             try:
                 measures.replace_activity(self.db, measure.id, text, on=self.today)
             except HerstelplanError as error:
-                self.status.setText(_(str(error)))
+                self.status.setText(word(error.message))
                 return
             self.status.setText(_("From now on the patient scores \"%(new)s\".") % {"new": text.strip()})
             self.refresh()
@@ -245,7 +245,7 @@ class MeasuresPanel(QWidget):
         try:
             text = measure_report.plan_summary(self.db, self.plan_id, lang=current_language())
         except HerstelplanError as error:
-            self.status.setText(_(str(error)))
+            self.status.setText(word(error.message))
             return
         QGuiApplication.clipboard().setText(text)
         self.status.setText(_("The summary is on the clipboard: paste it into the patient file."))

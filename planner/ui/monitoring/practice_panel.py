@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import HerstelplanError
+from planner.domain.messages import msg
 from planner.domain.practice import PracticeRung, practice_rungs
-from planner.i18n import _
+from planner.domain.thresholds import EXPOSURE_SCALE_MAX
+from planner.i18n import _, word
 from planner.services import review as review_service
 from planner.services.changes import PlanChanged
 from planner.services.database import Database
@@ -126,7 +128,7 @@ class PracticePanel(QWidget):
         self.rungs: tuple[PracticeRung, ...] = ()
         self._loading = False
         self.ladder_box = QGroupBox(objectName="ladderBox")
-        self.ladder_table = _table("ladderTable", [_("Rung"), _("Rating (0–100)"), _("Practised in the practice"),
+        self.ladder_table = _table("ladderTable", [_("Rung"), word(msg("Rating ({low}–{high})", low=0, high=EXPOSURE_SCALE_MAX)), _("Practised in the practice"),
                                                    _("Where")])
         self.harm = QLabel(objectName="harmLabel", wordWrap=True)
         ladder_layout = QVBoxLayout(self.ladder_box)
@@ -200,7 +202,7 @@ class PracticePanel(QWidget):
         try:
             change = edit.store(self.db, done=edit.done, expected_version=self.version)
         except HerstelplanError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(word(error.message))
             return
         self.ticked.emit(edit)
         self.changed.emit(change)

@@ -40,7 +40,7 @@ from planner.domain.kinds import DOSAGE_FIELDS, Kind
 from planner.domain.messages import msg
 from planner.domain.model import BlockInfo, PlanView, ProgressionMode
 from planner.domain.proposals import PhaseProposal, plan_with_proposal
-from planner.i18n import N_, _, current_language
+from planner.i18n import N_, _, current_language, word
 from planner.services import plans, progression
 from planner.services.database import Database
 from planner.ui.monitoring.chart import advice_html
@@ -202,7 +202,7 @@ class ProgressDialog(QDialog):
                                                                force=self.force.isChecked(), today=self.today)
             advice = progression.current_advice(self.db, self.plan_id, today=self.today)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             return
         self.advice.setText(advice_html(advice, self.lang))
         self.force.setVisible(advice.kind.value != "progress")  # the therapist may step up anyway, in either mode
@@ -255,7 +255,7 @@ class ProgressDialog(QDialog):
             change = plans.update_plan(self.db, self.plan_id, expected_version=self.plan.version, mode=mode,
                                        weekly_cap_pct=cap)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             self._load(self.source.currentData())
             return
         self.changed.emit(change)
@@ -355,10 +355,10 @@ class ProgressDialog(QDialog):
             return
         except ValidationError as error:
             self.error.setText(_("Not added. Please correct:") + " " + "; ".join(
-                f"{name}: {_(message)}" for name, message in error.problems.items()))
+                f"{name}: {word(message)}" for name, message in error.problems.items()))
             return
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             return
         self.new_phase_id = phase_id
         self.applied.emit(change, phase_id)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError
 from planner.domain.schedule import current_index
-from planner.i18n import N_, _, current_language
+from planner.i18n import N_, _, current_language, word
 from planner.services import review as review_service
 from planner.services.database import Database
 from planner.ui.editor.plan_document import CommandFailed, PlanDocument
@@ -117,7 +117,7 @@ class ReviewDialog(QDialog):
         try:
             self.result = review_service.plan_review(self.db, self.plan_id, today=self.today)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             self.accept_button.setEnabled(False)
             return
         r, proposal = self.result.review, self.result.proposal
@@ -151,7 +151,7 @@ class ReviewDialog(QDialog):
             done = review_service.accept_review(self.db, self.plan_id, today=self.today,
                                                 expected_version=self.result.plan.version)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
             self.load()
             return
         self.accepted_review.emit(done)
@@ -173,7 +173,7 @@ class ReviewDialog(QDialog):
             review_service.clear_red_flags(self.db, self.plan_id, today=self.today,
                                            expected_version=self.result.plan.version)
         except HerstelplanError as error:
-            self.error.setText(str(error))
+            self.error.setText(word(error.message))
         self.load()
 
     def _insert(self) -> None:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import LANGUAGES, REGIONS
 from planner.domain.model import PatientView
-from planner.i18n import _
+from planner.i18n import _, word
+from planner.languages import DEFAULT_LANGUAGE
 from planner.services import patients as patient_service
 from planner.ui.common.formatting import date_input_text, parse_date
 from planner.ui.common.labels import language_name, region_name
@@ -38,7 +39,7 @@ class PatientDialog(QDialog):
     """`patient` None: a new patient. After accept(), `result_patient` holds the saved patient."""
 
     def __init__(self, db: Database, patient: PatientView | None = None, parent: QWidget | None = None,
-                 *, default_language: str = "nl"):
+                 *, default_language: str = DEFAULT_LANGUAGE):
         super().__init__(parent)
         self.db = db
         self.patient = patient
@@ -135,7 +136,7 @@ class PatientDialog(QDialog):
             "fears_falling": self.fears_falling.isChecked(),
         }
         for key, message in patient_service.validate_patient(fields, today=dt.date.today()).items():
-            problems.setdefault(key, _(message))
+            problems.setdefault(key, word(message))
         return fields, problems
 
     def _show(self, problems: dict[str, str]) -> None:
@@ -172,6 +173,6 @@ class PatientDialog(QDialog):
             else:
                 self.result_patient = patient_service.update_patient(self.db, self.patient.id, **fields)
         except ValidationError as error:
-            self._show({k: _(v) for k, v in error.problems.items()})
+            self._show({k: word(v) for k, v in error.problems.items()})
             return
         super().accept()

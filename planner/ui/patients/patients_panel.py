@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.domain.model import PatientView
 from planner.i18n import _
 from planner.services.changes import PatientChanged, PlanChanged
+from planner.ui.common.ask_archive import ask_archive
 from planner.ui.common.bus import ChangeBus
 from planner.ui.common.icons import icon
 from planner.ui.common.list_delegate import TwoLineDelegate
@@ -303,22 +304,10 @@ class PatientsPanel(QWidget):
             patient_service().archive_patient(self.db, patient.id)
             self.bus.publish(PatientChanged(patient.id))
 
-        self._ask_archive(_("Archive patient"),
+        ask_archive(self.window(), _("Archive patient"),
                           _("Archive %(name)s? The patient and their plans are hidden from the list; "
                             "nothing is deleted.") % {"name": patient.name},
                           "archivePatientQuestion", archive)
-
-    def _ask_archive(self, title: str, text: str, name: str, archive) -> None:
-        """Ask (window-modal, non-blocking) before archiving; `archive()` runs on Archive."""
-        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - its Python type is made on first use, not at start-up
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window())
-        box.setObjectName(name)
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Archive"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(_("Cancel"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda button: archive() if button == QMessageBox.StandardButton.Yes else None)
-        box.open()
 
     # -- plans ----------------------------------------------------------------------------------
     def _show_plans(self) -> None:
@@ -396,7 +385,7 @@ class PatientsPanel(QWidget):
             self.plan_archived.emit(plan_id)
             self.bus.publish(change)
 
-        self._ask_archive(_("Archive plan"),
+        ask_archive(self.window(), _("Archive plan"),
                           _("Archive the plan “%(title)s”? It is hidden from the list; nothing is deleted.")
                           % {"title": title},
                           "archivePlanQuestion", archive)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from planner import i18n
 from planner.domain.errors import HerstelplanError, ValidationError
-from planner.i18n import _, ngettext
+from planner.i18n import _, ngettext, word
 from planner.services import clinic as clinic_service
 from planner.services import logo as logo_service
 from planner.services.database import Database
@@ -320,7 +320,7 @@ class SettingsDialog(QDialog):
         try:
             prepared = logo_service.read_logo_file(path)
         except ValidationError as error:
-            _show_error(self.logo_error, error.problems.get("logo", str(error)))
+            _show_error(self.logo_error, word(error.problems.get("logo", error.message)))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -358,11 +358,11 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(0)
             for field, message in error.problems.items():
                 if field in self.field_errors:
-                    _show_error(self.field_errors[field], _(message))
+                    _show_error(self.field_errors[field], word(message))
             return False
         except HerstelplanError as error:
             QMessageBox.warning(self, _("Settings"), _("The clinic details were not saved: %(reason)s")
-                                % {"reason": _(str(error))})
+                                % {"reason": word(error.message)})
             return False
         self._logo_dirty = False
         self.clinic_saved.emit(info)
