@@ -327,7 +327,6 @@ def test_the_database_refusals_are_dutch(qtbot, dutch, db_path, tmp_path, spoil)
     """Open a damaged, a foreign and a newer database: the start-up dialog and the problem box the
     window shows word the store's refusal in Dutch."""
     from planner.ui.common.errors import ErrorReporter
-
     from planner.ui.files.backup_dialog import StartupProblemDialog
 
     target = db_path if spoil is not _foreign else tmp_path / "boekhouding.sqlite3"
