@@ -38,7 +38,7 @@ def test_the_plan_file_the_revision_and_undo_hold_one_kind_of_snapshot(db, plan)
     """The plan file's `$.plan` and a stored revision read back as the same PlanSnapshot content,
     and undo gets the same item and phase types, with the ids and private note it needs."""
     data = transfer.export_data(db, plan.id)
-    assert (data["format"], data["version"]) == (files.FORMAT, 2)  # the format on disk stays version 2
+    assert (data["format"], data["version"]) == (files.FORMAT, files.VERSION)  # the snapshot is the file's plan
     from_file = PlanSnapshot.from_data(data["plan"])
     assert from_file.to_data() == data["plan"]  # the file's plan object is exactly the snapshot as data
     assert all(set(item) == {"block", "dosage", "patient_note"} for phase in data["plan"]["phases"]
