@@ -173,6 +173,13 @@ def test_toolbar_switches_language_paper_and_large_print(qtbot, pane, plan_id):
     assert pane.options(plan_id).large_print is True
     assert pane.options(plan_id + 1000) is None
 
+    assert pane.language_combo.itemText(pane.language_combo.findData("tr")) == "Türkçe (not yet reviewed)"
+    pane.language_combo.setFocus()
+    with qtbot.waitSignal(pane.rendered, timeout=15000):
+        qtbot.keyClick(pane.language_combo, Qt.Key.Key_Down)  # English -> Türkçe
+    text = pdf_text(pane.pdf_bytes)
+    assert "İyileşme planınız" in text and "Türkçe bilen bir fizyoterapist" in text  # and the cover says so
+
 
 def test_page_position_is_kept_when_the_plan_changes(qtbot, db, pane, plan_id):
     """A reader on page 3 stays on page 3 after an edit re-renders the handout."""

@@ -210,6 +210,31 @@ def test_switching_to_dutch_translates_the_dialog_and_qt_buttons(qtbot, dialog, 
     assert dialog.buttons.button(CANCEL).text() == "Cancel"
 
 
+def test_every_shipped_language_can_be_chosen_and_turkish_says_it_is_not_yet_reviewed(qtbot, dialog, desk):
+    """Languages are data: the Language tab offers each one in languages.json by its own name; Turkish
+    (not yet checked by a therapist who speaks it) says so, in the window's language. Choosing it and
+    Apply turns the dialog and Qt's own buttons Turkish."""
+    from planner.languages import codes
+
+    dialog.tabs.setCurrentIndex(2)
+    assert list(dialog.language_buttons) == list(codes())
+    assert dialog.language_buttons["nl"].text() == "Nederlands"
+    assert dialog.language_buttons["tr"].text() == "Türkçe (not yet reviewed)"
+    qtbot.mouseClick(dialog.language_buttons["tr"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.language_changed) as changed:
+        click(qtbot, dialog, APPLY)
+    assert changed.args == ["tr"] and desk.ui_language == "tr" and i18n.current_language() == "tr"
+    assert dialog.windowTitle() == "Ayarlar"
+    assert dialog.buttons.button(CANCEL).text() == "İptal"
+    assert dialog.language_buttons["tr"].text().startswith("Türkçe (")
+    assert dialog.language_buttons["tr"].text() != "Türkçe (not yet reviewed)"
+    qtbot.mouseClick(dialog.language_buttons["nl"], Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, APPLY)
+    assert dialog.language_buttons["tr"].text() == "Türkçe (nog niet nagekeken)"
+    qtbot.mouseClick(dialog.language_buttons["en"], Qt.MouseButton.LeftButton)
+    click(qtbot, dialog, APPLY)
+
+
 def test_dutch_e_mail_message_is_dutch(qtbot, dialog):
     """With the UI in Dutch the e-mail problem is explained in Dutch."""
     apply_ui_language("nl")

@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import HerstelplanError, NotFound
 from planner.handout.model import HandoutOptions
-from planner.i18n import _, word
+from planner.i18n import _, language_label, word
+from planner.languages import codes
 from planner.services import handouts
 from planner.services import plans as plan_service
 from planner.ui.common.workers import BackgroundTask, run_in_background
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 400
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 class PreviewPane(QWidget):
@@ -122,8 +122,8 @@ class PreviewPane(QWidget):
         bar = QToolBar(objectName="previewToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.language_combo = QComboBox(objectName="previewLanguage")
-        for code, name in LANGUAGE_NAMES.items():
-            self.language_combo.addItem(name, code)
+        for code in codes():  # worded in retranslate: "(not yet reviewed)" follows the window's language
+            self.language_combo.addItem("", code)
         self.language_combo.activated.connect(self._language_chosen)
         self.paper_combo = QComboBox(objectName="previewPaper")
         self.paper_combo.addItem("A4", "a4")
@@ -149,6 +149,8 @@ class PreviewPane(QWidget):
 
     def retranslate(self) -> None:
         """Set every text in the current UI language (also on Qt's LanguageChange)."""
+        for index in range(self.language_combo.count()):
+            self.language_combo.setItemText(index, language_label(self.language_combo.itemData(index)))
         self.language_combo.setToolTip(_("Language of the handout"))
         self.paper_combo.setToolTip(_("Paper size"))
         self.large_print_check.setText(_("Large print"))

@@ -64,7 +64,7 @@ class LibraryPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = SearchField(objectName="librarySearch")
-        self.search.setPlaceholderText(_("Search blocks, Dutch or English (Ctrl+F)"))
+        self.search.setPlaceholderText(_("Search blocks in any language (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._filter_text)

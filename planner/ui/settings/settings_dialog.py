@@ -2,7 +2,7 @@
 (this desk, in QSettings).
 
     dialog = SettingsDialog(db, settings, parent=window)
-    dialog.language_changed.connect(window.retranslate)    # str: "nl" or "en"
+    dialog.language_changed.connect(window.retranslate)    # str: a language code
     dialog.clinic_saved.connect(preview.refresh)           # ClinicInfo
     dialog.handout_defaults_changed.connect(...)           # HandoutDefaults
     dialog.open()
@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
 
 from planner import i18n
 from planner.domain.errors import HerstelplanError, ValidationError
-from planner.i18n import _, ngettext, word
+from planner.i18n import _, language_label, ngettext, word
+from planner.languages import codes
 from planner.services import clinic as clinic_service
 from planner.services import logo as logo_service
 from planner.services.database import Database
@@ -52,7 +53,6 @@ from planner.ui.settings.settings import DIARY_WEEKS_MAX, HandoutDefaults, Setti
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: palette(placeholder-text);"
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # each in its own language, never translated
 
 
 def _error_label(name: str) -> QLabel:
@@ -198,8 +198,8 @@ class SettingsDialog(QDialog):
         self.language_buttons: dict[str, QRadioButton] = {}
         layout = QVBoxLayout(page)
         layout.addWidget(self.language_intro)
-        for code, name in LANGUAGE_NAMES.items():
-            button = QRadioButton(name, objectName=f"language_{code}")
+        for code in codes():  # each in its own language; "(not yet reviewed)" in the window's language
+            button = QRadioButton(objectName=f"language_{code}")
             self.language_group.addButton(button)
             self.language_buttons[code] = button
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -239,6 +239,8 @@ class SettingsDialog(QDialog):
         self._diary_suffix()
         self.diary_hint.setText(_("Automatic: one diary page for each week of the current phase."))
         self.language_intro.setText(_("Language of menus, buttons and messages:"))
+        for code, button in self.language_buttons.items():
+            button.setText(language_label(code))
         self.language_hint.setText(_("Handouts are printed in each patient's own language, whatever "
                                      "you choose here."))
         if self.field_errors["email"].isVisible():
