@@ -18,6 +18,7 @@ from planner.domain.kinds import Kind
 from planner.domain.model import PhaseView, PlanItemView, PlanStatus, PlanView, ProgressionMode
 from planner.domain.thresholds import SESSION_EXERCISES
 from planner.domain.timeline import SESSION_KINDS
+from planner.languages import codes
 from planner.paths import LIBRARY_DIR
 from tests.domain.conftest import block
 
@@ -41,7 +42,7 @@ def template_plan(path, lang: str) -> PlanView:
                     version=1, is_template=True, phases=tuple(phases))
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", codes())
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
 def test_every_template_passes_its_checks(path, lang):
     """check_plan finds nothing, in either language."""
@@ -71,7 +72,7 @@ def test_criteria_carry_no_pain_number_of_their_own(path):
     """The plan's pain limit comes from thresholds.py: no "no higher than 3 out of 10" in the phases."""
     data = json.loads(path.read_text(encoding="utf-8"))
     for phase in data["phases"]:
-        for lang in ("nl", "en"):
+        for lang in codes():
             text = " ".join(phase["text"][lang].values()).lower()
             for forbidden in ("op 10", "out of 10", "0 tot", "0 to ", "pijn tot", "pain up to"):
                 assert forbidden not in text, (lang, text)

@@ -35,11 +35,16 @@ SECTIONS = {
            "Your ladder for a difficult activity", "In daily life", "A flare-up or a bad day", "Contact",
            "Diary: phase 1", "Pain during", "Morning worse", "Morning pain",
            "Phase 1 of 3", "When do you move on to phase 2?"],
+    "tr": ["İyileşme planınız", "Hedefiniz", "Planınıza genel bakış", "Bu neden işe yarar",
+           "Kararlaştırılan miktarınız", "3 sabah üst üste daha mı kötü?", "Fizyoterapistinizi ne zaman aramalısınız?",
+           "Zor bir aktivite için merdiveniniz", "Gündelik yaşamda", "Alevlenme veya kötü bir gün", "İletişim",
+           "Günlük: aşama 1", "Egzersiz sırasında ağrı", "Sabah daha kötü", "Sabah ağrısı",
+           "Aşama 1 (toplam 3)", "2. aşamaya ne zaman geçersiniz?"],
 }
-TRAFFIC_LIGHT = {"nl": "Het pijnstoplicht", "en": "The pain traffic light"}
+TRAFFIC_LIGHT = {"nl": "Het pijnstoplicht", "en": "The pain traffic light", "tr": "Ağrı trafik ışığı"}
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", codes())
 def test_every_section_block_and_dosage_line_is_in_the_handout(db, demo_id, lang):
     """Each section heading, each block title and each dosage line of the demo plan prints, in nl and en."""
     data = handouts.render_handout(db, demo_id, HandoutOptions(lang=lang, full=True))

@@ -78,7 +78,7 @@ def test_no_forbidden_synonym_in_the_handouts_own_texts():
 
 
 @pytest.mark.parametrize("full", [False, True])
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", codes())
 def test_no_forbidden_synonym_in_the_rendered_demo_handout(db, demo_id, lang, full):
     """The printed demo handout (own texts plus the plan's block texts) has no forbidden synonym."""
     flat = text(handouts.render_handout(db, demo_id, HandoutOptions(lang=lang, full=full)))

@@ -15,6 +15,7 @@ from planner.domain.model import ClinicInfo
 from planner.handout import diary
 from planner.handout.document import render
 from planner.handout.model import HandoutOptions
+from planner.languages import codes
 from planner.services import handouts
 from tests.handout.helpers import item, page_texts, plan, text
 
@@ -84,31 +85,36 @@ def test_lower_plan_limit_moves_the_bands():
     assert "Je pijngrens is 4" in flat and "0–2 groen" in flat
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", codes())
 def test_step_back_and_calling_use_the_threshold_table(lang):
     """The step back is 'a quarter less' (STEP_BACK_SHARE), lasts STEP_BACK_MIN_DAYS, and 'call' comes
     after CALL_AFTER_DAYS; no other fraction or period is printed for them."""
     flat = _flat(plan(), lang=lang)
     assert glossary.step_back_words(lang) in flat
-    days = "dagen" if lang == "nl" else "days"
-    assert f"{th.CALL_AFTER_DAYS} {days} na een stap terug" in flat if lang == "nl" else \
-        f"still red {th.CALL_AFTER_DAYS} days after a step back" in flat
+    days = {"nl": "dagen", "en": "days", "tr": "gün"}[lang]
+    call = {"nl": f"{th.CALL_AFTER_DAYS} dagen na een stap terug",
+            "en": f"still red {th.CALL_AFTER_DAYS} days after a step back",
+            "tr": f"Geri adımdan {th.CALL_AFTER_DAYS} gün sonra hâlâ kırmızı"}[lang]
+    assert call in flat
     assert f"{th.STEP_BACK_MIN_DAYS} {days}" in flat
     for wrong in ("derde", "a third", "drie kwart", "three quarters", "helft van je oefeningen",
                   "half of your exercises", "langer dan een week", "more than a week", "een paar dagen"):
         assert wrong not in flat, wrong
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", codes())
 def test_red_flags_are_named_with_call_today_and_same_day_care(lang):
     """Every red flag is named in plain words, with 'call your therapist today', and the saddle and
     bladder/bowel signs send to the GP the same day; each diary week asks 'something new?'."""
     flat = _flat(plan(), lang=lang)
     for sign in glossary.red_flags(lang):
         assert sign[0].upper() + sign[1:] in flat, sign
-    assert ("Bel vandaag je therapeut" if lang == "nl" else "Call your therapist today") in flat
-    assert ("dezelfde dag naar je huisarts" if lang == "nl" else "GP or the out-of-hours GP service the same day") in flat
-    new = "Iets nieuws?" if lang == "nl" else "Something new?"
+    call = {"nl": "Bel vandaag je therapeut", "en": "Call your therapist today",
+            "tr": "Bugün fizyoterapistinizi arayın"}[lang]
+    same_day = {"nl": "dezelfde dag naar je huisarts", "en": "GP or the out-of-hours GP service the same day",
+                "tr": "aynı gün aile hekiminizi arayın"}[lang]
+    assert call in flat and same_day in flat
+    new = {"nl": "Iets nieuws?", "en": "Something new?", "tr": "Yeni bir şey var mı?"}[lang]
     assert flat.count(new) == 2 + 1 + 1  # two diary weeks, the diary's box with the signs, the rules page
 
 

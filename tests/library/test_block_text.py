@@ -73,7 +73,7 @@ def test_shoulder_press_weight_comes_from_the_dosage():
     assert "1 kilo" not in " ".join(shown_for(block, block.dosage.merged({"load_kg": 2}), "en").steps)
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", codes())
 def test_the_easiest_knee_plank_is_the_counter_with_its_own_picture(lang):
     block = library_block("strength.knee-plank")
     easy = shown_for(block, block.dosage.merged({"level": 0}), lang)
@@ -81,8 +81,9 @@ def test_the_easiest_knee_plank_is_the_counter_with_its_own_picture(lang):
     assert easy.level == 0 and basic.level == 1
     assert easy.level_label == block.levels[0].text(lang)
     assert easy.steps != basic.steps and easy.safety != basic.safety
-    assert easy.title == {"nl": "Plank tegen het aanrecht", "en": "Plank at the counter"}[lang] != basic.title
-    assert ("aanrecht" if lang == "nl" else "counter") in easy.steps[0]
+    assert easy.title == {"nl": "Plank tegen het aanrecht", "en": "Plank at the counter",
+                          "tr": "Mutfak tezgâhında dirsekler üstünde durma"}[lang] != basic.title
+    assert {"nl": "aanrecht", "en": "counter", "tr": "tezgâh"}[lang] in easy.steps[0]
     assert "15" in easy.steps[-1]  # the hold, from the dosage
     assert easy.illustration == block.illustration  # no level picture recorded: the block's own
 
