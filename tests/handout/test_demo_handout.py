@@ -38,7 +38,7 @@ SECTIONS = {
     "tr": ["İyileşme planınız", "Hedefiniz", "Planınıza genel bakış", "Bu neden işe yarar",
            "Kararlaştırılan miktarınız", "3 sabah üst üste daha mı kötü?", "Fizyoterapistinizi ne zaman aramalısınız?",
            "Zor bir aktivite için merdiveniniz", "Gündelik yaşamda", "Alevlenme veya kötü bir gün", "İletişim",
-           "Günlük: aşama 1", "Egzersiz sırasında ağrı", "Sabah daha kötü", "Sabah ağrısı",
+           "Günlük: aşama 1", "Egzersizde ağrı", "Sabah daha kötü", "Sabah ağrısı",
            "Aşama 1 (toplam 3)", "2. aşamaya ne zaman geçersiniz?"],
 }
 TRAFFIC_LIGHT = {"nl": "Het pijnstoplicht", "en": "The pain traffic light", "tr": "Ağrı trafik ışığı"}
