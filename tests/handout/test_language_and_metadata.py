@@ -14,6 +14,7 @@ from planner.languages import codes
 from planner.services import handouts, plans
 from tests.handout.helpers import page_texts, plan, reader, text
 
+
 def _own_sentences(lang: str) -> list[str]:
     """The handout's fixed texts in `lang` that are long enough to be unmistakably that language and
     differ from every other language's text (placeholders cut off)."""
