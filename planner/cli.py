@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 from planner import __version__, cli_measures
+from planner.cli_common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, open_db, positive_int, print_json
 from planner.domain.errors import HerstelplanError
 from planner.domain.thresholds import DIARY_WEEKS_MAX
 from planner.languages import codes
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,18 +21,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
-
-
 def _diary_weeks(text: str) -> int:
-    value = _positive_int(text)
+    value = positive_int(text)
     if value > DIARY_WEEKS_MAX:
         raise argparse.ArgumentTypeError(f"{text!r}: at most {DIARY_WEEKS_MAX} weeks of diary pages")
     return value
@@ -59,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", parents=[common], help="create the demo patient and plan; print the plan id")
 
     export = sub.add_parser("export", parents=[common], help="write a plan's patient handout as PDF")
-    export.add_argument("plan_id", type=_positive_int, metavar="PLAN_ID")
+    export.add_argument("plan_id", type=positive_int, metavar="PLAN_ID")
     export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     export.add_argument("--lang", choices=codes(), help="handout language (default: the plan's)")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4")
@@ -97,26 +85,26 @@ def _add_reliability_commands(sub: Any, common: argparse.ArgumentParser) -> None
 
     export_plan = sub.add_parser("export-plan", parents=[common],
                                  help="write a plan or template as a plan file (docs/plan-file-format.md)")
-    export_plan.add_argument("plan_id", type=_positive_int, metavar="PLAN_ID")
+    export_plan.add_argument("plan_id", type=positive_int, metavar="PLAN_ID")
     export_plan.add_argument("--out", required=True, type=Path, metavar="FILE.json")
 
     import_plan = sub.add_parser("import", parents=[common],
                                  help="import a plan file as a clinic template (or a patient's draft plan)")
     import_plan.add_argument("file", type=Path, metavar="FILE.json")
-    import_plan.add_argument("--patient", type=_positive_int, metavar="PATIENT_ID",
+    import_plan.add_argument("--patient", type=positive_int, metavar="PATIENT_ID",
                              help="make it a draft plan for this patient instead of a template")
 
     export_patient = sub.add_parser("export-patient", parents=[common],
                                     help="export everything about one patient (JSON and handouts) into a folder")
-    export_patient.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
+    export_patient.add_argument("patient_id", type=positive_int, metavar="PATIENT_ID")
     export_patient.add_argument("--out", required=True, type=Path, metavar="DIR")
 
     erase = sub.add_parser("erase-patient", parents=[common],
                            help="erase one patient and everything about them, for good")
-    erase.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
+    erase.add_argument("patient_id", type=positive_int, metavar="PATIENT_ID")
     erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
 
-    cli_measures.add_parsers(sub, common, _positive_int)
+    cli_measures.add_parsers(sub, common, positive_int)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -133,16 +121,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
 
 
-def _open(database: str | None):
-    from planner.services.database import open_database
-
-    return open_database(database)
-
-
 def cmd_demo(args: argparse.Namespace, database: str | None) -> int:  # noqa: ARG001 - every command takes (args, database)
     from planner.services.demo import ensure_demo
 
-    db = _open(database)
+    db = open_db(database)
     try:
         print(ensure_demo(db))
     finally:
@@ -154,7 +136,7 @@ def cmd_export(args: argparse.Namespace, database: str | None) -> int:
     from planner.handout.model import HandoutOptions
     from planner.services import handouts, plans
 
-    db = _open(database)
+    db = open_db(database)
     try:
         plan = plans.get_plan(db, args.plan_id)
         options = HandoutOptions(
@@ -174,7 +156,7 @@ def cmd_export(args: argparse.Namespace, database: str | None) -> int:
 def cmd_backup(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import maintenance
 
-    db = _open(database)
+    db = open_db(database)
     try:
         print(maintenance.backup(db, to=args.to))
     finally:
@@ -191,21 +173,16 @@ def cmd_check(args: argparse.Namespace, database: str | None) -> int:  # noqa: A
     return EXIT_OK if ok else EXIT_ERROR
 
 
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
-
-
 def cmd_library(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import catalogue
 
-    db = _open(database)
+    db = open_db(database)
     try:
         blocks = catalogue.library_listing(db)
     finally:
         db.dispose()
     if args.json:
-        _print_json(blocks)
+        print_json(blocks)
     else:
         for block in blocks:
             print(f"{block['key']:<40} {block['kind']:<10} {block['title']['nl']} / {block['title']['en']}")
@@ -215,13 +192,13 @@ def cmd_library(args: argparse.Namespace, database: str | None) -> int:
 def cmd_templates(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import catalogue
 
-    db = _open(database)
+    db = open_db(database)
     try:
         templates = catalogue.template_listing(db)
     finally:
         db.dispose()
     if args.json:
-        _print_json(templates)
+        print_json(templates)
     else:
         for template in templates:
             weeks = sum(p["weeks"] for p in template["phases"])
@@ -259,7 +236,7 @@ def cmd_export_plan(args: argparse.Namespace, database: str | None) -> int:
     if not args.out.parent.exists():
         print(f"herstelplan: the folder {args.out.parent} does not exist", file=sys.stderr)
         return EXIT_ERROR
-    db = _open(database)
+    db = open_db(database)
     try:
         print(transfer.export_plan_file(db, args.plan_id, args.out))
     finally:
@@ -271,7 +248,7 @@ def cmd_import(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import transfer
 
     checked = transfer.read_file(args.file)  # a bad file is refused before the database is opened
-    db = _open(database)
+    db = open_db(database)
     try:
         plan = transfer.import_data(db, checked, patient_id=args.patient)
     finally:
@@ -285,7 +262,7 @@ def cmd_import(args: argparse.Namespace, database: str | None) -> int:
 def cmd_export_patient(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import privacy
 
-    db = _open(database)
+    db = open_db(database)
     try:
         done = privacy.export_patient(db, args.patient_id, args.out)
     finally:
@@ -303,7 +280,7 @@ def cmd_erase_patient(args: argparse.Namespace, database: str | None) -> int:
         return EXIT_USAGE
     from planner.domain.errors import NotFound
 
-    db = _open(database)
+    db = open_db(database)
     try:
         try:
             erased = privacy.erase_patient(db, args.patient_id)

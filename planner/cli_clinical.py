@@ -12,10 +12,9 @@ import json
 import sys
 from typing import Any
 
+from planner.cli_common import EXIT_ERROR, EXIT_OK, open_db
 from planner.domain.model import NextMorning
 from planner.domain.thresholds import RedFlag
-
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def _date(text: str) -> dt.date:
@@ -78,16 +77,10 @@ def add_clinical_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     apply.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
 
 
-def _open(database: str | None):
-    from planner.services.database import open_database
-
-    return open_database(database)
-
-
 def cmd_patients(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import patients
 
-    db = _open(database)
+    db = open_db(database)
     try:
         rows = patients.list_patients(db, include_archived=True)
     finally:
@@ -114,7 +107,7 @@ def cmd_checkin(args: argparse.Namespace, database: str | None) -> int:
         print(f"herstelplan: {args.date:%Y-%m-%d} is in the future: enter the day the patient exercised",
               file=sys.stderr)
         return EXIT_ERROR
-    db = _open(database)
+    db = open_db(database)
     try:
         # Without --done and --planned the sessions are unknown (0 of 0), never counted as done.
         planned = args.planned if args.planned is not None else 0
@@ -161,7 +154,7 @@ def review_json(result: Any) -> dict[str, Any]:
 def cmd_review(args: argparse.Namespace, database: str | None) -> int:
     from planner.services.review import plan_review
 
-    db = _open(database)
+    db = open_db(database)
     try:
         result = plan_review(db, args.plan_id, today=args.today)
     finally:
@@ -181,7 +174,7 @@ def cmd_review(args: argparse.Namespace, database: str | None) -> int:
 def cmd_apply_review(args: argparse.Namespace, database: str | None) -> int:
     from planner.services.review import accept_review
 
-    db = _open(database)
+    db = open_db(database)
     try:
         done = accept_review(db, args.plan_id, today=args.today)
     finally:
@@ -195,7 +188,7 @@ def cmd_clear_red_flag(args: argparse.Namespace, database: str | None) -> int:
     from planner.domain.errors import NotFound
     from planner.services.review import clear_red_flags
 
-    db = _open(database)
+    db = open_db(database)
     try:
         clear_red_flags(db, args.plan_id, today=args.today)
     except NotFound as error:

@@ -7,10 +7,9 @@ import datetime as dt
 import sys
 from typing import Any
 
+from planner.cli_common import EXIT_OK, open_db
 from planner.domain.measures import Better, Instrument
 from planner.languages import codes
-
-EXIT_OK = 0
 
 
 def _date(text: str) -> dt.date:
@@ -57,16 +56,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, positive_int: Any) ->
                          help="the summary's language (default: the plan's language)")
 
 
-def _open(database: str | None):
-    from planner.services.database import open_database
-
-    return open_database(database)
-
-
 def cmd_measure(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import measures
 
-    db = _open(database)
+    db = open_db(database)
     try:
         date = args.date or dt.date.today()
         instrument = Instrument(args.instrument)
@@ -88,7 +81,7 @@ def cmd_measure(args: argparse.Namespace, database: str | None) -> int:
 def cmd_measures(args: argparse.Namespace, database: str | None) -> int:
     from planner.services.measure_report import scores_csv
 
-    db = _open(database)
+    db = open_db(database)
     try:
         text = scores_csv(db, args.patient_id)
     finally:
@@ -103,7 +96,7 @@ def cmd_summary(args: argparse.Namespace, database: str | None) -> int:
     from planner.services import plans
     from planner.services.measure_report import plan_summary
 
-    db = _open(database)
+    db = open_db(database)
     try:
         lang = args.lang or plans.get_plan(db, args.plan_id).language
         if lang not in SUPPORTED:

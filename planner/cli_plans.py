@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from planner.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, _open, _positive_int, _print_json
+from planner.cli_common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, open_db, positive_int, print_json
 from planner.domain.kinds import REGIONS
 from planner.domain.model import ProgressionMode
 from planner.languages import codes
@@ -67,16 +67,16 @@ def add_plan_commands(sub: Any, common: argparse.ArgumentParser, commands: dict[
         "region (and the feared activity), breathing in every phase, 3-6 exercises a session, beginner "
         "levels first. A phase lasts at least 2 weeks: at most half as many phases as weeks.",
     )
-    wizard.add_argument("--patient", required=True, type=_positive_int, metavar="ID")
+    wizard.add_argument("--patient", required=True, type=positive_int, metavar="ID")
     wizard.add_argument("--region", required=True, choices=REGIONS, metavar="REGION",
                         help="the complaint region: " + ", ".join(REGIONS))
-    wizard.add_argument("--weeks", required=True, type=_positive_int, metavar="N")
-    wizard.add_argument("--phases", required=True, type=_positive_int, metavar="N")
+    wizard.add_argument("--weeks", required=True, type=positive_int, metavar="N")
+    wizard.add_argument("--phases", required=True, type=positive_int, metavar="N")
     wizard.add_argument("--mode", required=True, choices=[m.value for m in ProgressionMode],
                         help="time: graded activity, quotas on a schedule (the default for persistent pain); "
                         "pain: steps when the pain and the next morning allow")
     wizard.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="first day (default: today)")
-    wizard.add_argument("--baseline-walk", type=_positive_int, metavar="MINUTES",
+    wizard.add_argument("--baseline-walk", type=positive_int, metavar="MINUTES",
                         help="minutes the patient walks on an average day; the walking quota starts a little below")
     wizard.add_argument("--feared", type=_feared, metavar="ACTIVITY=0-100",
                         help="a feared activity and how much harm the patient expects from it (0-100)")
@@ -85,7 +85,7 @@ def add_plan_commands(sub: Any, common: argparse.ArgumentParser, commands: dict[
 
     check = sub.add_parser("check-plan", parents=[common],
                            help="list a plan's (or template's) check warnings; [] when there are none")
-    check.add_argument("plan_id", type=_positive_int, metavar="PLAN_ID",
+    check.add_argument("plan_id", type=positive_int, metavar="PLAN_ID",
                        help="a plan id, or a template id from `templates --json`")
     check.add_argument("--json", action="store_true",
                        help='machine-readable: a list of {"code", "phase" (number from 1), "block", "message"}')
@@ -110,7 +110,7 @@ def cmd_wizard(args: argparse.Namespace, database: str | None) -> int:
     known = clinical_priorities().activities
     if activity is not None and activity not in known:
         return _fail(f"unknown feared activity {activity!r}; known: {', '.join(sorted(known))}", EXIT_USAGE)
-    db = _open(database)
+    db = open_db(database)
     try:
         patient = patients.get_patient(db, args.patient)
         request = WizardRequest(
@@ -131,13 +131,13 @@ def cmd_wizard(args: argparse.Namespace, database: str | None) -> int:
 def cmd_check_plan(args: argparse.Namespace, database: str | None) -> int:
     from planner.services.plan_checks import check_rows
 
-    db = _open(database)
+    db = open_db(database)
     try:
         rows = check_rows(db, args.plan_id)
     finally:
         db.dispose()
     if args.json:
-        _print_json(rows)
+        print_json(rows)
     elif not rows:
         print("no warnings")
     else:

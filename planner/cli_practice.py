@@ -18,7 +18,7 @@ import json
 import sys
 from typing import Any
 
-EXIT_OK = 0
+from planner.cli_common import EXIT_OK, open_db
 
 
 def _positive(text: str) -> int:
@@ -62,12 +62,6 @@ def add_practice_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     practised.add_argument("--undo", action="store_true", help="take the tick back")
 
 
-def _open(database: str | None):
-    from planner.services.database import open_database
-
-    return open_database(database)
-
-
 def ladder_json(result: Any) -> dict[str, Any] | None:
     """The ladder of a `PlanReview`: activity, rungs (1-based as shown), current rung and its status."""
     ladder = result.plan.exposure
@@ -89,7 +83,7 @@ def cmd_exposure(args: argparse.Namespace, database: str | None) -> int:
     from planner.services.practice import tick_current_rung
     from planner.services.review import plan_review
 
-    db = _open(database)
+    db = open_db(database)
     try:
         if args.rung is not None and not (args.tick_practised or args.untick_practised):
             print("herstelplan: --rung goes with --tick-practised or --untick-practised", file=sys.stderr)
@@ -127,7 +121,7 @@ def cmd_balance_rungs(args: argparse.Namespace, database: str | None) -> int:
     from planner.services.plans import get_plan
     from planner.services.practice import plan_practice_rungs
 
-    db = _open(database)
+    db = open_db(database)
     try:
         lang = get_plan(db, args.plan_id).language
         data = _rungs_json(plan_practice_rungs(db, args.plan_id), lang)
@@ -146,7 +140,7 @@ def cmd_balance_practised(args: argparse.Namespace, database: str | None) -> int
     from planner.services.plans import get_plan, item_plan_id
     from planner.services.practice import tick_balance_item
 
-    db = _open(database)
+    db = open_db(database)
     try:
         done = tick_balance_item(db, args.item_id, level=None if args.level is None else args.level - 1,
                                  done=not args.undo)
