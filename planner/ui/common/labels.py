@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.domain.dosage import FIELD_LABELS
 from planner.domain.kinds import Kind
 from planner.domain.model import PlanStatus
-from planner.i18n import N_, SUPPORTED, _, language_label, translation
+from planner.i18n import N_, SUPPORTED, _, translation
 
 _KINDS = {
     Kind.EDUCATION: N_("Education"),
@@ -73,12 +73,6 @@ def equipment_name(equipment: str) -> str:
 
 def status_name(status: PlanStatus | str) -> str:
     return _(_STATUS.get(PlanStatus(status), str(status)))
-
-
-def language_name(lang: str) -> str:
-    """A language as the choosers show it: its own name ("Nederlands", "English"), marked while it
-    has not been reviewed (`planner.i18n.language_label`)."""
-    return language_label(lang)
 
 
 def field_label(name: str) -> str:

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import HerstelplanError
 from planner.domain.model import PatientView, PlanView
 from planner.domain.plan_words import patient_title, phase_name
-from planner.i18n import _, ngettext
+from planner.i18n import _, language_label, ngettext
 from planner.services import library as library_service
 from planner.services import plans as plan_service
 from planner.ui.common.icons import icon
-from planner.ui.common.labels import language_name
 from planner.ui.editor.fields import ErrorLabel, set_invalid
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ class NewPlanDialog(QDialog):
             phases = ngettext("%(n)d phase", "%(n)d phases", summary.phases) % {"n": summary.phases}
             text = f"{summary.title}  ·  {phases}"
             if summary.language != patient.language:
-                text += f"  ·  {language_name(summary.language)}"
+                text += f"  ·  {language_label(summary.language)}"
             item = QListWidgetItem(icon("template"), text)
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, summary.title)

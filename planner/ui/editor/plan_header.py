@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QWidget
 
 from planner.domain.kinds import LANGUAGES
 from planner.domain.model import PlanStatus, PlanView
-from planner.i18n import _
-from planner.ui.common.labels import language_name, status_name
+from planner.i18n import _, language_label
+from planner.ui.common.labels import status_name
 from planner.ui.editor.commands import SetFieldCommand
 from planner.ui.editor.fields import CommitLineEdit, ErrorLabel, new_token, set_invalid
 from planner.ui.editor.plan_document import PlanDocument
@@ -63,7 +63,7 @@ class PlanHeader(QWidget):
             self.status.addItem(status_name(status), status.value)
         self.language = QComboBox(objectName="planLanguageField")
         for lang in LANGUAGES:
-            self.language.addItem(language_name(lang), lang)
+            self.language.addItem(language_label(lang), lang)
         self.language.setToolTip(_("The language of the patient's handout"))
         self.language.activated.connect(lambda _i: self.commit("language", self.language.currentData(), new_token()))
         self.title.committed.connect(self._title_committed)

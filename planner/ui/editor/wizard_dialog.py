@@ -37,11 +37,11 @@ from planner.domain.plan_words import region_title
 from planner.domain.schedule import is_older_adult
 from planner.domain.thresholds import QUOTA_START_SHARE
 from planner.domain.wizard import Baseline, WizardRequest
-from planner.i18n import N_, _, current_language, word
+from planner.i18n import N_, _, current_language, language_label, word
 from planner.services import library, patients
 from planner.services import wizard as wizard_service
 from planner.services.database import Database
-from planner.ui.common.labels import kind_name, language_name, region_name
+from planner.ui.common.labels import kind_name, region_name
 
 NOT_MEASURED = 0
 FIELD_NAMES = {"title": N_("Title"), "region": N_("Region"), "weeks": N_("Weeks"), "phases": N_("Phases"),
@@ -87,7 +87,7 @@ class WizardDialog(QDialog):
         self.cap = QSpinBox(objectName="capSpin", minimum=1, maximum=50, value=10, suffix=" %")
         self.language = QComboBox(objectName="languageCombo")
         for lang in LANGUAGES:
-            self.language.addItem(language_name(lang), lang)
+            self.language.addItem(language_label(lang), lang)
         self.language.setCurrentIndex(max(self.language.findData(self.patient.language), 0))
         self._retitle()
         self.template = QComboBox(objectName="templateCombo")

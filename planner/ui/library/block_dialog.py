@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import DOSAGE_FIELDS, EQUIPMENT, KIND_ORDER, LANGUAGES, REGIONS, Kind
 from planner.domain.model import BlockInfo
-from planner.i18n import _, word
+from planner.i18n import _, language_label, word
 from planner.services import library as library_service
 from planner.ui.common.icons import kind_icon
 from planner.ui.common.labels import (
     equipment_name,
     field_label,
     kind_name,
-    language_name,
     region_name,
 )
 from planner.ui.editor.fields import ErrorLabel, number_problem, parse_number, set_invalid
@@ -120,7 +119,7 @@ class BlockDialog(QDialog):
         self.pages = {lang: _LanguagePage(lang) for lang in LANGUAGES}
         tabs = QTabWidget()
         for lang, page in self.pages.items():
-            tabs.addTab(page, language_name(lang))
+            tabs.addTab(page, language_label(lang))
         self.tabs = tabs
         self.dosage_box = QWidget()
         self.dosage_form = QFormLayout(self.dosage_box)

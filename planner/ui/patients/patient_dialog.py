@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import ValidationError
 from planner.domain.kinds import LANGUAGES, REGIONS
 from planner.domain.model import PatientView
-from planner.i18n import _, word
+from planner.i18n import _, language_label, word
 from planner.languages import DEFAULT_LANGUAGE
 from planner.services import patients as patient_service
 from planner.ui.common.formatting import date_input_text, parse_date
-from planner.ui.common.labels import language_name, region_name
+from planner.ui.common.labels import region_name
 from planner.ui.editor.fields import ErrorLabel, set_invalid
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class PatientDialog(QDialog):
         self.birth.setPlaceholderText(_("dd-mm-yyyy (optional)"))
         self.language = QComboBox(objectName="patientLanguage")
         for lang in LANGUAGES:
-            self.language.addItem(language_name(lang), lang)
+            self.language.addItem(language_label(lang), lang)
         self.complaint = QLineEdit(objectName="patientComplaint")
         self.complaint.setPlaceholderText(_("e.g. low back pain for 8 months"))
         self.region = QComboBox(objectName="patientRegion")
